@@ -1,0 +1,93 @@
+// Core data types of the analysis engine. Nothing here (or anywhere under
+// src/engine) may import `vscode`: the engine runs in plain Node, in the CLI
+// and in unit tests.
+
+/** Zero-based offsets into the document text (UTF-16 code units, as JS strings). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Zero-based line and character, as in VS Code. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'assignments';
+
+/**
+ * One scalar setting read from a config file, whatever its format.
+ * `path` is the key path from the document root, e.g.
+ * - `.env`:            ['MAIL_HOST']
+ * - Spring YAML:       ['spring', 'mail', 'host']
+ * - `.properties`:     ['spring', 'mail', 'host'] (split on dots)
+ * - INI:               ['smtp', 'host'] (section, key)
+ * - Compose env list:  ['services', 'app', 'environment', 'SMTP_HOST']
+ * - Kubernetes env:    [..., 'env', 'SMTP_HOST'] (from {name, value})
+ * - JSON:              ['Smtp', 'Port']; array items use their index as a string
+ */
+export interface ConfigEntry {
+  path: string[];
+  /** The value as the application will read it: unquoted, unescaped. `null` for YAML/JSON null. */
+  value: string | null;
+  /** Whether the format typed the value (YAML/JSON numbers and booleans) rather than as a string. */
+  valueType: 'string' | 'number' | 'boolean' | 'null';
+  /** Range of the key token (for Compose list items and `{name, value}` pairs: the name). */
+  keyRange: Range;
+  /** Range of the value token as written, including quotes if any. Empty range at the insertion point when the value is empty. */
+  valueRange: Range;
+  /** The quote character used around the value in the source, if any. */
+  quote?: '"' | "'" | '`';
+  /** For multi-document YAML: index of the document. */
+  document?: number;
+}
+
+/** What a format parser returns. Parsers never throw: problems go to `errors`. */
+export interface ParseResult {
+  format: FormatId;
+  entries: ConfigEntry[];
+  errors: ParseError[];
+  /** Line ending used by the file, for edits that insert lines. */
+  eol: '\n' | '\r\n';
+}
+
+export interface ParseError {
+  message: string;
+  range: Range;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** How a client will secure its connection, after applying the framework's rules. */
+export type TlsMode =
+  | 'implicit' // TLS from the first byte (SMTPS, "SSL", secure: true)
+  | 'starttls-required' // plaintext connect, STARTTLS mandatory
+  | 'starttls-opportunistic' // STARTTLS if the server advertises it
+  | 'none' // never encrypted
+  | 'unknown'; // cannot be told from the file (templates, unknown framework)
+
+/** Roles a key can play in an SMTP setting group. */
+export type SettingRole =
+  | 'host'
+  | 'port'
+  | 'user'
+  | 'password'
+  | 'oauth'
+  | 'secure' // a flag or enum deciding implicit TLS / STARTTLS / none
+  | 'starttls'
+  | 'verify' // certificate verification switch
+  | 'url' // a DSN / URL holding several settings
+  | 'protocol'
+  | 'enabled';
+
+/** A value of the model, with where it came from. */
+export interface Located<T> {
+  value: T;
+  /** The entry it was read from, if any (absent for framework defaults). */
+  entry?: ConfigEntry;
+  /** A narrower range inside the entry's value (e.g. the port inside a DSN). */
+  range?: Range;
+  /** True when the value is the framework's default, not written in the file. */
+  isDefault?: boolean;
+}
