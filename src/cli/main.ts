@@ -1,9 +1,47 @@
 // Entry point of the `smtp-doctor` command-line tool.
-async function main(argv: string[]): Promise<number> {
-  process.stderr.write(`smtp-doctor: unknown command ${argv[0] ?? ''}\n`);
-  return 2;
+import { runCheckCommand } from './check';
+import { processIo, type CliIo } from './io';
+
+declare const SMTP_DOCTOR_VERSION: string | undefined;
+const VERSION = typeof SMTP_DOCTOR_VERSION === 'string' ? SMTP_DOCTOR_VERSION : 'dev';
+
+const USAGE = `SMTP Doctor ${VERSION}: find, explain and test SMTP settings.
+
+Usage:
+  smtp-doctor check [paths…] [--format text|json|sarif]   check config files
+  smtp-doctor probe <host> [--port N] [--tls MODE] …       test a server live
+  smtp-doctor --version | --help
+
+Run "smtp-doctor <command> --help" for a command's options.`;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheckCommand(rest, io, VERSION);
+    case '--version':
+    case '-v':
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    default:
+      io.stderr(`smtp-doctor: ${command ? `unknown command "${command}"` : 'missing command'}\n\n${USAGE}\n`);
+      return 2;
+  }
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+if (require.main === module) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`smtp-doctor: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

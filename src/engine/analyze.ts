@@ -1,0 +1,106 @@
+// The engine's entry point: text in, SMTP groups and findings out.
+
+import { environmentOf, isExampleFile } from './facts/environments';
+import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
+import { detectFormat, parseConfig } from './formats';
+import { entryWords, findGroups } from './groups';
+import { buildGroup, type SmtpGroup } from './model';
+import { RULES, type AnalysisContext, type Rule } from './rules';
+import type { RelatedInformation } from './rules/rule';
+import type { ConfigEntry, FormatId, ParseError, ParseResult, Range, Severity } from './types';
+
+export type RuleSetting = Severity | 'off';
+
+export interface AnalyzeOptions {
+  /** 'mail-server' for a relay's own configuration (port 25 is normal there). */
+  context?: AnalysisContext;
+  /** Per-rule severity, or 'off'. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Parse as this format instead of guessing from the file name. */
+  format?: FormatId;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: RelatedInformation[];
+}
+
+export interface Analysis {
+  format?: FormatId;
+  groups: SmtpGroup[];
+  findings: Finding[];
+  parseErrors: ParseError[];
+  parse?: ParseResult;
+}
+
+export const DOCS_BASE = 'https://github.com/smtpdoctor/smtp-doctor/blob/main/docs/rules.md';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE}#${ruleId}`;
+}
+
+/** Whether SMTP Doctor reads this file at all. */
+export function isConfigFile(filePath: string): boolean {
+  return detectFormat(filePath) !== undefined;
+}
+
+export function analyzeText(filePath: string, text: string, options: AnalyzeOptions = {}): Analysis {
+  const format = options.format ?? detectFormat(filePath);
+  if (!format) return { groups: [], findings: [], parseErrors: [] };
+  const parse = parseConfig(format, text);
+  const groups = findSmtpGroups(parse.entries);
+  const context = {
+    filePath,
+    environment: environmentOf(filePath),
+    isExample: isExampleFile(filePath),
+    context: options.context ?? 'application',
+  } as const;
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const group of groups) {
+    if (!group.active) continue;
+    for (const rule of RULES) {
+      const severity = severityOf(rule, options);
+      if (severity === 'off') continue;
+      for (const finding of rule.check(group, context)) {
+        const key = `${rule.id}:${finding.range.start}:${finding.range.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push({ ruleId: rule.id, severity, message: finding.message, range: finding.range, related: finding.related ?? [] });
+      }
+    }
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  return { format, groups, findings, parseErrors: parse.errors, parse };
+}
+
+function severityOf(rule: Rule, options: AnalyzeOptions): RuleSetting {
+  return options.rules?.[rule.id] ?? rule.severity;
+}
+
+export function findSmtpGroups(entries: readonly ConfigEntry[]): SmtpGroup[] {
+  const groups = findGroups(entries)
+    .map(buildGroup)
+    .filter((group): group is SmtpGroup => group !== undefined);
+  attachProcessVerifySwitches(entries, groups);
+  return groups;
+}
+
+/** NODE_TLS_REJECT_UNAUTHORIZED=0 beside SMTP settings switches verification off for them too. */
+function attachProcessVerifySwitches(entries: readonly ConfigEntry[], groups: SmtpGroup[]): void {
+  if (groups.length === 0) return;
+  for (const entry of entries) {
+    const words = entryWords(entry).join(' ');
+    const known = PROCESS_VERIFY_SWITCHES.find((item) => item.key === words || words.endsWith(` ${item.key}`));
+    if (!known || entry.value === null || !known.offWhen.includes(entry.value.trim())) continue;
+    const scope = entry.path.slice(0, -1);
+    for (const group of groups) {
+      const first = group.matches[0]?.entry;
+      if (!first || first.document !== entry.document || !scope.every((segment, i) => first.path[i] === segment)) continue;
+      group.verifyOff.push({ entry, range: entry.valueRange, label: `${entry.path[entry.path.length - 1]}=${entry.value}` });
+    }
+  }
+}

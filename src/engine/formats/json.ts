@@ -1,0 +1,104 @@
+// JSON parser (JSONC: comments and trailing commas allowed), built on
+// jsonc-parser's `visit` (the streaming parser under `parseTree`): it gives
+// exact offsets without building a tree, so large files cost no extra memory.
+// jsonc-parser recurses per nesting level: a stack overflow on absurd nesting
+// is caught and reported, keeping the entries read before it.
+//
+// Nested objects give path segments; array items use their index. Only
+// scalars (string, number, boolean, null) become entries. keyRange is the
+// property name token with its quotes; for array items it equals valueRange.
+
+import { printParseErrorCode, visit } from 'jsonc-parser';
+import type { ConfigEntry, ParseError, ParseResult, Range } from '../types';
+
+export const MAX_JSON_ENTRIES = 100_000;
+const MAX_ERRORS = 100;
+
+function detectEol(text: string): '\n' | '\r\n' {
+  const i = text.search(/[\r\n]/);
+  return i >= 0 && text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : '\n';
+}
+
+interface Frame {
+  isObject: boolean;
+  /** Range of the last property name seen in this object. */
+  keyRange?: Range;
+}
+
+class StopParsing extends Error {}
+
+export function parseJson(text: string): ParseResult {
+  const entries: ConfigEntry[] = [];
+  const errors: ParseError[] = [];
+  const result: ParseResult = { format: 'json', entries, errors, eol: detectEol(text) };
+  const addError = (message: string, range: Range): void => {
+    if (errors.length < MAX_ERRORS) errors.push({ message, range });
+  };
+
+  const stack: Frame[] = [];
+  let lastOpen = 0;
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => {
+          lastOpen = offset;
+          stack.push({ isObject: true });
+        },
+        onObjectEnd: () => {
+          stack.pop();
+        },
+        onArrayBegin: (offset) => {
+          lastOpen = offset;
+          stack.push({ isObject: false });
+        },
+        onArrayEnd: () => {
+          stack.pop();
+        },
+        onObjectProperty: (_property, offset, length) => {
+          const top = stack[stack.length - 1];
+          if (top) top.keyRange = { start: offset, end: offset + length };
+        },
+        onLiteralValue: (value: unknown, offset, length, _line, _character, pathSupplier) => {
+          const top = stack[stack.length - 1];
+          if (!top) return; // a scalar document has no key
+          if (entries.length >= MAX_JSON_ENTRIES) {
+            addError(`Too many entries: analysis stopped after ${MAX_JSON_ENTRIES}`, { start: offset, end: offset });
+            throw new StopParsing();
+          }
+          const valueRange: Range = { start: offset, end: offset + length };
+          const entry: ConfigEntry = {
+            path: pathSupplier().map(String),
+            value: null,
+            valueType: 'null',
+            keyRange: top.isObject && top.keyRange ? top.keyRange : valueRange,
+            valueRange,
+          };
+          if (typeof value === 'string') {
+            entry.value = value;
+            entry.valueType = 'string';
+            entry.quote = '"';
+          } else if (typeof value === 'number') {
+            entry.value = text.slice(offset, offset + length);
+            entry.valueType = 'number';
+          } else if (typeof value === 'boolean') {
+            entry.value = value ? 'true' : 'false';
+            entry.valueType = 'boolean';
+          }
+          entries.push(entry);
+        },
+        onError: (error, offset, length) => {
+          addError(`JSON syntax error: ${printParseErrorCode(error)}`, { start: offset, end: offset + length });
+        },
+      },
+      { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
+    );
+  } catch (e) {
+    if (e instanceof RangeError) {
+      addError(`JSON nested too deeply to analyze (${stack.length} levels)`, { start: lastOpen, end: lastOpen + 1 });
+    } else if (!(e instanceof StopParsing)) {
+      addError(`JSON could not be parsed: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,171 @@
+// Finds SMTP setting groups among a file's entries: which keys belong
+// together and which framework's conventions they follow.
+
+import { FRAMEWORKS, type FrameworkProfile, type KeySpec } from './facts/frameworks';
+import { looksLikeSmtpUrl } from './dsn';
+import type { ConfigEntry } from './types';
+
+/** Splits a key into lower-case words: `EMAIL_HOST_USER`, `emailHostUser`, `startTLS_policy`. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function entryWords(entry: ConfigEntry): string[] {
+  return entry.path.flatMap(keyWords);
+}
+
+/** An entry matched to one key of a framework profile. */
+export interface MatchedEntry {
+  entry: ConfigEntry;
+  spec: KeySpec;
+}
+
+export interface RawGroup {
+  profile: FrameworkProfile;
+  /** Words of the key path before the keys themselves (scope + prefix). */
+  anchor: string[];
+  document?: number;
+  matches: MatchedEntry[];
+}
+
+interface SpecAlternative {
+  profile: FrameworkProfile;
+  profileIndex: number;
+  spec: KeySpec;
+  words: string[];
+}
+
+interface Candidate {
+  entry: ConfigEntry;
+  alternative: SpecAlternative;
+  anchorKey: string;
+  anchor: string[];
+  needsSignature: boolean;
+  prefixLength: number;
+}
+
+/** Key alternatives indexed by their last word, so each entry is compared with a handful of keys. */
+const ALTERNATIVES_BY_LAST_WORD: ReadonlyMap<string, SpecAlternative[]> = (() => {
+  const index = new Map<string, SpecAlternative[]>();
+  FRAMEWORKS.forEach((profile, profileIndex) => {
+    for (const spec of profile.keys) {
+      for (const alternative of spec.key.split('|')) {
+        const words = alternative.trim().split(' ');
+        const last = words[words.length - 1];
+        if (!index.has(last)) index.set(last, []);
+        index.get(last)!.push({ profile, profileIndex, spec, words });
+      }
+    }
+  });
+  return index;
+})();
+
+const PREFIX_WORDS: ReadonlyMap<FrameworkProfile, { words: string[]; needsSignature: boolean }[]> = new Map(
+  FRAMEWORKS.map((profile) => [
+    profile,
+    profile.prefixes.map((prefix) => ({ words: prefix.words ? prefix.words.split(' ') : [], needsSignature: !!prefix.needsSignature })),
+  ]),
+);
+
+function endsWith(words: string[], tail: string[], before = words.length): boolean {
+  if (tail.length > before) return false;
+  for (let i = 0; i < tail.length; i++) {
+    if (words[before - tail.length + i] !== tail[i]) return false;
+  }
+  return true;
+}
+
+/** A generic profile for a URL-valued setting whose key says nothing (`NOTIFY_TRANSPORT=smtps://…`). */
+const URL_ONLY_PROFILE: FrameworkProfile = FRAMEWORKS.find((profile) => profile.id === 'generic')!;
+const URL_ONLY_SPEC: KeySpec = URL_ONLY_PROFILE.keys.find((spec) => spec.role === 'url')!;
+
+export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
+  const candidates: Candidate[] = [];
+  const keysPresent = new Set<string>();
+  const wordsOf = new Map<ConfigEntry, string[]>();
+  for (const entry of entries) {
+    const words = entryWords(entry);
+    wordsOf.set(entry, words);
+    keysPresent.add(`${entry.document ?? 0}|${words.join(' ')}`);
+    const alternatives = ALTERNATIVES_BY_LAST_WORD.get(words[words.length - 1]);
+    if (!alternatives) continue;
+    for (const alternative of alternatives) {
+      if (!endsWith(words, alternative.words)) continue;
+      const restLength = words.length - alternative.words.length;
+      for (const prefix of PREFIX_WORDS.get(alternative.profile)!) {
+        if (!endsWith(words, prefix.words, restLength)) continue;
+        const anchor = words.slice(0, restLength);
+        candidates.push({
+          entry,
+          alternative,
+          anchor,
+          anchorKey: `${entry.document ?? 0}|${anchor.join(' ')}`,
+          needsSignature: prefix.needsSignature,
+          prefixLength: prefix.words.length,
+        });
+      }
+    }
+  }
+
+  // A profile that needs a signature key qualifies at an anchor only if one is present there.
+  const hasSignature = (profile: FrameworkProfile, anchorKey: string): boolean =>
+    (profile.signature ?? []).some((key) => keysPresent.has(`${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}${key}`));
+  const eligible = candidates.filter((candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey));
+
+  // Each entry belongs to the anchor of its most specific (longest) key.
+  const bestAnchor = new Map<ConfigEntry, string>();
+  const bestLength = new Map<ConfigEntry, number>();
+  for (const candidate of eligible) {
+    const length = candidate.alternative.words.length;
+    if (length > (bestLength.get(candidate.entry) ?? 0)) {
+      bestLength.set(candidate.entry, length);
+      bestAnchor.set(candidate.entry, candidate.anchorKey);
+    }
+  }
+
+  // At each anchor the most specific profile wins: the longest prefix (`gitlab rails smtp` over `smtp`),
+  // then signature keys present, then the most matching keys, then the table's order.
+  const byAnchor = new Map<string, Candidate[]>();
+  for (const candidate of eligible) {
+    if (bestAnchor.get(candidate.entry) !== candidate.anchorKey) continue;
+    if (!byAnchor.has(candidate.anchorKey)) byAnchor.set(candidate.anchorKey, []);
+    byAnchor.get(candidate.anchorKey)!.push(candidate);
+  }
+
+  const groups: RawGroup[] = [];
+  const claimed = new Set<ConfigEntry>();
+  for (const [anchorKey, anchorCandidates] of byAnchor) {
+    const scores = new Map<FrameworkProfile, { score: number; index: number }>();
+    for (const candidate of anchorCandidates) {
+      const profile = candidate.alternative.profile;
+      if (!scores.has(profile)) {
+        const signature = hasSignature(profile, anchorKey) ? 1000 : 0;
+        scores.set(profile, { score: candidate.prefixLength * 10000 + signature, index: candidate.alternative.profileIndex });
+      }
+      scores.get(profile)!.score += 1;
+    }
+    const [profile] = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].index - b[1].index)[0];
+    const matches: MatchedEntry[] = [];
+    for (const candidate of anchorCandidates) {
+      if (candidate.alternative.profile !== profile || claimed.has(candidate.entry)) continue;
+      // The longest key of the chosen profile wins when several match the same entry.
+      const existing = matches.find((match) => match.entry === candidate.entry);
+      if (existing) continue;
+      claimed.add(candidate.entry);
+      matches.push({ entry: candidate.entry, spec: candidate.alternative.spec });
+    }
+    groups.push({ profile, anchor: anchorCandidates[0].anchor, document: anchorCandidates[0].entry.document, matches });
+  }
+
+  // URL-valued settings under keys no profile knows.
+  for (const entry of entries) {
+    if (claimed.has(entry) || entry.value === null || !looksLikeSmtpUrl(entry.value)) continue;
+    groups.push({ profile: URL_ONLY_PROFILE, anchor: wordsOf.get(entry)!, document: entry.document, matches: [{ entry, spec: URL_ONLY_SPEC }] });
+  }
+  return groups;
+}

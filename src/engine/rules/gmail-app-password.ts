@@ -1,0 +1,31 @@
+import { isPlaceholderSecret, isTemplate } from '../values';
+import { rangeOf, type Rule } from './rule';
+
+/** Google shows app passwords as 16 letters, often in four groups of four. */
+const APP_PASSWORD = /^[a-z]{16}$/i;
+
+export const gmailAppPassword: Rule = {
+  id: 'gmail-app-password',
+  severity: 'warning',
+  title: 'Gmail SMTP with a password that is not an app password',
+  description:
+    'Google no longer accepts an account\'s own password for SMTP ("Less secure apps" ended in 2022 for personal accounts and in 2024 for ' +
+    'Workspace). Gmail answers "534-5.7.9 Application-specific password required" or "535-5.7.8 Username and Password not accepted". ' +
+    'Turn on 2-Step Verification, create an app password (16 letters) at https://myaccount.google.com/apppasswords, or use OAuth2 (XOAUTH2). ' +
+    'Passwords read from variables or templates are not judged.',
+  check(group) {
+    const password = group.password;
+    if (group.provider?.id !== 'gmail' || group.oauth || !password) return [];
+    const value = password.value.trim();
+    if (isTemplate(value) || isPlaceholderSecret(value) || APP_PASSWORD.test(value.replace(/[\s-]/g, ''))) return [];
+    return [
+      {
+        range: rangeOf(password, group),
+        message:
+          'This does not look like a Google app password (16 letters). Gmail refuses account passwords for SMTP ' +
+          '("534-5.7.9 Application-specific password required"). Turn on 2-Step Verification, create an app password at ' +
+          'https://myaccount.google.com/apppasswords and use it here, or use OAuth2.',
+      },
+    ];
+  },
+};

@@ -1,0 +1,86 @@
+import { PROVIDER_HOST_NAMES } from '../facts/providers';
+import { isTemplate, splitHostField } from '../values';
+import type { Range } from '../types';
+import { relatedTo, type Rule, type RuleFinding } from './rule';
+
+/** Real hosts that look like typos of a provider's host. */
+const LOOKALIKES_THAT_EXIST = new Set(['smtp.office365.us', 'smtp.mail.com', 'smtp.gmx.com', 'smtp.gmx.net']);
+
+/**
+ * A likely typo of a provider's host: two adjacent letters swapped (smtp.gmial.com), a letter doubled
+ * (smtp.gmaill.com), or the provider's name under another top-level domain (smtp.sendgrid.com).
+ * Conservative on purpose: other near misses are often real hosts.
+ */
+export function likelyTypoOf(host: string): string | undefined {
+  const h = host.toLowerCase();
+  if (PROVIDER_HOST_NAMES.includes(h) || LOOKALIKES_THAT_EXIST.has(h)) return undefined;
+  for (const real of PROVIDER_HOST_NAMES) {
+    if (isTransposition(h, real) || isDoubledLetter(h, real) || isOtherTopLevelDomain(h, real)) return real;
+  }
+  return undefined;
+}
+
+function isTransposition(typed: string, real: string): boolean {
+  if (typed.length !== real.length) return false;
+  const diff = [...typed].map((_, i) => i).filter((i) => typed[i] !== real[i]);
+  return diff.length === 2 && diff[1] === diff[0] + 1 && typed[diff[0]] === real[diff[1]] && typed[diff[1]] === real[diff[0]];
+}
+
+function isDoubledLetter(typed: string, real: string): boolean {
+  if (typed.length !== real.length + 1) return false;
+  for (let i = 0; i < real.length + 1; i++) {
+    if (typed.slice(0, i) + typed.slice(i + 1) === real && /[a-z]/.test(typed[i]) && (typed[i] === typed[i - 1] || typed[i] === typed[i + 1])) return true;
+  }
+  return false;
+}
+
+function isOtherTopLevelDomain(typed: string, real: string): boolean {
+  const stem = (name: string) => name.slice(0, name.lastIndexOf('.'));
+  return stem(typed) === stem(real) && typed !== real && /^[a-z]{2,}$/.test(typed.slice(typed.lastIndexOf('.') + 1));
+}
+
+export const hostMalformed: Rule = {
+  id: 'host-malformed',
+  severity: 'error',
+  title: 'A host field with a scheme, path, whitespace, a contradicting port, or a typo of a provider\'s host',
+  description:
+    'The host setting takes a bare host name such as `smtp.example.com`. A scheme (`smtps://`), a path or whitespace makes the DNS lookup ' +
+    'fail; a `host:port` whose port differs from the port setting means one of them is wrong; and a near miss of a provider\'s host ' +
+    '(`smtp.gmial.com`) resolves nowhere, or somewhere you did not mean to send your password.',
+  check(group) {
+    const host = group.host;
+    if (!host?.range || !host.entry || host.isDefault || isTemplate(host.value) || group.url?.source.entry === host.entry) return [];
+    const findings: RuleFinding[] = [];
+    const parts = splitHostField(host.value);
+    const at = (offset: number, length: number): Range => {
+      const start = host.range!.start + (host.entry!.quote ? 1 : 0) + offset;
+      return { start, end: start + length };
+    };
+    if (parts.scheme) {
+      findings.push({
+        range: host.range,
+        message: `The host setting takes a bare host name, without "${parts.scheme}://". Write "${parts.host}" and choose TLS with the framework's TLS setting.`,
+      });
+    } else if (parts.path) {
+      findings.push({ range: host.range, message: `The host "${host.value}" contains a path ("${parts.path}"): write only the host name, "${parts.host}".` });
+    } else if (parts.hasWhitespace) {
+      findings.push({ range: host.range, message: `The host "${host.value}" contains whitespace, so it can never resolve. Write a bare host name.` });
+    }
+    const portSetting = group.port && !group.port.isDefault && group.port.entry !== host.entry ? group.port : undefined;
+    if (group.hostPort && portSetting && group.hostPort.value.trim() !== String(portSetting.value)) {
+      findings.push({
+        range: group.hostPort.range!,
+        message: `The host says port ${group.hostPort.value} but ${portSetting.label} says ${portSetting.value}: one of them is wrong. Keep the port in one place.`,
+        related: relatedTo(portSetting, `port setting ${portSetting.value}`),
+      });
+    }
+    const typoOf = parts.host && !parts.hasWhitespace ? likelyTypoOf(parts.host) : undefined;
+    if (typoOf) {
+      findings.push({
+        range: at(parts.hostOffset, parts.host.length),
+        message: `"${parts.host}" looks like a typo of "${typoOf}": it will not resolve, or will reach someone else's server. Did you mean ${typoOf}?`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,35 @@
+import { IMPLICIT_TLS_PORTS } from '../facts/ports';
+import { describeMode } from '../model';
+import { providerRefusesPort } from '../model';
+import { rangeOf, relatedTo, type Rule } from './rule';
+
+const PLAINTEXT_MODES = new Set(['none', 'starttls-required', 'starttls-opportunistic']);
+
+export const plaintextOnImplicitTlsPort: Rule = {
+  id: 'plaintext-on-implicit-tls-port',
+  severity: 'error',
+  title: 'A plaintext or STARTTLS client against an implicit-TLS port (465, 2465)',
+  description:
+    'Ports 465 and 2465 expect a TLS handshake from the first byte (implicit TLS, RFC 8314). A client set up for plaintext or STARTTLS ' +
+    'connects and waits for the server\'s greeting, which never comes: the app hangs until a timeout ("Greeting never received", ' +
+    '`SMTPServerDisconnected`). Turn on implicit TLS for this port, or switch to port 587 with STARTTLS.',
+  check(group) {
+    const port = group.port;
+    if (!port || !IMPLICIT_TLS_PORTS.has(port.value) || !PLAINTEXT_MODES.has(group.tls.mode)) return [];
+    if (group.tlsConflict || providerRefusesPort(group)) return []; // conflicting-tls-flags / provider-port-unsupported say it better
+    const flag = group.tls.sources.find((source) => source.range && !source.isDefault);
+    const onFlag = !!flag;
+    const fix = group.profile.noImplicitTls
+      ? `${group.profile.name} cannot speak implicit TLS at all: use port 587 with STARTTLS.`
+      : `Either ${group.profile.howTo?.implicit ?? 'turn on implicit TLS'}, or use port 587 with STARTTLS.`;
+    return [
+      {
+        range: onFlag ? flag!.range! : rangeOf(port, group),
+        message:
+          `Port ${port.value} expects a TLS handshake first (implicit TLS), but these settings give ${describeMode(group.tls.mode)}` +
+          `${flag ? ` (${flag.label})` : ''}: the client waits for a greeting that never comes, until it times out. ${fix}`,
+        related: onFlag ? relatedTo(port, `port ${port.value}`) : relatedTo(flag, `this gives ${describeMode(group.tls.mode)}`),
+      },
+    ];
+  },
+};

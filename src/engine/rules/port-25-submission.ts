@@ -1,0 +1,31 @@
+import { isLocalOrPrivateHost } from '../facts/hosts';
+import { hostNameOf, providerRefusesPort } from '../model';
+import { rangeOf, relatedTo, type Rule } from './rule';
+
+export const port25Submission: Rule = {
+  id: 'port-25-submission',
+  severity: 'warning',
+  title: 'An application submits mail to a remote server on port 25',
+  description:
+    'Port 25 is for server-to-server relay. Most ISPs and cloud providers (AWS, Google Cloud, Azure, DigitalOcean…) block or throttle outgoing ' +
+    'connections to port 25, so the app hangs or times out in production even when it works on your laptop. Applications should submit ' +
+    'mail on port 587 with STARTTLS (RFC 6409), or 465 with implicit TLS (RFC 8314). Not reported for a relay on this machine or private ' +
+    'network, or with the "mail server" context.',
+  check(group, context) {
+    if (context.context === 'mail-server' || group.port?.value !== 25) return [];
+    const host = hostNameOf(group);
+    if (!host || isLocalOrPrivateHost(host) || providerRefusesPort(group)) return [];
+    const lead = group.port.isDefault
+      ? `${group.port.label.replace(/ \(default 25\)$/, '')}, so ${group.profile.name} connects to port 25, which is for relay between mail servers.`
+      : `Port 25 is for relay between mail servers.`;
+    return [
+      {
+        range: rangeOf(group.port, group),
+        message:
+          `${lead} Most ISPs and clouds block outgoing port 25, so sending to ${host} will hang or time out. ` +
+          `Use port 587 with STARTTLS (or 465 with implicit TLS).`,
+        related: group.port.isDefault ? [] : relatedTo(group.host, `host ${host}`),
+      },
+    ];
+  },
+};

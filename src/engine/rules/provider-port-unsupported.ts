@@ -1,0 +1,30 @@
+import { providerPorts } from '../facts/providers';
+import { rangeOf, relatedTo, type Rule } from './rule';
+
+export const providerPortUnsupported: Rule = {
+  id: 'provider-port-unsupported',
+  severity: 'error',
+  title: 'A known provider on a port it does not serve',
+  description:
+    'Each provider documents the ports it listens on (Gmail: 25, 465, 587; Microsoft 365: 587 and 25, no 465; Postmark: no implicit-TLS port). ' +
+    'On any other port the connection is refused or times out. Use the provider\'s recommended port.',
+  check(group) {
+    const { provider, port } = group;
+    if (!provider || !provider.portListComplete || !port) return [];
+    const ports = providerPorts(provider);
+    if (ports.includes(port.value)) return [];
+    const listed = ports
+      .map((p) => `${p}${provider.implicitPorts.includes(p) ? ' (implicit TLS)' : ' (STARTTLS)'}`)
+      .join(', ');
+    const recommended = `${provider.recommended.port} with ${provider.recommended.tls === 'implicit' ? 'implicit TLS' : 'STARTTLS'}`;
+    return [
+      {
+        range: rangeOf(port, group),
+        message:
+          `${provider.name} does not accept connections on port ${port.value}${port.isDefault ? ` (${port.label})` : ''}: ` +
+          `it serves ${listed}. Use port ${recommended}.`,
+        related: relatedTo(group.host, `${provider.name} host`),
+      },
+    ];
+  },
+};

@@ -1,0 +1,27 @@
+import { isLoopbackHost } from '../facts/hosts';
+import { hostNameOf } from '../model';
+import type { Rule } from './rule';
+
+export const tlsVerifyDisabled: Rule = {
+  id: 'tls-verify-disabled',
+  severity: 'warning',
+  title: 'TLS certificate verification switched off',
+  description:
+    'Settings such as `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `verify_peer=0`, `skip_verify = true` or ' +
+    '`openssl_verify_mode: none` make the client accept any certificate, so anyone on the network path can pose as the mail server and read ' +
+    'the password and every message. Fix the cause instead (use the host name on the certificate, install your private CA) and remove the ' +
+    'override. Not reported for a server on this machine (a local bridge with its own certificate).',
+  check(group) {
+    const host = hostNameOf(group);
+    if (host && isLoopbackHost(host)) return [];
+    return group.verifyOff
+      .filter((source) => source.range)
+      .map((source) => ({
+        range: source.range!,
+        message:
+          `Certificate verification is off (${source.label}): the client accepts any certificate, so anyone on the network path can ` +
+          `impersonate ${host ?? 'the mail server'} and read the password and the mail. Fix the certificate problem instead ` +
+          `(the right host name, or your private CA) and remove this setting.`,
+      }));
+  },
+};

@@ -1,0 +1,104 @@
+// The CLI contract of `smtp-doctor check`, run as a real child process on the built bundle.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const REPO = path.resolve(__dirname, '../../../..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+
+function run(args: string[], cwd = REPO): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('smtp-doctor check (CLI)', () => {
+  before(() => assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (npm run build)'));
+
+  it('package.json points "bin" at the built CLI', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    assert.equal(path.resolve(REPO, pkg.bin['smtp-doctor']), CLI);
+    assert.match(fs.readFileSync(CLI, 'utf8').split('\n')[0], /^#!\/usr\/bin\/env node/);
+  });
+
+  it('prints JSON findings with 1-based positions, paths relative to the working directory, and exits 1 on errors', () => {
+    const { code, stdout } = run(['check', 'test/fixtures/analysis/laravel', '--format', 'json']);
+    assert.equal(code, 1);
+    const findings = JSON.parse(stdout);
+    assert.deepEqual(findings[0], {
+      file: 'test/fixtures/analysis/laravel/.env',
+      line: 5,
+      column: 13,
+      endLine: 5,
+      endColumn: 18,
+      rule: 'implicit-tls-on-starttls-port',
+      severity: 'error',
+      message: findings[0].message,
+    });
+    assert.deepEqual(Object.keys(findings[1]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
+    assert.equal(findings[1].rule, 'gmail-app-password');
+    assert.equal(findings[1].severity, 'warning');
+  });
+
+  it('exits 0 on a clean tree and says so', () => {
+    const { code, stdout } = run(['check', 'test/fixtures/analysis/correct']);
+    assert.equal(code, 0);
+    assert.match(stdout, /No SMTP problems found in 13 config files\./);
+  });
+
+  it('exits 0 with warnings only', () => {
+    const { code, stdout } = run(['check', 'test/fixtures/analysis/django/.env', '--format', 'json']);
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(stdout)[0].rule, 'outlook-basic-auth');
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata for code scanning', () => {
+    const { code, stdout } = run(['check', 'test/fixtures/analysis/symfony', '--format', 'sarif']);
+    assert.equal(code, 1);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'SMTP Doctor');
+    assert.ok(run0.tool.driver.rules.some((rule: { id: string; helpUri: string }) => rule.id === 'tls-verify-disabled' && rule.helpUri.includes('#tls-verify-disabled')));
+    const result = run0.results.find((item: { ruleId: string }) => item.ruleId === 'implicit-tls-on-starttls-port');
+    assert.equal(result.level, 'error');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/analysis/symfony/.env.prod');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 2);
+  });
+
+  it('honours --rule ID=off and --context mail-server', () => {
+    const off = run(['check', 'test/fixtures/analysis/laravel/.env', '--format', 'json', '--rule', 'implicit-tls-on-starttls-port=off']);
+    assert.equal(off.code, 0);
+    assert.deepEqual(JSON.parse(off.stdout).map((f: { rule: string }) => f.rule), ['gmail-app-password']);
+    const relay = run(['check', 'test/fixtures/analysis/keycloak', '--format', 'json', '--context', 'mail-server']);
+    assert.deepEqual(JSON.parse(relay.stdout).map((f: { rule: string }) => f.rule), ['cleartext-auth']);
+  });
+
+  it('exits 2 on bad usage', () => {
+    assert.equal(run(['check', '--format', 'xml']).code, 2);
+    assert.equal(run(['check', '--bogus']).code, 2);
+    assert.equal(run(['check', 'no/such/path']).code, 2);
+    assert.equal(run(['check', '--rule', 'no-such-rule=off']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    assert.equal(run([]).code, 2);
+  });
+
+  it('skips dependency folders, binary files and files over 1 MB, and still reports the rest', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-cli-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'node_modules', 'pkg', '.env'), 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=2525\n');
+      fs.writeFileSync(path.join(dir, 'binary.env'), Buffer.from([0x53, 0x4d, 0x54, 0x50, 0x00, 0x01, 0x02]));
+      fs.writeFileSync(path.join(dir, 'huge.env'), `SMTP_HOST=smtp.gmail.com\nSMTP_PORT=2525\n${'# padding\n'.repeat(120000)}`);
+      fs.writeFileSync(path.join(dir, '.env'), 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=2525\n');
+      const { code, stdout, stderr } = run(['check', '.', '--format', 'json'], dir);
+      assert.equal(code, 1);
+      assert.deepEqual(JSON.parse(stdout).map((f: { file: string; rule: string }) => `${f.file}:${f.rule}`), ['.env:provider-port-unsupported']);
+      assert.match(stderr, /skipped binary\.env: binary file/);
+      assert.match(stderr, /skipped huge\.env: larger than 1 MB/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
