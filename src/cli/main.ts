@@ -1,6 +1,7 @@
 // Entry point of the `smtp-doctor` command-line tool.
 import { runCheckCommand } from './check';
 import { processIo, type CliIo } from './io';
+import { runProbeCommand } from './probe';
 
 declare const SMTP_DOCTOR_VERSION: string | undefined;
 const VERSION = typeof SMTP_DOCTOR_VERSION === 'string' ? SMTP_DOCTOR_VERSION : 'dev';
@@ -14,11 +15,13 @@ Usage:
 
 Run "smtp-doctor <command> --help" for a command's options.`;
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
       return runCheckCommand(rest, io, VERSION);
+    case 'probe':
+      return runProbeCommand(rest, { ...io, signal });
     case '--version':
     case '-v':
       io.stdout(`${VERSION}\n`);
@@ -35,7 +38,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), processIo()).then(
+  // Ctrl+C ends a probe early; it still prints what it learnt. Other commands keep Node's default.
+  const interrupt = new AbortController();
+  if (process.argv[2] === 'probe') process.once('SIGINT', () => interrupt.abort());
+  main(process.argv.slice(2), processIo(), interrupt.signal).then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,6 +1,6 @@
 // Plain-language descriptions of a setting group, for hovers and CodeLens.
 
-import { ruleDocsUrl, type Finding } from './analyze';
+import { ruleDocsUrl } from './analyze';
 import { portFact } from './facts/ports';
 import { hostNameOf, type SmtpGroup } from './model';
 import { isTemplate } from './values';
@@ -50,8 +50,8 @@ export function describePort(port: number): string | undefined {
   return `**Port ${port}**: ${fact.purpose}. Expects ${fact.tls === 'implicit' ? 'a TLS handshake first (implicit TLS)' : 'a plaintext greeting, then STARTTLS'}.`;
 }
 
-/** The hover for a setting of a group, as Markdown. */
-export function hoverMarkdown(group: SmtpGroup, findings: readonly Finding[]): string {
+/** The hover for a setting of a group, as Markdown; `ruleIds` are the rules reported on the hovered line. */
+export function hoverMarkdown(group: SmtpGroup, ruleIds: readonly string[]): string {
   const lines = [`**SMTP Doctor** · ${summarizeGroup(group)}`, '', describeConnection(group)];
   if (group.port) {
     const port = describePort(group.port.value);
@@ -70,9 +70,7 @@ export function hoverMarkdown(group: SmtpGroup, findings: readonly Finding[]): s
     lines.push('', `**${p.name}** recommends ${recommended}; sign in with ${auth[p.auth]}. [Provider docs](${p.docs})`);
   }
   if (!group.active) lines.push('', '_These settings are not in use: the framework is told not to send by SMTP._');
-  for (const finding of findings) {
-    lines.push('', `$(warning) [${finding.ruleId}](${ruleDocsUrl(finding.ruleId)}): ${finding.message}`);
-  }
+  if (ruleIds.length) lines.push('', `Rules: ${ruleIds.map((id) => `[${id}](${ruleDocsUrl(id)})`).join(', ')}`);
   if (group.profile.docs) lines.push('', `[${group.profile.name} mail settings](${group.profile.docs})`);
   return lines.join('\n');
 }

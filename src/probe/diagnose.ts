@@ -1,0 +1,485 @@
+// From what the probe saw (a reply, a socket error, a TLS error, a certificate) to a
+// diagnosis a newcomer can act on. The facts are data tables, read top to bottom;
+// the first row that matches wins. Sources: shared/reference/smtp-facts.md, D1–D6.
+
+import type { Reply } from './lineReader';
+import type { Diagnosis, DiagnosisCode } from './types';
+
+/** What the probe found, before it is turned into words. */
+export interface Finding {
+  code: DiagnosisCode;
+  /** Replaces the default summary of the code. */
+  summary?: string;
+  /** Replaces the default fix of the code. */
+  fix?: string;
+  /** The server's words or the error, quoted in the default summary. */
+  evidence?: string;
+}
+
+export interface DiagnosisContext {
+  host: string;
+  port: number;
+}
+
+type Text = (c: DiagnosisContext & { evidence: string }) => string;
+
+const quote = (evidence: string): string => (evidence ? ` (“${evidence}”)` : '');
+
+/** Default words for each code. */
+export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
+  ok: {
+    summary: (c) => `SMTP works on ${c.host}:${c.port}.`,
+    fix: () => 'Nothing to fix.',
+  },
+  'dns-failed': {
+    summary: (c) => `The host name ${c.host} could not be found in DNS${quote(c.evidence)}.`,
+    fix: () =>
+      'Check the host name for typos (for example smtp.gmail.com, smtp.office365.com). If it is right, check that this machine has a working network connection and DNS.',
+  },
+  'connection-refused': {
+    summary: (c) => `${c.host} answered, but nothing accepts connections on port ${c.port} (connection refused).`,
+    fix: () =>
+      'Check the port number: 587 (STARTTLS) and 465 (implicit TLS) are the usual ones for sending mail with a login. Also check that the mail server is running and that no firewall refuses the port.',
+  },
+  'connection-timeout': {
+    summary: (c) => `No answer from ${c.host}:${c.port}: the connection attempt timed out${quote(c.evidence)}.`,
+    fix: () =>
+      'A firewall, or your hosting provider, probably blocks this outgoing port (many cloud providers block port 25). Try port 587 or 465 (`--ports 587,465,2525,25` checks several at once), and check the host name.',
+  },
+  'no-greeting': {
+    summary: (c) => `Connected to ${c.host}:${c.port}, but the server never sent a proper SMTP greeting (“220 …”)${quote(c.evidence)}.`,
+    fix: () =>
+      'The server may be overloaded, limiting connections, or refusing your IP address, or something other than a mail server answers on this port. Try again in a few minutes, check the port, or ask the provider.',
+  },
+  'not-smtp': {
+    summary: (c) => `Something answers on ${c.host}:${c.port}, but it is not an SMTP server${quote(c.evidence)}.`,
+    fix: () =>
+      'Check the host and the port: sending mail uses 587 (STARTTLS) or 465 (implicit TLS), sometimes 25 or 2525. Ports 80/443 are web servers, 110/995 (POP3) and 143/993 (IMAP) are for reading mail.',
+  },
+  'implicit-tls-expected': {
+    summary: (c) =>
+      `Port ${c.port} speaks implicit TLS (also called SSL or SMTPS): the server waits for an encrypted connection from the very first byte, so a plain connection gets no greeting.`,
+    fix: () =>
+      'This port speaks implicit TLS: set secure to true (nodemailer `secure: true`, Laravel MAIL_ENCRYPTION=ssl / MAIL_SCHEME=smtps, Django EMAIL_USE_SSL=True, Spring mail.smtp.ssl.enable=true) — or keep STARTTLS and use port 587.',
+  },
+  'tls-not-expected': {
+    summary: (c) =>
+      `Port ${c.port} does not speak TLS right away: it expects a plain connection that is then upgraded with STARTTLS (a TLS client gets “wrong version number”).`,
+    fix: () =>
+      'This port expects STARTTLS: use secure false/STARTTLS (nodemailer `secure: false` still upgrades with STARTTLS, Laravel MAIL_ENCRYPTION=tls / MAIL_SCHEME=smtp, Django EMAIL_USE_TLS=True and EMAIL_USE_SSL=False, Spring mail.smtp.starttls.enable=true) — or use port 465 for implicit TLS.',
+  },
+  'starttls-unavailable': {
+    summary: (c) => `The server on ${c.host}:${c.port} does not offer STARTTLS, so this connection cannot be encrypted.`,
+    fix: () =>
+      'Use the provider’s encrypted port (465 with implicit TLS, or 587 with STARTTLS). If this is a local test server (Mailpit, MailHog, MailDev…), set TLS to none for it on purpose — and never send a real password to it.',
+  },
+  'starttls-required': {
+    summary: (c) => `The server requires encryption (STARTTLS) before login or sending${quote(c.evidence)}.`,
+    fix: () =>
+      'Turn STARTTLS on: nodemailer upgrades by itself unless `ignoreTLS` is set (use `requireTLS: true`), Laravel MAIL_ENCRYPTION=tls, Django EMAIL_USE_TLS=True, Spring mail.smtp.starttls.enable=true.',
+  },
+  'tls-handshake-failed': {
+    summary: (c) => `The TLS handshake with ${c.host}:${c.port} failed${quote(c.evidence)}.`,
+    fix: () =>
+      'Check the TLS mode of the port (465: implicit TLS, 587: STARTTLS). If the mode is right, the server and this client share no TLS version or cipher (old servers offer only TLS 1.0/1.1, which modern clients refuse), or a proxy on the way interferes.',
+  },
+  'certificate-untrusted': {
+    summary: (c) => `The server’s certificate is not trusted${quote(c.evidence)}.`,
+    fix: () =>
+      'If the server uses a private CA or a self-signed certificate, give its CA certificate (option `ca`, CLI `--ca FILE`). If it is a public server, it probably does not send its intermediate certificate: its administrator must fix the chain. Turning verification off (`insecure`) is only for a quick test.',
+  },
+  'certificate-hostname-mismatch': {
+    summary: (c) => `The certificate does not name ${c.host}${quote(c.evidence)}.`,
+    fix: (c) =>
+      `Use a host name that the certificate covers (usually the provider’s documented SMTP host, not an IP address or an alias), or ask the server’s administrator for a certificate that includes ${c.host}.`,
+  },
+  'certificate-expired': {
+    summary: (c) => `The server’s certificate is outside its validity dates${quote(c.evidence)}.`,
+    fix: () =>
+      'The server’s administrator must renew the certificate. (If the dates look wrong, check this machine’s clock.) Clients that verify certificates — as they should — refuse to connect until then.',
+  },
+  'auth-unavailable': {
+    summary: (c) => `The server on ${c.host}:${c.port} does not offer a login method this probe can use${quote(c.evidence)}.`,
+    fix: () =>
+      'Check the port: logins are normally on 587 or 465; port 25 is usually for server-to-server mail without login. If the server trusts your IP address instead of a password, remove the user name and password from your settings.',
+  },
+  'auth-failed': {
+    summary: (c) => `The server refused the user name or password${quote(c.evidence)}.`,
+    fix: () =>
+      'Check the user name (often the full email address) and the password. Many providers want an app password or an API key rather than the account password (SendGrid: user name is literally “apikey”; Amazon SES: SMTP credentials, not IAM access keys).',
+  },
+  'app-password-required': {
+    summary: () =>
+      'Google refused the account password: the account has 2-Step Verification, so apps must log in with an app password (534 5.7.9 “Application-specific password required”).',
+    fix: () =>
+      'Create an app password at https://myaccount.google.com/apppasswords and use it as the SMTP password (16 letters, without spaces) — or log in with OAuth2 (XOAUTH2).',
+  },
+  'basic-auth-disabled': {
+    summary: (c) => `Microsoft refused login with a password (basic authentication is turned off)${quote(c.evidence)}.`,
+    fix: () =>
+      'Log in with OAuth2 (XOAUTH2) instead of a password. Outlook.com/Hotmail personal accounts accept only OAuth2 since 16 September 2024. For Microsoft 365, an admin can enable “Authenticated SMTP” for the mailbox (see https://aka.ms/smtp_auth_disabled), but basic authentication is being retired.',
+  },
+  'protocol-error': {
+    summary: (c) => `The server broke the SMTP protocol: ${c.evidence || 'it sent a reply that makes no sense at this point.'}`,
+    fix: () =>
+      'This usually means a faulty server or proxy, or a service that is not a mail server on this port. Check the port; if it persists, send the transcript to the server’s administrator.',
+  },
+  'message-rejected': {
+    summary: (c) => `The server refused the test message${quote(c.evidence)}.`,
+    fix: () =>
+      'Check the sender address (it usually must be your own mailbox or a verified domain) and the recipient address.',
+  },
+  cancelled: {
+    summary: () => 'The probe was cancelled before it finished.',
+    fix: () => 'Run it again to get a verdict.',
+  },
+};
+
+export function makeDiagnosis(finding: Finding, ctx: DiagnosisContext): Diagnosis {
+  const text = DIAGNOSES[finding.code];
+  const c = { ...ctx, evidence: finding.evidence ?? '' };
+  return {
+    code: finding.code,
+    summary: finding.summary ?? text.summary(c),
+    fix: finding.fix ?? text.fix(c),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Socket and DNS errors (errno codes from node:net / node:dns).
+
+export interface ErrnoRow {
+  errnos: string[];
+  code: DiagnosisCode;
+  summary?: (c: DiagnosisContext) => string;
+}
+
+export const DNS_ERRORS: ErrnoRow[] = [
+  {
+    errnos: ['ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'ENODATA', 'NXDOMAIN'],
+    code: 'dns-failed',
+    summary: (c) => `The host name ${c.host} does not exist in DNS (no address found).`,
+  },
+  {
+    errnos: ['EAI_AGAIN', 'ESERVFAIL', 'ETIMEOUT', 'ECONNREFUSED', 'EREFUSED', 'TIMEOUT'],
+    code: 'dns-failed',
+    summary: (c) => `DNS did not answer for ${c.host} (the resolver failed or timed out), so its address is unknown.`,
+  },
+  { errnos: [], code: 'dns-failed' },
+];
+
+export const CONNECT_ERRORS: ErrnoRow[] = [
+  { errnos: ['ECONNREFUSED'], code: 'connection-refused' },
+  {
+    errnos: ['ECONNRESET', 'EPIPE'],
+    code: 'connection-refused',
+    summary: (c) => `${c.host}:${c.port} cut the connection at once (connection reset).`,
+  },
+  {
+    errnos: ['EACCES', 'EPERM'],
+    code: 'connection-refused',
+    summary: (c) => `This machine is not allowed to connect to ${c.host}:${c.port} (blocked by a local firewall or policy).`,
+  },
+  { errnos: ['ETIMEDOUT', 'TIMEOUT'], code: 'connection-timeout' },
+  {
+    errnos: ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN', 'ENETDOWN'],
+    code: 'connection-timeout',
+    summary: (c) => `${c.host}:${c.port} cannot be reached from here (no route to the host or network).`,
+  },
+  { errnos: [], code: 'connection-refused' },
+];
+
+export function classifyErrno(table: ErrnoRow[], errno: string | undefined, ctx: DiagnosisContext, evidence: string): Finding {
+  const row = table.find((r) => r.errnos.length === 0 || (errno !== undefined && r.errnos.includes(errno)))!;
+  return { code: row.code, summary: row.summary ? `${row.summary(ctx)}${evidence ? ` [${evidence}]` : ''}` : undefined, evidence };
+}
+
+// ---------------------------------------------------------------------------
+// What a first line that is not an SMTP greeting says about the peer.
+
+export const NOT_SMTP_BANNERS: Array<{ pattern: RegExp; peer: string }> = [
+  { pattern: /^HTTP\/\d/, peer: 'a web server (HTTP)' },
+  { pattern: /^\s*<(!doctype|html)/i, peer: 'a web server (HTML)' },
+  { pattern: /^SSH-\d/, peer: 'an SSH server' },
+  { pattern: /^\+OK\b/, peer: 'a POP3 server (for reading mail, not sending it)' },
+  { pattern: /^\* (OK|PREAUTH)\b/, peer: 'an IMAP server (for reading mail, not sending it)' },
+  { pattern: /^220[ -].*\bFTP\b/i, peer: 'an FTP server' },
+  { pattern: /^\x15\x03[\x00-\x04]/, peer: 'a TLS server (it sent a TLS alert)' },
+  { pattern: /^\x16\x03[\x00-\x04]/, peer: 'a TLS server (it sent a TLS record)' },
+  { pattern: /^RFB \d/, peer: 'a VNC server' },
+  { pattern: /^.\x00\x00\x00\x0a/s, peer: 'a MySQL server' },
+];
+
+/** The kind of peer behind a non-SMTP first line, or null when unknown. */
+export function recognisePeer(firstText: string): string | null {
+  return NOT_SMTP_BANNERS.find((row) => row.pattern.test(firstText))?.peer ?? null;
+}
+
+/** A 220 banner that is really something else (FTP greets with 220 too). */
+export function bannerIsNotSmtp(banner: string): string | null {
+  const peer = recognisePeer(banner);
+  return peer && /^220/.test(banner) ? peer : null;
+}
+
+// ---------------------------------------------------------------------------
+// TLS handshake errors (OpenSSL texts as Node reports them, D1).
+
+export interface TlsErrorRow {
+  pattern: RegExp;
+  /** The peer answered our TLS hello with plain text: it is not a TLS port. */
+  plaintextPeer: boolean;
+  summary: string;
+}
+
+export const TLS_ERRORS: TlsErrorRow[] = [
+  {
+    pattern: /wrong version number|packet length too long|unknown protocol|http request|record layer failure|record_layer_failure/i,
+    plaintextPeer: true,
+    summary: 'the server answered the TLS handshake with plain text (“wrong version number”)',
+  },
+  {
+    pattern: /alert protocol version|unsupported protocol|no protocols available|version too low|tlsv1 alert/i,
+    plaintextPeer: false,
+    summary: 'the server and this client have no TLS version in common (the server may only offer TLS 1.0/1.1)',
+  },
+  {
+    pattern: /handshake failure|no shared cipher|no ciphers available|no cipher match/i,
+    plaintextPeer: false,
+    summary: 'the server and this client have no cipher in common',
+  },
+  {
+    pattern: /key too small|md too weak|bad dh value/i,
+    plaintextPeer: false,
+    summary: 'the server uses a key or signature this client considers too weak',
+  },
+  {
+    pattern: /ECONNRESET|socket disconnected before secure TLS|socket hang up|EPIPE|closed/i,
+    plaintextPeer: false,
+    summary: 'the server closed the connection during the TLS handshake',
+  },
+  { pattern: /timed? ?out|ETIMEDOUT/i, plaintextPeer: false, summary: 'the TLS handshake did not finish in time' },
+  { pattern: /./, plaintextPeer: false, summary: 'the TLS handshake failed' },
+];
+
+export function classifyTlsError(message: string): TlsErrorRow {
+  return TLS_ERRORS.find((row) => row.pattern.test(message))!;
+}
+
+// ---------------------------------------------------------------------------
+// Certificate verification errors (OpenSSL verify codes as in TLSSocket.authorizationError).
+
+export const CERT_ERRORS: Array<{ errors: string[]; code: DiagnosisCode; explain: string }> = [
+  { errors: ['CERT_HAS_EXPIRED'], code: 'certificate-expired', explain: 'the certificate has expired' },
+  { errors: ['CERT_NOT_YET_VALID'], code: 'certificate-expired', explain: 'the certificate is not valid yet (check the clocks)' },
+  {
+    errors: ['DEPTH_ZERO_SELF_SIGNED_CERT'],
+    code: 'certificate-untrusted',
+    explain: 'the certificate is self-signed',
+  },
+  {
+    errors: ['SELF_SIGNED_CERT_IN_CHAIN'],
+    code: 'certificate-untrusted',
+    explain: 'the chain ends in a CA this machine does not trust (a private or self-signed CA)',
+  },
+  {
+    errors: ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT'],
+    code: 'certificate-untrusted',
+    explain: 'the certificate was issued by a CA this machine does not know, or the server does not send its intermediate certificate',
+  },
+  { errors: ['CERT_REVOKED'], code: 'certificate-untrusted', explain: 'the certificate has been revoked' },
+  { errors: [], code: 'certificate-untrusted', explain: 'the certificate chain could not be verified' },
+];
+
+export function classifyCertError(verifyError: string): { code: DiagnosisCode; explain: string } {
+  return CERT_ERRORS.find((row) => row.errors.length === 0 || row.errors.includes(verifyError))!;
+}
+
+// ---------------------------------------------------------------------------
+// Replies to AUTH (D3–D5). Matched on the reply code, the enhanced status code of the
+// first line, and the whole text.
+//
+// Decision on Microsoft's `535 5.7.3 Authentication unsuccessful`: 5.7.3 is generic
+// (wrong password, and also SMTP AUTH off for the mailbox or blocked by MFA); the
+// reply alone cannot tell which, so it is `auth-failed`, with a fix that names the
+// Microsoft causes. Only 5.7.139 and 5.7.30 (and their texts) are `basic-auth-disabled`.
+
+export interface ReplyRow {
+  codes?: number[];
+  enhanced?: RegExp;
+  text?: RegExp;
+  /** Matches when any given field matches (fields left out are ignored). */
+  any?: boolean;
+  finding: Omit<Finding, 'evidence'>;
+}
+
+export const AUTH_REPLIES: ReplyRow[] = [
+  {
+    enhanced: /^5\.7\.9$/,
+    text: /application-specific password required/i,
+    any: true,
+    finding: { code: 'app-password-required' },
+  },
+  {
+    text: /SmtpClientAuthentication is disabled for the (Tenant|Mailbox)/i,
+    finding: {
+      code: 'basic-auth-disabled',
+      summary:
+        'Microsoft 365 refused the login: SMTP AUTH (“Authenticated SMTP”) is turned off for this mailbox or for the whole organization (535 5.7.139 SmtpClientAuthentication is disabled).',
+      fix: 'An admin must turn on “Authenticated SMTP” for the mailbox (Microsoft 365 admin center → Users → the user → Mail → Manage email apps) or for the organization (Set-TransportConfig -SmtpClientAuthenticationDisabled $false); see https://aka.ms/smtp_auth_disabled. Better: log in with OAuth2 (XOAUTH2), as basic authentication is being retired.',
+    },
+  },
+  {
+    text: /basic authentication is disabled/i,
+    finding: {
+      code: 'basic-auth-disabled',
+      summary:
+        'Microsoft refused login with a password: basic authentication is disabled for this account (535 5.7.139). Outlook.com/Hotmail accounts have accepted only OAuth2 from other apps since 16 September 2024; app passwords no longer work there.',
+      fix: 'Log in with OAuth2 (XOAUTH2, an access token) instead of a password, or send through another service. For a Microsoft 365 tenant, an admin may still re-enable basic SMTP AUTH for now, but it is being retired.',
+    },
+  },
+  {
+    text: /security defaults/i,
+    finding: {
+      code: 'basic-auth-disabled',
+      summary: 'Microsoft refused the login: the organization’s Security Defaults block password logins for SMTP (535 5.7.139).',
+      fix: 'Log in with OAuth2 (XOAUTH2), or have an admin change the Entra ID Security Defaults / Conditional Access for this mailbox.',
+    },
+  },
+  {
+    enhanced: /^5\.7\.30$/,
+    text: /basic authentication is not supported for client submission/i,
+    any: true,
+    finding: {
+      code: 'basic-auth-disabled',
+      summary: 'Microsoft no longer accepts password logins for sending (550 5.7.30 Basic authentication is not supported for Client Submission).',
+      fix: 'Switch to OAuth2 (XOAUTH2), or to Microsoft’s other ways of sending (High Volume Email, Azure Communication Services, an SMTP relay connector, Graph API).',
+    },
+  },
+  {
+    enhanced: /^5\.7\.139$/,
+    finding: {
+      code: 'basic-auth-disabled',
+      summary: 'Microsoft refused the login because of a sign-in policy (535 5.7.139: Conditional Access, MFA or a blocked mailbox).',
+    },
+  },
+  {
+    codes: [530, 538],
+    text: /STARTTLS/i,
+    finding: { code: 'starttls-required' },
+  },
+  {
+    enhanced: /^5\.7\.3$/,
+    finding: {
+      code: 'auth-failed',
+      fix: 'Check the user name (the full email address) and the password. On Microsoft 365, this generic reply (5.7.3) also comes when SMTP AUTH is turned off for the mailbox or when MFA/Conditional Access blocks password logins: check “Authenticated SMTP” in the admin center, or use OAuth2.',
+    },
+  },
+  {
+    enhanced: /^5\.7\.8$/,
+    text: /Username and Password not accepted/i,
+    any: true,
+    finding: {
+      code: 'auth-failed',
+      fix: 'Check the user name and password. For Gmail: use an app password (account passwords are refused); an app password stops working when it is revoked or the Google password is changed — create a new one.',
+    },
+  },
+  {
+    enhanced: /^5\.7\.14$/,
+    text: /log in via your web browser/i,
+    any: true,
+    finding: {
+      code: 'auth-failed',
+      summary: 'Google blocked this sign-in as suspicious (534 5.7.14 “Please log in via your web browser”).',
+      fix: 'Sign in to the account in a browser and confirm the activity, then use an app password or OAuth2. Logins from new networks or data centers are often blocked this way.',
+    },
+  },
+  {
+    text: /Authentication Credentials Invalid/i,
+    finding: {
+      code: 'auth-failed',
+      fix: 'Amazon SES wants SMTP credentials created in the SES console (not the IAM access key and secret), for the same region as the SMTP host name.',
+    },
+  },
+  {
+    codes: [504],
+    enhanced: /^5\.(5|7)\.4$/,
+    text: /unrecognized authentication type|mechanism.*not (supported|available)|authentication not (enabled|available)/i,
+    any: true,
+    finding: { code: 'auth-unavailable' },
+  },
+  {
+    codes: [454, 421],
+    finding: {
+      code: 'auth-failed',
+      fix: 'The server had a temporary problem checking the login. Try again in a few minutes; if it persists, check the credentials.',
+    },
+  },
+  { finding: { code: 'auth-failed' } },
+];
+
+// Replies to MAIL FROM / RCPT TO / DATA of the optional test message (D3, D5, D6).
+export const SEND_REPLIES: ReplyRow[] = [
+  { codes: [530, 538], text: /STARTTLS/i, finding: { code: 'starttls-required' } },
+  {
+    enhanced: /^5\.7\.57$/,
+    text: /authentication required|client not authenticated|not authenticated|authentication is required/i,
+    any: true,
+    finding: {
+      code: 'message-rejected',
+      summary: 'The server wants a login before it accepts mail (authentication required).',
+      fix: 'Give the user name and password (or token) of the mailbox you send from.',
+    },
+  },
+  {
+    text: /relay access denied|unable to relay|relaying denied|relay not permitted|not permitted to relay/i,
+    finding: {
+      code: 'message-rejected',
+      summary: 'The server refused to relay the message (relay access denied).',
+      fix: 'Log in (user name and password) before sending, or send to an address the server accepts mail for. A server that takes mail without login only relays for its own domains or for allowed IP addresses.',
+    },
+  },
+  {
+    text: /SendAsDenied/i,
+    finding: {
+      code: 'message-rejected',
+      summary: 'Microsoft refused the sender address: the mailbox you logged in with may not send as this address (SendAsDenied).',
+      fix: 'Use the logged-in mailbox as the From address, or have an admin grant “Send As” rights.',
+    },
+  },
+  {
+    text: /not verified|unverified/i,
+    finding: {
+      code: 'message-rejected',
+      summary: 'The sender (or recipient) address is not verified with the provider.',
+      fix: 'Verify the sending address or domain with the provider (Amazon SES in sandbox mode also needs verified recipients).',
+    },
+  },
+  {
+    text: /Unconfigured Sending Domain/i,
+    finding: {
+      code: 'message-rejected',
+      summary: 'The provider does not know the sending domain (Unconfigured Sending Domain).',
+      fix: 'Add and verify the From address’s domain in the provider’s dashboard.',
+    },
+  },
+  { finding: { code: 'message-rejected' } },
+];
+
+export function matchReply(table: ReplyRow[], reply: Reply): Finding {
+  const text = reply.raw.join('\n');
+  const row = table.find((r) => {
+    const tests: boolean[] = [];
+    if (r.codes) tests.push(r.codes.includes(reply.code));
+    if (r.enhanced) tests.push(reply.enhanced !== null && r.enhanced.test(reply.enhanced));
+    if (r.text) tests.push(r.text.test(text));
+    if (tests.length === 0) return true;
+    return r.any ? tests.some(Boolean) : tests.every(Boolean);
+  })!;
+  return { ...row.finding, evidence: replyText(reply) };
+}
+
+/** A reply on one line, for evidence: "534-5.7.9 Application-specific … / 534 5.7.9 https://…". */
+export function replyText(reply: Reply, max = 300): string {
+  const text = reply.raw.join(' / ');
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -1,0 +1,185 @@
+// TLS on top of an open TCP socket (implicit TLS right after connect, or after
+// STARTTLS), and the certificate facts the probe reports.
+//
+// The handshake never rejects a certificate by itself (rejectUnauthorized: false):
+// the probe reads the verification result (chain, host name, dates) and decides,
+// so that it can say exactly what is wrong. Nothing is sent over a connection whose
+// certificate failed, except EHLO and QUIT, unless `insecure` is set.
+//
+// The TLS socket runs over a small pass-through stream that keeps the first bytes
+// the server sent: when a handshake fails, they show what the peer really speaks
+// (an SMTP greeting "220 …", "HTTP/1.1 400 …").
+
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { Duplex } from 'node:stream';
+import { SNIFF_BYTES } from './lineReader';
+import type { CertificateInfo, CertificateVerification, TlsInfo } from './types';
+
+/** Keeps the first bytes read from `raw` while passing everything through. */
+class SniffingStream extends Duplex {
+  private readonly kept: Buffer[] = [];
+  private keptBytes = 0;
+
+  constructor(private readonly raw: net.Socket) {
+    super();
+    raw.on('data', (chunk: Buffer) => {
+      if (this.keptBytes < SNIFF_BYTES) {
+        const part = chunk.subarray(0, SNIFF_BYTES - this.keptBytes);
+        this.kept.push(Buffer.from(part));
+        this.keptBytes += part.length;
+      }
+      if (!this.push(chunk)) raw.pause();
+    });
+    raw.on('end', () => this.push(null));
+    raw.on('error', (error) => this.destroy(error));
+    raw.on('close', () => {
+      if (!this.destroyed) this.destroy();
+    });
+  }
+
+  get firstBytes(): Buffer {
+    return Buffer.concat(this.kept);
+  }
+
+  override _read(): void {
+    this.raw.resume();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.raw.write(chunk, callback);
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.raw.end();
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
+    this.raw.destroy();
+    callback(error);
+  }
+}
+
+export interface TlsStartOptions {
+  /** The host the user asked for; used for SNI (unless an IP) and the name check. */
+  host: string;
+  ca?: string | Buffer;
+  timeoutMs: number;
+}
+
+export class TlsHandshakeError extends Error {
+  constructor(
+    message: string,
+    /** What the server sent during the failed handshake (may be empty). */
+    readonly firstBytes: Buffer,
+    readonly timedOut: boolean,
+    readonly errno?: string,
+  ) {
+    super(message);
+    this.name = 'TlsHandshakeError';
+  }
+}
+
+/**
+ * Starts TLS over `raw` (which must have no other 'data' listener). Resolves once the
+ * handshake is done; rejects with TlsHandshakeError on failure or timeout (the socket
+ * is then destroyed).
+ */
+export function startTls(raw: net.Socket, options: TlsStartOptions): Promise<tls.TLSSocket> {
+  const sniffer = new SniffingStream(raw);
+  const servername = net.isIP(options.host) ? undefined : options.host;
+  return new Promise<tls.TLSSocket>((resolve, reject) => {
+    let settled = false;
+    const socket = tls.connect({
+      socket: sniffer,
+      servername,
+      rejectUnauthorized: false,
+      // Chain only: the host name is checked separately, so both facts are known.
+      checkServerIdentity: () => undefined,
+      ca: options.ca ? [...tls.rootCertificates, options.ca.toString()] : undefined,
+    });
+    const fail = (message: string, timedOut: boolean, errno?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      raw.destroy();
+      reject(new TlsHandshakeError(message, sniffer.firstBytes, timedOut, errno));
+    };
+    const timer = setTimeout(() => fail(`The TLS handshake did not finish within ${options.timeoutMs} ms.`, true), options.timeoutMs);
+    socket.once('secureConnect', () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    // OpenSSL messages carry internal file paths; its `reason` ("wrong version number") is what matters.
+    socket.on('error', (error: Error & { code?: string; reason?: string }) =>
+      fail(error.reason ? `${error.reason}${error.code ? ` (${error.code})` : ''}` : error.message.trim(), false, error.code),
+    );
+    sniffer.on('error', () => undefined); // reported through the TLS socket
+    socket.once('close', () => fail('The server closed the connection during the TLS handshake.', false, 'ECONNRESET'));
+  });
+}
+
+/** The verification facts of an established TLS socket. */
+export function describeTls(
+  socket: tls.TLSSocket,
+  host: string,
+  mode: 'implicit' | 'starttls',
+  verification: CertificateVerification,
+  now = new Date(),
+): TlsInfo {
+  const cert = socket.getPeerCertificate(false);
+  const hasCert = cert && Object.keys(cert).length > 0;
+  const cipher = socket.getCipher();
+  const chainError = socket.authorized ? null : String(socket.authorizationError ?? 'UNKNOWN');
+  const hostnameMatch = hasCert ? tls.checkServerIdentity(host, cert) === undefined : false;
+  return {
+    mode,
+    protocol: socket.getProtocol() ?? null,
+    cipher: cipher ? cipher.standardName || cipher.name : null,
+    servername: net.isIP(host) ? null : host,
+    certificate: hasCert ? describeCertificate(cert, now) : null,
+    chainVerified: chainError === null,
+    verifyError: chainError,
+    hostnameMatch,
+    verification,
+  };
+}
+
+export function describeCertificate(cert: tls.PeerCertificate, now = new Date()): CertificateInfo {
+  const validTo = new Date(cert.valid_to);
+  const subject = formatName(cert.subject);
+  const issuer = formatName(cert.issuer);
+  return {
+    subject,
+    subjectAltNames: (cert.subjectaltname ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    issuer,
+    validFrom: new Date(cert.valid_from).toISOString(),
+    validTo: validTo.toISOString(),
+    daysToExpiry: Math.floor((validTo.getTime() - now.getTime()) / 86_400_000),
+    selfSigned: subject === issuer,
+    serialNumber: cert.serialNumber ?? '',
+    fingerprint256: cert.fingerprint256 ?? '',
+  };
+}
+
+function formatName(name: tls.Certificate | undefined): string {
+  if (!name) return '';
+  return Object.entries(name)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
+    .join(', ');
+}
+
+/** Names the certificate covers, for messages: the DNS/IP SANs, else the CN. */
+export function certificateNames(info: CertificateInfo): string[] {
+  const sans = info.subjectAltNames.map((s) => s.replace(/^(DNS|IP Address):/, ''));
+  if (sans.length) return sans;
+  const cn = /(?:^|, )CN=([^,]+)/.exec(info.subject);
+  return cn ? [cn[1]] : [];
+}

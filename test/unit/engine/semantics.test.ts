@@ -1,0 +1,77 @@
+// Framework semantics and the quiet cases, one small config at a time.
+import { strict as assert } from 'node:assert';
+import { analyzeText, type AnalyzeOptions } from '../../../src/engine/analyze';
+import { LineIndex } from '../../../src/engine/text';
+
+interface Case {
+  name: string;
+  file: string;
+  text: string;
+  expect: string[];
+  options?: AnalyzeOptions;
+}
+
+const CASES: Case[] = [
+  // Implicit TLS is decided the framework's way
+  { name: 'Spring ssl.enable against 587', file: 'application.properties', text: 'spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties.mail.smtp.ssl.enable=true\n', expect: ['implicit-tls-on-starttls-port@3'] },
+  { name: 'Spring relaxed-binding env vars are Spring keys', file: '.env', text: 'SPRING_MAIL_HOST=smtp.example.com\nSPRING_MAIL_PORT=465\nSPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE=true\n', expect: ['plaintext-on-implicit-tls-port@3'] },
+  { name: 'Spring smtps protocol on 465 is right', file: 'application.yml', text: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 465\n    protocol: smtps\n', expect: [] },
+  { name: 'Laravel on 465 without a scheme uses smtps by itself', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=465\nMAIL_ENCRYPTION=tls\n', expect: [] },
+  { name: 'Symfony smtp:// on 465 is implicit TLS anyway', file: '.env', text: 'MAILER_DSN=smtp://user:pass@smtp.example.com:465\n', expect: [] },
+  { name: 'Symfony auto_tls=false leaves the password in clear', file: '.env', text: 'MAILER_DSN=smtp://user:pass@smtp.example.com:587?auto_tls=false\n', expect: ['cleartext-auth@1'] },
+  { name: 'an unknown key holding smtps:// on 587', file: '.env', text: 'NOTIFY_TRANSPORT=smtps://smtp.example.com:587\n', expect: ['implicit-tls-on-starttls-port@1'] },
+  { name: 'Django on 465 with EMAIL_USE_TLS', file: 'settings.py', text: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 465\nEMAIL_USE_TLS = True\n', expect: ['plaintext-on-implicit-tls-port@3'] },
+  { name: 'Django with EMAIL_USE_SSL and no port connects to 25', file: 'settings.py', text: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_USE_SSL = True\nEMAIL_HOST_USER = "me"\n', expect: ['implicit-tls-on-starttls-port@2', 'port-25-submission@1'] },
+  { name: 'Rails tls with enable_starttls_auto is refused', file: 'config/environments/production.rb', text: 'config.action_mailer.smtp_settings = {\n  address: "smtp.example.com",\n  port: 465,\n  tls: true,\n  enable_starttls_auto: true\n}\n', expect: ['conflicting-tls-flags@5'] },
+  { name: 'System.Net.Mail cannot speak implicit TLS on 465', file: 'appsettings.json', text: '{ "Mail": { "Host": "smtp.example.com", "Port": 465, "EnableSsl": true } }\n', expect: ['plaintext-on-implicit-tls-port@1'] },
+  { name: 'nodemailer object without secure on 465 is implicit', file: 'config.production.json', text: '{ "mail": { "options": { "host": "smtp.example.com", "port": 465, "auth": { "user": "u", "pass": "p" } } } }\n', expect: [] },
+  { name: 'Keycloak strings', file: 'realm.json', text: '{ "smtpServer": { "host": "smtp.example.com", "port": "465", "ssl": "false", "starttls": "true" } }\n', expect: ['plaintext-on-implicit-tls-port@1'] },
+  { name: 'Grafana host:port contradicting nothing is fine; MandatoryStartTLS on 465 is not', file: 'grafana.ini', text: '[smtp]\nenabled = true\nhost = smtp.example.com:465\nstartTLS_policy = MandatoryStartTLS\n', expect: ['plaintext-on-implicit-tls-port@4'] },
+  { name: 'Gitea infers smtps from 465', file: 'app.ini', text: '[mailer]\nENABLED = true\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465\n', expect: [] },
+  { name: 'a disabled Grafana SMTP section is not judged', file: 'grafana.ini', text: '[smtp]\nenabled = false\nhost = smtp.example.com:25\nskip_verify = true\n', expect: [] },
+  { name: 'Laravel log mailer is not judged', file: '.env', text: 'MAIL_MAILER=log\nMAIL_HOST=smtp.example.com\nMAIL_PORT=25\n', expect: [] },
+  // Quiet cases
+  { name: 'templates are not judged', file: 'docker-compose.yml', text: 'services:\n  app:\n    environment:\n      SMTP_HOST: ${SMTP_HOST}\n      SMTP_PORT: ${SMTP_PORT:-25}\n      SMTP_SECURE: ${SMTP_SECURE}\n', expect: [] },
+  { name: 'IMAP and web server ports are not SMTP', file: 'config.yml', text: 'mail:\n  host: imap.example.com\n  port: 993\nserver:\n  port: 465\nimap:\n  host: imap.gmail.com\n  port: 465\n', expect: [] },
+  { name: 'a local relay on 25 is fine', file: '.env', text: 'SMTP_HOST=postfix\nSMTP_PORT=25\nSMTP_USER=app\nSMTP_PASSWORD=x\n', expect: [] },
+  { name: 'a mail server config may use 25', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n', expect: [], options: { context: 'mail-server' } },
+  { name: 'port 25 from an app', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n', expect: ['port-25-submission@2'] },
+  { name: 'NODE_TLS_REJECT_UNAUTHORIZED=0 without SMTP settings is not ours', file: '.env', text: 'NODE_TLS_REJECT_UNAUTHORIZED=0\nDATABASE_URL=postgres://db\n', expect: [] },
+  { name: 'verification off for a local bridge is fine', file: '.env', text: 'SMTP_HOST=127.0.0.1\nSMTP_PORT=1025\nSMTP_TLS_REJECT_UNAUTHORIZED=false\n', expect: [] },
+  { name: 'Outlook with OAuth2 is fine', file: 'application.yml', text: 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    username: a@b.c\n    password: token-from-vault\n    properties:\n      mail.smtp.auth.mechanisms: XOAUTH2\n      mail.smtp.starttls.enable: true\n', expect: [] },
+  { name: 'a Gmail app password written in capitals and groups is fine', file: '.env', text: 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=465\nSMTP_SECURE=true\nSMTP_USER=me@gmail.com\nSMTP_PASS=ABCD EFGH IJKL MNOP\n', expect: [] },
+  { name: 'Gmail with an account password', file: '.env', text: 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=465\nSMTP_SECURE=true\nSMTP_USER=me@gmail.com\nSMTP_PASS=Summer2026!\n', expect: ['gmail-app-password@5'] },
+  // Hosts
+  { name: 'typos of provider hosts', file: '.env', text: 'A_SMTP_HOST=smtp.gmial.com\nB_SMTP_HOST=smtp.sendgrid.com\nC_SMTP_HOST=smtp.gmaill.com\n', expect: ['host-malformed@1', 'host-malformed@2', 'host-malformed@3'] },
+  { name: 'real hosts that look like typos', file: '.env', text: 'A_SMTP_HOST=smtp.mail.com\nB_SMTP_HOST=smtp.office365.us\nC_SMTP_HOST=smtp.gmx.net\n', expect: [] },
+  { name: 'a scheme in a host field', file: '.env', text: 'SMTP_HOST=smtps://smtp.example.com\n', expect: ['host-malformed@1'] },
+  { name: 'host:port that contradicts the port', file: '.env', text: 'SMTP_HOST=smtp.example.com:465\nSMTP_PORT=587\n', expect: ['host-malformed@1'] },
+  { name: 'localhost:1025 in production', file: '.env.production', text: 'SMTP_HOST=localhost\nSMTP_PORT=1025\n', expect: ['dev-mail-catcher-in-production@1'] },
+  { name: 'Mailtrap sandbox in production', file: 'config/production.yml', text: 'smtp:\n  host: sandbox.smtp.mailtrap.io\n  port: 2525\n', expect: ['dev-mail-catcher-in-production@2'] },
+  { name: 'port out of range', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=70000\n', expect: ['invalid-port@2'] },
+  // Severity settings
+  { name: 'a rule turned off', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n', expect: [], options: { rules: { 'port-25-submission': 'off' } } },
+];
+
+describe('framework semantics and quiet cases', () => {
+  for (const c of CASES) {
+    it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
+      const analysis = analyzeText(c.file, c.text, c.options);
+      const lines = new LineIndex(c.text);
+      const actual = analysis.findings.map((f) => `${f.ruleId}@${lines.positionAt(f.range.start).line + 1}`);
+      assert.deepEqual(actual.sort(), [...c.expect].sort(), analysis.findings.map((f) => f.message).join('\n'));
+    });
+  }
+
+  it('severity settings change the reported severity', () => {
+    const analysis = analyzeText('.env', 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n', { rules: { 'port-25-submission': 'error' } });
+    assert.equal(analysis.findings[0].severity, 'error');
+  });
+
+  it('never throws on hostile input', () => {
+    const hostile = ['\u0000\u0001binary\u00ff', 'a: [[[[[[[[', '{"smtp": {"host": ', `${'['.repeat(10000)}`, 'SMTP_HOST=\uD800', '%'.repeat(100000)];
+    for (const file of ['.env', 'a.yml', 'a.json', 'a.properties', 'a.ini', 'settings.py']) {
+      for (const text of hostile) assert.doesNotThrow(() => analyzeText(file, text), `${file}: ${JSON.stringify(text.slice(0, 20))}`);
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import {
+  AUTH_REPLIES,
+  DIAGNOSES,
+  SEND_REPLIES,
+  classifyCertError,
+  classifyTlsError,
+  makeDiagnosis,
+  matchReply,
+  recognisePeer,
+} from '../../../src/probe/diagnose';
+import { ReplyReader, type Reply } from '../../../src/probe/lineReader';
+import { resolveTlsMode } from '../../../src/probe';
+import { Masker } from '../../../src/probe/transcript';
+import { parseCapabilities } from '../../../src/probe/capabilities';
+
+async function reply(text: string): Promise<Reply> {
+  const r = new ReplyReader();
+  r.feed(Buffer.from(text.endsWith('\n') ? text : `${text}\r\n`));
+  return r.read(100);
+}
+
+describe('probe / diagnosis tables', () => {
+  // Exact server texts from shared/reference/smtp-facts.md, D3–D6.
+  const authCases: Array<[string, string]> = [
+    [
+      '534-5.7.9 Application-specific password required. Learn more at\r\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor d2e1a72fcca58-7a0f1c3b1c0sm1234567b3a.12 - gsmtp',
+      'app-password-required',
+    ],
+    ['535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BN9PR03CA0123.namprd03.prod.outlook.com 2024-11-20T10:00:00.000Z 08DD0A1B2C3D4E5F]', 'basic-auth-disabled'],
+    ['535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.', 'basic-auth-disabled'],
+    ['535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.', 'basic-auth-disabled'],
+    ["535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy.", 'basic-auth-disabled'],
+    ['535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.', 'basic-auth-disabled'],
+    ['550 5.7.30 Basic authentication is not supported for Client Submission.', 'basic-auth-disabled'],
+    ['535 5.7.3 Authentication unsuccessful [SN4PR0501CA0036.namprd05.prod.outlook.com]', 'auth-failed'],
+    ['535-5.7.8 Username and Password not accepted. For more information, go to\r\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials x - gsmtp', 'auth-failed'],
+    ['534-5.7.14 <https://accounts.google.com/signin/continue?x> Please log in via your web browser and\r\n534 5.7.14 then try again. - gsmtp', 'auth-failed'],
+    ['535 Authentication Credentials Invalid', 'auth-failed'],
+    ['530 5.7.0 Must issue a STARTTLS command first. x - gsmtp', 'starttls-required'],
+    ['538 Error: Must issue a STARTTLS command first', 'starttls-required'],
+    ['504 5.7.4 Unrecognized authentication type [AM0PR02CA0001.eurprd02.prod.outlook.com]', 'auth-unavailable'],
+    ['454 4.7.0 Temporary authentication failure', 'auth-failed'],
+    ['535 Error: authentication failed', 'auth-failed'],
+  ];
+  for (const [text, code] of authCases) {
+    it(`AUTH reply ${text.slice(0, 50)}… → ${code}`, async () => {
+      const finding = matchReply(AUTH_REPLIES, await reply(text));
+      assert.equal(finding.code, code);
+      assert.ok(finding.evidence && finding.evidence.length > 0);
+    });
+  }
+
+  it('5.7.3 (generic) is auth-failed, with a fix that names the Microsoft causes', async () => {
+    const finding = matchReply(AUTH_REPLIES, await reply('535 5.7.3 Authentication unsuccessful [X]'));
+    assert.equal(finding.code, 'auth-failed');
+    assert.match(finding.fix ?? '', /SMTP AUTH/);
+  });
+
+  const sendCases: Array<[string, string, RegExp]> = [
+    ['554 5.7.1 <a@b.test>: Relay access denied', 'message-rejected', /relay/i],
+    ['530 5.7.57 Client not authenticated to send mail.', 'message-rejected', /login/i],
+    ['530-5.7.0 Authentication Required. Learn more at\r\n530 5.7.0  https://support.google.com/mail/?p=WantAuthError x - gsmtp', 'message-rejected', /login/i],
+    ['554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: a@b.test', 'message-rejected', /verif/i],
+    ['550 5.7.1 Unconfigured Sending Domain <localhost>', 'message-rejected', /domain/i],
+    ['530 5.7.0 Must issue a STARTTLS command first.', 'starttls-required', /STARTTLS/],
+  ];
+  for (const [text, code, words] of sendCases) {
+    it(`send reply ${text.slice(0, 40)}… → ${code}`, async () => {
+      const finding = matchReply(SEND_REPLIES, await reply(text));
+      assert.equal(finding.code, code);
+      assert.match(makeDiagnosis(finding, { host: 'h', port: 1 }).summary + (finding.fix ?? ''), words);
+    });
+  }
+
+  it('TLS errors: plain-text answers are told apart from real TLS failures', () => {
+    assert.equal(classifyTlsError('wrong version number (ERR_SSL_WRONG_VERSION_NUMBER)').plaintextPeer, true);
+    assert.equal(classifyTlsError('packet length too long').plaintextPeer, true);
+    assert.equal(classifyTlsError('tlsv1 alert protocol version').plaintextPeer, false);
+    assert.match(classifyTlsError('unsupported protocol').summary, /TLS version/);
+    assert.match(classifyTlsError('sslv3 alert handshake failure').summary, /cipher/);
+  });
+
+  it('certificate errors map to their codes', () => {
+    assert.equal(classifyCertError('CERT_HAS_EXPIRED').code, 'certificate-expired');
+    assert.equal(classifyCertError('DEPTH_ZERO_SELF_SIGNED_CERT').code, 'certificate-untrusted');
+    assert.equal(classifyCertError('UNABLE_TO_VERIFY_LEAF_SIGNATURE').code, 'certificate-untrusted');
+    assert.equal(classifyCertError('SOMETHING_NEW').code, 'certificate-untrusted');
+  });
+
+  it('recognises common non-SMTP peers', () => {
+    assert.match(recognisePeer('HTTP/1.1 400 Bad Request') ?? '', /HTTP/);
+    assert.match(recognisePeer('SSH-2.0-OpenSSH_9.6') ?? '', /SSH/);
+    assert.match(recognisePeer('+OK Dovecot ready.') ?? '', /POP3/);
+    assert.match(recognisePeer('* OK [CAPABILITY IMAP4rev1] ready') ?? '', /IMAP/);
+    assert.match(recognisePeer('220 (vsFTPd 3.0.5) FTP server ready') ?? '', /FTP/);
+    assert.equal(recognisePeer('220 mx.google.com ESMTP x - gsmtp'), null);
+  });
+
+  it('every code has words, and the words name the host and port where they should', () => {
+    for (const [code, text] of Object.entries(DIAGNOSES)) {
+      const d = makeDiagnosis({ code: code as keyof typeof DIAGNOSES }, { host: 'smtp.example.test', port: 587 });
+      assert.ok(d.summary.length > 10 && d.fix.length > 5, code);
+      assert.equal(typeof text.fix, 'function');
+    }
+    assert.match(makeDiagnosis({ code: 'connection-refused' }, { host: 'smtp.example.test', port: 587 }).summary, /smtp\.example\.test.*587/);
+  });
+
+  it('auto means implicit TLS on 465/2465 and STARTTLS elsewhere', () => {
+    assert.equal(resolveTlsMode('auto', 465), 'implicit');
+    assert.equal(resolveTlsMode('auto', 2465), 'implicit');
+    assert.equal(resolveTlsMode('auto', 587), 'starttls');
+    assert.equal(resolveTlsMode('auto', 25), 'starttls');
+    assert.equal(resolveTlsMode('none', 465), 'none');
+  });
+
+  it('parses capabilities, including the old AUTH= form', async () => {
+    const caps = parseCapabilities(
+      await reply('250-mx.test\r\n250-SIZE 35882577\r\n250-8BITMIME\r\n250-AUTH=LOGIN PLAIN\r\n250-AUTH LOGIN PLAIN XOAUTH2\r\n250-ENHANCEDSTATUSCODES\r\n250-PIPELINING\r\n250-SMTPUTF8\r\n250 STARTTLS\r\n'),
+    );
+    assert.deepEqual(caps.authMechanisms, ['LOGIN', 'PLAIN', 'XOAUTH2']);
+    assert.equal(caps.size, 35882577);
+    assert.ok(caps.starttls && caps.eightBitMime && caps.pipelining && caps.smtpUtf8 && caps.enhancedStatusCodes);
+  });
+
+  it('masks secrets and their base64 forms, also inside longer text', () => {
+    const m = new Masker();
+    m.add('s3cret-pass');
+    m.add('\0bob\0s3cret-pass');
+    const b64 = Buffer.from('\0bob\0s3cret-pass').toString('base64');
+    const out = m.mask(`535 bad ${b64} and s3cret-pass and ${Buffer.from('s3cret-pass').toString('base64')}`);
+    assert.ok(!out.includes('s3cret-pass') && !out.includes(b64) && !out.includes(Buffer.from('s3cret-pass').toString('base64')), out);
+    assert.deepEqual(m.maskDeep({ a: ['x s3cret-pass'], n: 1 }), { a: ['x ********'], n: 1 });
+  });
+});
