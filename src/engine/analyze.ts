@@ -36,6 +36,8 @@ export interface Analysis {
   parse?: ParseResult;
 }
 
+const MAIL_WORDS = /smtp|mail/i;
+
 export const DOCS_BASE = 'https://github.com/smtpdoctor/smtp-doctor/blob/main/docs/rules.md';
 
 export function ruleDocsUrl(ruleId: string): string {
@@ -50,6 +52,8 @@ export function isConfigFile(filePath: string): boolean {
 export function analyzeText(filePath: string, text: string, options: AnalyzeOptions = {}): Analysis {
   const format = options.format ?? detectFormat(filePath);
   if (!format) return { groups: [], findings: [], parseErrors: [] };
+  // Every profile's keys and every SMTP URL contain "smtp" or "mail": a file with neither has no SMTP settings.
+  if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [] };
   const parse = parseConfig(format, text);
   const groups = findSmtpGroups(parse.entries);
   const context = {
