@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, ruleOf, smtpDiagnostics, waitFor, workspaceUri } from './helpers';
+
+describe('diagnostics in a real VS Code', () => {
+  before(async () => {
+    const api = await activateExtension();
+    await api.workspaceScanned();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.getConfiguration('smtpDoctor').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('underlines the implicit-TLS flag against port 587 in an open .env, with rule id, docs link and related port', async () => {
+    const uri = workspaceUri('.env');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitFor('diagnostics on .env', () => {
+      const found = smtpDiagnostics(uri);
+      return found.length ? found : undefined;
+    });
+    assert.deepEqual(diagnostics.map(ruleOf), ['implicit-tls-on-starttls-port']);
+    const [diagnostic] = diagnostics;
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diagnostic.range.start.line, 4);
+    assert.equal(document.getText(diagnostic.range), 'smtps');
+    assert.match(diagnostic.message, /wrong version number/);
+    const code = diagnostic.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.toString(), /rules\.md#implicit-tls-on-starttls-port$/);
+    assert.equal(diagnostic.relatedInformation?.length, 1);
+    assert.equal(diagnostic.relatedInformation![0].location.range.start.line, 3, 'related information points at MAIL_PORT');
+  });
+
+  it('reports files that are not open, from the workspace scan', async () => {
+    const uri = workspaceUri('config/application.yml');
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString()), 'file is not open');
+    const diagnostics = await waitFor('workspace diagnostics', () => {
+      const found = smtpDiagnostics(uri);
+      return found.length ? found : undefined;
+    });
+    assert.deepEqual(diagnostics.map(ruleOf), ['cleartext-auth']);
+    assert.equal(diagnostics[0].range.start.line, 5);
+    assert.deepEqual(smtpDiagnostics(workspaceUri('deploy/.env.production')), [], 'a correct file stays silent');
+    assert.deepEqual(smtpDiagnostics(workspaceUri('notes.txt')), [], 'a text file is not analysed');
+  });
+
+  it('updates as you type: fixing the scheme clears the error, breaking the port adds one', async () => {
+    const uri = workspaceUri('.env');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('initial diagnostic', () => (smtpDiagnostics(uri).length === 1 ? true : undefined));
+
+    const schemeLine = document.lineAt(4);
+    await editor.edit((edit) => edit.replace(schemeLine.range, 'MAIL_SCHEME=smtp'));
+    await waitFor('diagnostics cleared', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
+
+    const portLine = document.lineAt(3);
+    await editor.edit((edit) => edit.replace(portLine.range, 'MAIL_PORT=5x7'));
+    const after = await waitFor('invalid port reported', () => {
+      const found = smtpDiagnostics(uri);
+      return found.length ? found : undefined;
+    });
+    assert.deepEqual(after.map(ruleOf), ['invalid-port']);
+    assert.equal(document.getText(after[0].range), '5x7');
+  });
+
+  it('follows the smtpDoctor.rules setting: off removes the finding, a severity changes it', async () => {
+    const uri = workspaceUri('.env');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('initial diagnostic', () => (smtpDiagnostics(uri).length === 1 ? true : undefined));
+    const config = vscode.workspace.getConfiguration('smtpDoctor');
+    await config.update('rules', { 'implicit-tls-on-starttls-port': 'warning' }, vscode.ConfigurationTarget.Workspace);
+    await waitFor('severity changed', () => (smtpDiagnostics(uri)[0]?.severity === vscode.DiagnosticSeverity.Warning ? true : undefined));
+    await config.update('rules', { 'implicit-tls-on-starttls-port': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await waitFor('finding removed', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
+  });
+});

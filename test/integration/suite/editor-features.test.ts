@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, ruleOf, smtpDiagnostics, waitFor, workspaceUri } from './helpers';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+    .join('\n');
+}
+
+describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('offers the preferred quick fix at the diagnostic; applying it rewrites the line and clears the diagnostic', async () => {
+    const uri = workspaceUri('.env');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const [diagnostic] = await waitFor('diagnostic', () => (smtpDiagnostics(uri).length ? smtpDiagnostics(uri) : undefined));
+    assert.equal(ruleOf(diagnostic), 'implicit-tls-on-starttls-port');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Disable rule implicit-tls-on-starttls-port'), titles.join(' | '));
+    const preferred = actions.filter((action) => action.isPreferred);
+    assert.equal(preferred.length, 1, `one preferred fix among: ${titles.join(' | ')}`);
+    assert.equal(preferred[0].title, 'Switch to STARTTLS on port 587');
+
+    assert.ok(await vscode.workspace.applyEdit(preferred[0].edit!));
+    assert.equal(document.lineAt(4).text, 'MAIL_SCHEME=smtp');
+    assert.equal(document.lineAt(3).text, 'MAIL_PORT=587', 'the port line is untouched');
+    await waitFor('diagnostic cleared', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
+  });
+
+  it('fix-all (source.fixAll.smtpDoctor) applies the preferred fixes of a file', async () => {
+    const uri = workspaceUri('.env');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await waitFor('diagnostic', () => (smtpDiagnostics(uri).length ? true : undefined));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.smtpDoctor',
+    );
+    assert.equal(actions.length, 1);
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+    assert.equal(document.lineAt(4).text, 'MAIL_SCHEME=smtp');
+    await waitFor('diagnostics cleared', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
+  });
+
+  it('hover on a key explains how the framework will connect, and the port', async () => {
+    const uri = workspaceUri('config/application.yml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(5, 6));
+    const text = hoverText(hovers);
+    assert.match(text, /Spring Boot \(Jakarta Mail\) connects to smtp\.example\.org:587 and never encrypts/);
+    assert.match(text, /\*\*Port 587\*\*: message submission/);
+    assert.match(text, /rules\.md#cleartext-auth|cleartext-auth/);
+  });
+
+  it('shows a CodeLens summary and "Test connection" above each group', async () => {
+    const uri = workspaceUri('.env');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((lens) => lens.command?.title ?? '');
+    assert.ok(titles.includes('SMTP: smtp.gmail.com:587 · implicit TLS · Gmail / Google Workspace · app password'), titles.join(' | '));
+    const test = lenses.find((lens) => lens.command?.command === 'smtpDoctor.testConnection');
+    assert.ok(test, 'a Test connection lens');
+    assert.equal(test!.range.start.line, 1, 'on the first line of the group');
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['smtpDoctor.testConnection', 'smtpDoctor.rescanWorkspace', 'smtpDoctor.disableRule']) assert.ok(commands.includes(id), id);
+  });
+});
