@@ -1,7 +1,58 @@
+// The VS Code adapter: turns the engine's findings into diagnostics, code
+// actions, hovers and CodeLens, and runs the probe. No analysis logic here.
 import * as vscode from 'vscode';
+import { isConfigFile } from '../engine/analyze';
+import { DISABLE_RULE_COMMAND, SmtpCodeActionProvider, disableRule } from './codeActions';
+import { SmtpCodeLensProvider } from './codeLens';
+import { DiagnosticsController } from './diagnostics';
+import { SmtpHoverProvider } from './hover';
+import { ProbeCommand } from './probeCommand';
+import { ProbePanel } from './probePanel';
+import type { ProbeResult } from '../probe';
+import { TEST_CONNECTION_COMMAND } from './codeLens';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.languages.createDiagnosticCollection('smtp-doctor'));
+export interface SmtpDoctorApi {
+  /** Resolves when the background workspace scan has finished. */
+  workspaceScanned(): Promise<void>;
+  /** The last probe result shown in the report panel (for tests). */
+  lastProbeResult(): ProbeResult | undefined;
+}
+
+const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
+
+export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
+  const log = vscode.window.createOutputChannel('SMTP Doctor', { log: true });
+  const diagnostics = new DiagnosticsController(log);
+  const codeLenses = new SmtpCodeLensProvider(diagnostics);
+  const probeCommand = new ProbeCommand(diagnostics, log, context.extensionUri);
+  const updateContextKey = (editor: vscode.TextEditor | undefined) =>
+    void vscode.commands.executeCommand('setContext', 'smtpDoctor.isConfigFile', !!editor && isConfigFile(editor.document.fileName));
+  updateContextKey(vscode.window.activeTextEditor);
+
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    codeLenses,
+    vscode.languages.registerCodeActionsProvider(DOCUMENTS, new SmtpCodeActionProvider(diagnostics), SmtpCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(DOCUMENTS, new SmtpHoverProvider(diagnostics)),
+    vscode.languages.registerCodeLensProvider(DOCUMENTS, codeLenses),
+    vscode.window.onDidChangeActiveTextEditor(updateContextKey),
+    vscode.commands.registerCommand(TEST_CONNECTION_COMMAND, async (uri?: vscode.Uri, groupIndex?: number) => {
+      try {
+        return await probeCommand.run(uri, groupIndex);
+      } catch (error) {
+        log.error(`Test SMTP Connection failed: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(`SMTP Doctor could not run the test: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand(DISABLE_RULE_COMMAND, (ruleId: string) => disableRule(ruleId)),
+    vscode.commands.registerCommand('smtpDoctor.rescanWorkspace', async () => {
+      diagnostics.restart();
+      await diagnostics.scanDone;
+    }),
+  );
+  return { workspaceScanned: () => diagnostics.scanDone, lastProbeResult: () => ProbePanel.lastResult };
 }
 
 export function deactivate(): void {}

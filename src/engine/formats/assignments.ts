@@ -530,7 +530,7 @@ class AssignmentParser {
     return inContainer && (tok.text === ',' || CLOSERS.has(tok.text));
   }
 
-  private parseValue(path: string[], keyRange: Range, inContainer: boolean, depth: number, valueTok: Token): void {
+  private parseValue(path: string[], keyRange: Range | undefined, inContainer: boolean, depth: number, valueTok: Token): void {
     const closer = this.containerCloser();
     if (closer !== undefined && depth < MAX_NESTING) {
       if (this.peek().kind === 'ident') this.advance(); // PHP `array`
@@ -541,12 +541,13 @@ class AssignmentParser {
     const lit = closer === undefined ? this.literal(valueTok) : undefined;
     if (lit && this.isTerminator(this.peek(lit.consumed), inContainer)) {
       for (let i = 0; i < lit.consumed; i++) this.advance();
+      const valueRange: Range = { start: valueTok.start, end: lit.end };
       const entry: ConfigEntry = {
         path,
         value: lit.value,
         valueType: lit.valueType,
-        keyRange,
-        valueRange: { start: valueTok.start, end: lit.end },
+        keyRange: keyRange ?? valueRange,
+        valueRange,
       };
       if (lit.quote) entry.quote = lit.quote;
       this.emit(entry);
@@ -556,60 +557,64 @@ class AssignmentParser {
     const before = this.consumed;
     this.skipExpression(inContainer);
     if (this.consumed === before) return; // nothing there
-    this.emit({
-      path,
-      value: null,
-      valueType: 'null',
-      keyRange,
-      valueRange: { start: valueTok.start, end: this.lastEnd },
-    });
+    const valueRange: Range = { start: valueTok.start, end: this.lastEnd };
+    this.emit({ path, value: null, valueType: 'null', keyRange: keyRange ?? valueRange, valueRange });
   }
 
   private parseContainer(path: string[], closer: string, depth: number): void {
+    /** Index of the next positional item (PHP style: after the largest integer key). */
+    const index = { next: 0 };
     for (;;) {
-      let t = this.peek();
-      while (t.kind === 'newline') {
-        this.advance();
-        t = this.peek();
-      }
-      if (t.kind === 'eof') {
-        this.addError(`Missing "${closer}"`, { start: t.start, end: t.end });
-        return;
-      }
-      if (t.kind === 'punct' && CLOSERS.has(t.text)) {
-        if (t.text === closer) this.advance();
-        return;
-      }
-      if (this.isPunct(t, ',')) {
-        this.advance();
-        continue;
-      }
-      const sep = this.peek(1);
-      const keyed =
-        (t.kind === 'string' || t.kind === 'ident' || t.kind === 'number' || t.kind === 'symbol') &&
-        (this.isPunct(sep, '=>') || (this.isPunct(sep, ':') && t.kind !== 'symbol'));
-      if (keyed) {
-        const key = t.kind === 'string' ? (t.value ?? t.text) : t.text;
-        this.advance();
-        this.advance();
-        let v = this.peek();
-        while (v.kind === 'newline') {
-          this.advance();
-          v = this.peek();
-        }
-        this.parseValue([...path, key], { start: t.start, end: t.end }, true, depth, v);
-      } else {
-        this.skipExpression(true);
-      }
-      // Expect `,` or the closer; otherwise skip what is left of the item.
-      t = this.peek();
-      while (t.kind === 'newline') {
-        this.advance();
-        t = this.peek();
-      }
-      if (this.isPunct(t, ',')) this.advance();
-      else if (!(t.kind === 'punct' && CLOSERS.has(t.text)) && t.kind !== 'eof') this.skipExpression(true);
+      const before = this.consumed;
+      if (this.parseContainerItem(path, closer, depth, index)) return;
+      if (this.consumed === before) this.advance(); // always move forward
     }
+  }
+
+  /** Parses one item of a hash/array literal; true when the container has ended. */
+  private parseContainerItem(path: string[], closer: string, depth: number, index: { next: number }): boolean {
+    let t = this.skipNewlines();
+    if (t.kind === 'eof' || this.isPunct(t, ';')) {
+      // End of text, or a `;` (which cannot be inside a literal): the container is unterminated.
+      this.addError(`Missing "${closer}"`, { start: t.start, end: t.end });
+      return true;
+    }
+    if (t.kind === 'punct' && CLOSERS.has(t.text)) {
+      if (t.text === closer) this.advance();
+      return true;
+    }
+    if (this.isPunct(t, ',')) {
+      this.advance();
+      return false;
+    }
+    const sep = this.peek(1);
+    const keyed =
+      (t.kind === 'string' || t.kind === 'ident' || t.kind === 'number' || t.kind === 'symbol') &&
+      (this.isPunct(sep, '=>') || (this.isPunct(sep, ':') && t.kind !== 'symbol'));
+    if (keyed) {
+      const key = t.kind === 'string' ? (t.value ?? t.text) : t.text;
+      if (/^(?:0|[1-9]\d{0,8})$/.test(key)) index.next = Math.max(index.next, Number(key) + 1);
+      this.advance();
+      this.advance();
+      this.parseValue([...path, key], { start: t.start, end: t.end }, true, depth, this.skipNewlines());
+    } else {
+      // A positional item: its index is the path segment; keyRange is the item itself.
+      this.parseValue([...path, String(index.next++)], undefined, true, depth, t);
+    }
+    // Expect `,` or the closer; otherwise skip what is left of the item.
+    t = this.skipNewlines();
+    if (this.isPunct(t, ',')) this.advance();
+    else if (!(t.kind === 'punct' && CLOSERS.has(t.text)) && t.kind !== 'eof') this.skipExpression(true);
+    return false;
+  }
+
+  private skipNewlines(): Token {
+    let t = this.peek();
+    while (t.kind === 'newline') {
+      this.advance();
+      t = this.peek();
+    }
+    return t;
   }
 
   /**
@@ -650,7 +655,9 @@ class AssignmentParser {
 export function parseAssignments(text: string, language?: AssignmentLanguage): ParseResult {
   const errors: ParseError[] = [];
   const addError = (message: string, range: Range): void => {
-    if (errors.length < MAX_ERRORS) errors.push({ message, range });
+    if (errors.length >= MAX_ERRORS) return;
+    const start = Math.min(Math.max(0, range.start), text.length);
+    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
   };
   const lang = language ?? detectAssignmentLanguage(text);
   const parser = new AssignmentParser(new Lexer(text, lang, addError), lang, addError);

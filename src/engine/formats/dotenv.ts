@@ -170,7 +170,9 @@ export function parseDotenv(text: string): ParseResult {
   const errors: ParseError[] = [];
   const result: ParseResult = { format: 'dotenv', entries, errors, eol: detectEol(text) };
   const addError = (message: string, range: Range): void => {
-    if (errors.length < MAX_ERRORS) errors.push({ message, range });
+    if (errors.length >= MAX_ERRORS) return;
+    const start = Math.min(Math.max(0, range.start), text.length);
+    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
   };
 
   const n = text.length;

@@ -12,7 +12,7 @@ export { parseAssignments, detectAssignmentLanguage, MAX_ASSIGNMENT_ENTRIES } fr
 export type { AssignmentLanguage } from './assignments';
 export { parseDotenv, MAX_DOTENV_ENTRIES } from './dotenv';
 export { parseIni, MAX_INI_ENTRIES } from './ini';
-export { parseJson, MAX_JSON_ENTRIES } from './json';
+export { parseJson, MAX_JSON_ENTRIES, MAX_JSON_LENGTH } from './json';
 export { parseProperties, splitPropertyKey, MAX_PROPERTIES_ENTRIES } from './properties';
 export { parseYaml, MAX_YAML_LENGTH, MAX_YAML_ENTRIES } from './yaml';
 

@@ -11,6 +11,8 @@
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ConfigEntry, ParseError, ParseResult, Range } from '../types';
 
+/** Larger texts are not parsed (jsonc-parser reads about 10 MB/s, slower on long blank runs). */
+export const MAX_JSON_LENGTH = 10 * 1024 * 1024;
 export const MAX_JSON_ENTRIES = 100_000;
 const MAX_ERRORS = 100;
 
@@ -32,8 +34,18 @@ export function parseJson(text: string): ParseResult {
   const errors: ParseError[] = [];
   const result: ParseResult = { format: 'json', entries, errors, eol: detectEol(text) };
   const addError = (message: string, range: Range): void => {
-    if (errors.length < MAX_ERRORS) errors.push({ message, range });
+    if (errors.length >= MAX_ERRORS) return;
+    const start = Math.min(Math.max(0, range.start), text.length);
+    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
   };
+
+  if (text.length > MAX_JSON_LENGTH) {
+    addError(
+      `File too large to analyze (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_JSON_LENGTH / 1048576} MB)`,
+      { start: 0, end: 0 },
+    );
+    return result;
+  }
 
   const stack: Frame[] = [];
   let lastOpen = 0;

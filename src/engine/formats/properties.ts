@@ -193,7 +193,9 @@ export function parseProperties(text: string): ParseResult {
   const errors: ParseError[] = [];
   const result: ParseResult = { format: 'properties', entries, errors, eol: detectEol(text) };
   const addError = (message: string, range: Range): void => {
-    if (errors.length < MAX_ERRORS) errors.push({ message, range });
+    if (errors.length >= MAX_ERRORS) return;
+    const start = Math.min(Math.max(0, range.start), text.length);
+    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
   };
 
   const n = text.length;

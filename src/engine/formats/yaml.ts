@@ -28,6 +28,8 @@ export const MAX_YAML_ENTRIES = 100_000;
 /** Budget of nodes visited again through aliases and merges (guards against "billion laughs"). */
 const MAX_ALIAS_VISITS = 100_000;
 const MAX_MERGE_DEPTH = 20;
+/** Collections nested deeper than this (after alias expansion) are not walked. */
+const MAX_DEPTH = 256;
 const MAX_ERRORS = 100;
 
 /** Sequence keys holding Kubernetes-style {name, value} lists. */
@@ -38,6 +40,13 @@ function detectEol(text: string): '\n' | '\r\n' {
   return i >= 0 && text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : '\n';
 }
 
+/** The collections enclosing a node, innermost first. */
+interface Ancestors {
+  node: unknown;
+  parent: Ancestors | undefined;
+  depth: number;
+}
+
 interface NodeWork {
   kind: 'node';
   node: unknown;
@@ -45,6 +54,7 @@ interface NodeWork {
   keyRange?: Range;
   parentKey?: string;
   viaAlias: boolean;
+  ancestors: Ancestors | undefined;
 }
 interface EntryWork {
   kind: 'entry';
@@ -69,7 +79,9 @@ export function parseYaml(text: string): ParseResult {
   const errors: ParseError[] = [];
   const result: ParseResult = { format: 'yaml', entries, errors, eol: detectEol(text) };
   const addError = (message: string, range: Range): void => {
-    if (errors.length < MAX_ERRORS) errors.push({ message, range });
+    if (errors.length >= MAX_ERRORS) return;
+    const start = Math.min(Math.max(0, range.start), text.length);
+    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
   };
 
   if (text.length > MAX_YAML_LENGTH) {
@@ -93,8 +105,9 @@ export function parseYaml(text: string): ParseResult {
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d];
     for (const err of doc.errors) {
-      const [start, end] = err.pos;
-      addError(err.message, { start, end: Math.max(start, end) });
+      const start = Math.min(Math.max(0, err.pos[0]), text.length);
+      const end = Math.min(Math.max(start, err.pos[1]), text.length);
+      addError(err.message, { start, end });
     }
     try {
       walkDocument(text, doc.contents, d, entries, addError, budget);
@@ -283,7 +296,8 @@ function walkDocument(
     };
   };
 
-  const stack: Work[] = [{ kind: 'node', node: root, path: [], viaAlias: false }];
+  let reportedDepth = false;
+  const stack: Work[] = [{ kind: 'node', node: root, path: [], viaAlias: false, ancestors: undefined }];
   while (stack.length > 0) {
     const work = stack.pop()!;
     if (work.kind === 'entry') {
@@ -299,6 +313,12 @@ function walkDocument(
     if (isAlias(node)) {
       node = targets.get(node);
       viaAlias = true;
+      let recursive = false;
+      for (let a = work.ancestors; a && !recursive; a = a.parent) recursive = a.node === node;
+      if (recursive) {
+        addError('Recursive alias: it refers to a node that contains it', rangeOf(work.node) ?? { start: 0, end: 0 });
+        continue;
+      }
     }
     if (viaAlias) {
       budget.used++;
@@ -307,6 +327,18 @@ function walkDocument(
     }
     const { path } = work;
     const children: Work[] = [];
+    let ancestors = work.ancestors;
+    if (isMap(node) || isSeq(node)) {
+      ancestors = { node, parent: ancestors, depth: (ancestors?.depth ?? 0) + 1 };
+      if (ancestors.depth > MAX_DEPTH) {
+        if (!reportedDepth) {
+          reportedDepth = true;
+          const r = (node as { range?: [number, number, number] | null }).range;
+          addError(`Nested too deeply to analyze (more than ${MAX_DEPTH} levels)`, r ? { start: r[0], end: r[0] } : { start: 0, end: 0 });
+        }
+        continue;
+      }
+    }
 
     if (isScalar(node)) {
       if (path.length > 0) {
@@ -336,6 +368,7 @@ function walkDocument(
             keyRange: p.keyRange,
             parentKey: p.key,
             viaAlias: viaAlias || p.merged,
+            ancestors,
           });
         }
       }
@@ -346,7 +379,6 @@ function walkDocument(
       for (let i = 0; i < items.length; i++) {
         const raw = items[i];
         const item = resolve(raw);
-        const itemViaAlias = viaAlias || isAlias(raw);
         if (composeEnv && isScalar(item)) {
           const entry = composeItem(item, path);
           if (entry === null) continue;
@@ -384,12 +416,13 @@ function walkDocument(
               path: [...path, String(i), k],
               keyRange,
               parentKey: k,
-              viaAlias: itemViaAlias,
+              viaAlias: viaAlias || isAlias(raw.value),
+              ancestors,
             });
           }
           continue;
         }
-        children.push({ kind: 'node', node: raw, path: [...path, String(i)], parentKey: String(i), viaAlias });
+        children.push({ kind: 'node', node: raw, path: [...path, String(i)], parentKey: String(i), viaAlias, ancestors });
       }
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);

@@ -1,0 +1,93 @@
+// Quick fixes for SMTP Doctor's diagnostics, fix-all (source.fixAll.smtpDoctor),
+// and "Disable rule" actions. The edits themselves come from the engine.
+import * as vscode from 'vscode';
+import type { Finding } from '../engine/analyze';
+import { fixAll, fixesFor } from '../engine/fixes';
+import { DIAGNOSTIC_SOURCE, toRange } from './convert';
+import type { DiagnosticsController } from './diagnostics';
+import { readSettings, SECTION } from './settings';
+
+export const DISABLE_RULE_COMMAND = 'smtpDoctor.disableRule';
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('smtpDoctor');
+
+export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly diagnostics: DiagnosticsController) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const analyzed = this.diagnostics.analysisOf(document);
+    if (!analyzed) return [];
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
+      // source.fixAll (e.g. editor.codeActionsOnSave) or source.fixAll.smtpDoctor
+      return context.only.contains(FIX_ALL_KIND) ? this.fixAllAction(document) : [];
+    }
+    const settings = readSettings(document.uri);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const finding = analyzed.analysis.findings.find(
+        (candidate) => candidate.ruleId === ruleIdOf(diagnostic) && toRange(analyzed.lines, candidate.range).isEqual(diagnostic.range),
+      );
+      if (!finding) continue;
+      for (const fix of fixesFor(document.fileName, document.getText(), finding, settings.analyze)) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.preferred;
+        action.edit = new vscode.WorkspaceEdit();
+        for (const edit of fix.edits) action.edit.replace(document.uri, toRange(analyzed.lines, edit.range), edit.newText);
+        actions.push(action);
+      }
+      actions.push(disableRuleAction(finding, diagnostic));
+    }
+    return actions;
+  }
+
+  private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
+    const text = document.getText();
+    const result = fixAll(document.fileName, text, readSettings(document.uri).analyze);
+    if (!result.applied.length) return [];
+    const action = new vscode.CodeAction('Fix all SMTP Doctor problems', FIX_ALL_KIND);
+    action.edit = new vscode.WorkspaceEdit();
+    const change = minimalChange(text, result.text);
+    const lines = this.diagnostics.analysisOf(document)!.lines;
+    action.edit.replace(document.uri, toRange(lines, { start: change.start, end: change.end }), change.newText);
+    return [action];
+  }
+}
+
+function ruleIdOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
+
+function disableRuleAction(finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(`Disable rule ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { command: DISABLE_RULE_COMMAND, title: action.title, arguments: [finding.ruleId] };
+  return action;
+}
+
+/** Turns the rule off in the workspace settings (user settings when no folder is open). */
+export async function disableRule(ruleId: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = config.inspect<Record<string, string>>('rules');
+  const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
+  await config.update('rules', { ...current, [ruleId]: 'off' }, target);
+}
+
+/** The smallest single replacement that turns `before` into `after` (keeps cursors and undo steps small). */
+export function minimalChange(before: string, after: string): { start: number; end: number; newText: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, end: endBefore, newText: after.slice(start, endAfter) };
+}

@@ -1,0 +1,30 @@
+// Engine values → VS Code values.
+import * as vscode from 'vscode';
+import { ruleDocsUrl, type Finding } from '../engine/analyze';
+import type { LineIndex } from '../engine/text';
+import type { Range, Severity } from '../engine/types';
+
+export const DIAGNOSTIC_SOURCE = 'SMTP Doctor';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function toRange(lines: LineIndex, range: Range): vscode.Range {
+  const start = lines.positionAt(range.start);
+  const end = lines.positionAt(range.end);
+  return new vscode.Range(start.line, start.character, end.line, end.character);
+}
+
+export function toDiagnostic(uri: vscode.Uri, lines: LineIndex, finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(lines, finding.range), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
+  diagnostic.relatedInformation = finding.related.map(
+    (item) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(lines, item.range)), item.message),
+  );
+  return diagnostic;
+}

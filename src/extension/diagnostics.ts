@@ -1,0 +1,227 @@
+// Keeps SMTP Doctor's diagnostics current: open documents as you type
+// (debounced, stale work dropped) and config files across the workspace
+// (a background scan, then a file watcher).
+import * as vscode from 'vscode';
+import { analyzeText, isConfigFile, type Analysis } from '../engine/analyze';
+import type { FormatId } from '../engine/types';
+import { LineIndex } from '../engine/text';
+import { toDiagnostic } from './convert';
+import { readSettings, type Settings } from './settings';
+
+/** Globs of the files the engine reads (see src/engine/formats/index.ts), for the workspace scan and the watcher. */
+export const CONFIG_FILE_GLOB =
+  '**/{.env,.env.*,*.env,*.yml,*.yaml,*.json,*.jsonc,*.properties,*.ini,settings.py,*settings*.py,gitlab.rb,config.php,*.rb}';
+
+const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/build/**', '**/out/**', '**/target/**', '**/.venv/**', '**/.vscode-test/**'];
+
+const TYPING_DELAY_MS = 250;
+
+/** Language ids of files the user adds with `smtpDoctor.include`, whose names say nothing. */
+const FORMAT_BY_LANGUAGE: Readonly<Record<string, FormatId>> = {
+  dotenv: 'dotenv',
+  properties: 'properties',
+  'java-properties': 'properties',
+  ini: 'ini',
+  yaml: 'yaml',
+  'docker-compose': 'yaml',
+  json: 'json',
+  jsonc: 'json',
+};
+
+export interface DocumentAnalysis {
+  version: number;
+  analysis: Analysis;
+  lines: LineIndex;
+}
+
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('smtp-doctor');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly tooLargeReported = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private watcher?: vscode.FileSystemWatcher;
+  private scanGeneration = 0;
+  private settings: Settings = readSettings();
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document's analysis changes (for CodeLens). */
+  readonly onDidChangeAnalysis = this.changeEmitter.event;
+  /** Resolves when the current workspace scan has finished (for tests and the rescan command). */
+  scanDone: Promise<void> = Promise.resolve();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.collection,
+      this.changeEmitter,
+      vscode.workspace.onDidOpenTextDocument((document) => this.guard(() => this.analyzeDocument(document))),
+      vscode.workspace.onDidChangeTextDocument((event) => this.guard(() => this.schedule(event.document))),
+      vscode.workspace.onDidCloseTextDocument((document) => this.guard(() => this.onClose(document))),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('smtpDoctor')) this.guard(() => this.restart());
+      }),
+    );
+    this.restart();
+  }
+
+  /** The analysis of an open document, fresh for its current version. */
+  analysisOf(document: vscode.TextDocument): DocumentAnalysis | undefined {
+    const cached = this.cache.get(document.uri.toString());
+    if (cached && cached.version === document.version) return cached;
+    return this.analyzeDocument(document);
+  }
+
+  restart(): void {
+    this.settings = readSettings();
+    this.collection.clear();
+    this.cache.clear();
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    this.scanGeneration++;
+    if (!this.settings.enable) {
+      this.scanDone = Promise.resolve();
+      return;
+    }
+    for (const document of vscode.workspace.textDocuments) this.analyzeDocument(document);
+    if (this.settings.scanWorkspace && vscode.workspace.workspaceFolders?.length) {
+      this.watchWorkspace();
+      this.scanDone = this.scanWorkspace(this.scanGeneration);
+    } else {
+      this.scanDone = Promise.resolve();
+    }
+  }
+
+  private isTarget(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+    return isConfigFile(document.fileName) || this.isIncluded(document.uri, document.languageId);
+  }
+
+  private isIncluded(uri: vscode.Uri, languageId?: string): boolean {
+    if (!this.settings.include.length) return false;
+    const document = { uri, languageId: languageId ?? '' } as vscode.TextDocument;
+    return this.settings.include.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  }
+
+  private isExcluded(uri: vscode.Uri): boolean {
+    const document = { uri, languageId: '' } as vscode.TextDocument;
+    return this.settings.exclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!this.settings.enable || !this.isTarget(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        // Only the latest version is analysed; an older pending run was cancelled above.
+        this.guard(() => this.analyzeDocument(document));
+      }, TYPING_DELAY_MS),
+    );
+  }
+
+  private analyzeDocument(document: vscode.TextDocument): DocumentAnalysis | undefined {
+    if (!this.settings.enable || !this.isTarget(document) || this.isExcluded(document.uri) || document.isClosed) return undefined;
+    const key = document.uri.toString();
+    const text = document.getText();
+    if (text.length > this.settings.maxFileSize) {
+      this.collection.delete(document.uri);
+      if (!this.tooLargeReported.has(key)) {
+        this.tooLargeReported.add(key);
+        const name = vscode.workspace.asRelativePath(document.uri);
+        void vscode.window.showInformationMessage(
+          `SMTP Doctor skipped ${name}: it is larger than the smtpDoctor.maxFileSize setting (${this.settings.maxFileSize} bytes).`,
+        );
+      }
+      return undefined;
+    }
+    const analysis = analyzeText(document.fileName, text, { ...this.settings.analyze, format: this.formatOf(document) });
+    const result = { version: document.version, analysis, lines: new LineIndex(text) };
+    this.cache.set(key, result);
+    this.publish(document.uri, result);
+    return result;
+  }
+
+  private formatOf(document: vscode.TextDocument): FormatId | undefined {
+    return isConfigFile(document.fileName) ? undefined : FORMAT_BY_LANGUAGE[document.languageId] ?? 'dotenv';
+  }
+
+  private publish(uri: vscode.Uri, { analysis, lines }: DocumentAnalysis): void {
+    this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
+    this.changeEmitter.fire(uri);
+  }
+
+  private onClose(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.cache.delete(key);
+    // The file on disk is what the workspace scan reports; an unsaved buffer's findings go with it.
+    if (document.uri.scheme === 'untitled' || !this.settings.scanWorkspace) this.collection.delete(document.uri);
+    else void this.analyzeFile(document.uri);
+  }
+
+  private watchWorkspace(): void {
+    this.watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+    this.watcher.onDidCreate((uri) => this.guard(() => this.analyzeFile(uri)));
+    this.watcher.onDidChange((uri) => this.guard(() => this.analyzeFile(uri)));
+    this.watcher.onDidDelete((uri) => this.guard(() => this.collection.delete(uri)));
+    this.disposables.push(this.watcher);
+  }
+
+  private async scanWorkspace(generation: number): Promise<void> {
+    try {
+      const exclude = `{${[...DEFAULT_EXCLUDES, ...this.settings.exclude].join(',')}}`;
+      const uris = await vscode.workspace.findFiles(CONFIG_FILE_GLOB, exclude);
+      const extra = await Promise.all(this.settings.include.map((pattern) => vscode.workspace.findFiles(pattern, exclude)));
+      for (const uri of [...uris, ...extra.flat()]) {
+        if (generation !== this.scanGeneration) return;
+        await this.analyzeFile(uri);
+        // Yield between files so the extension host stays responsive.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      this.log.error(`Workspace scan failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Analyses a file from disk, unless it is open (the editor's buffer wins). */
+  private async analyzeFile(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
+    if (!isConfigFile(uri.path) && !this.isIncluded(uri)) return;
+    if (this.isExcluded(uri)) return;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > this.settings.maxFileSize) {
+        this.log.info(`Skipped ${vscode.workspace.asRelativePath(uri)}: larger than smtpDoctor.maxFileSize`);
+        return;
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.subarray(0, 8192).includes(0)) return; // binary
+      const text = new TextDecoder('utf-8').decode(bytes);
+      const analysis = analyzeText(uri.path, text, this.settings.analyze);
+      const lines = new LineIndex(text);
+      if (analysis.findings.length) this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
+      else this.collection.delete(uri);
+    } catch (error) {
+      this.log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Runs an event handler so that nothing it throws reaches VS Code's log. */
+  private guard(action: () => unknown): void {
+    try {
+      const result = action();
+      if (result instanceof Promise) result.catch((error: unknown) => this.log.error(String(error)));
+    } catch (error) {
+      this.log.error(`SMTP Doctor: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.scanGeneration++;
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,186 @@
+// "SMTP Doctor: Test SMTP Connection": picks the settings to test, asks what
+// it must (password, consent in untrusted workspaces), runs the probe with a
+// cancellable progress notification, and shows the report.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { analyzeText, type Analysis } from '../engine/analyze';
+import { summarizeGroup } from '../engine/explain';
+import { hostNameOf, type SmtpGroup } from '../engine/model';
+import { isPlaceholderSecret, isTemplate } from '../engine/values';
+import { probe, type ProbeOptions, type ProbeResult, type TlsMode as ProbeTlsMode } from '../probe';
+import { CONFIG_FILE_GLOB, type DiagnosticsController } from './diagnostics';
+import { ProbePanel } from './probePanel';
+import { SECTION } from './settings';
+
+interface Target {
+  host: string;
+  port: number;
+  tls: ProbeTlsMode;
+  user?: string;
+  /** The password written in the file, offered only after the user confirms. */
+  filePassword?: string;
+  /** Where the settings were read: a workspace file, or typed by the user. */
+  origin: string;
+  fromWorkspace: boolean;
+}
+
+const PROBE_TLS: Record<SmtpGroup['tls']['mode'], ProbeTlsMode> = {
+  implicit: 'implicit',
+  'starttls-required': 'starttls',
+  'starttls-opportunistic': 'starttls',
+  none: 'none',
+  unknown: 'auto',
+};
+
+export class ProbeCommand {
+  constructor(
+    private readonly diagnostics: DiagnosticsController,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
+
+  /** Entry point of the command; `uri` and `groupIndex` come from the CodeLens. */
+  async run(uri?: vscode.Uri, groupIndex?: number): Promise<ProbeResult | undefined> {
+    const target = await this.chooseTarget(uri, groupIndex);
+    if (!target) return undefined;
+    if (target.fromWorkspace && !vscode.workspace.isTrusted) {
+      const answer = await vscode.window.showWarningMessage(
+        `Connect to ${target.host}:${target.port}? This host was read from ${target.origin}, a file of a workspace you have not trusted.`,
+        { modal: true },
+        'Connect',
+      );
+      if (answer !== 'Connect') return undefined;
+    }
+    const credentials = await this.askCredentials(target);
+    if (credentials === 'cancel') return undefined;
+    const options: ProbeOptions = { ...this.probeSettings(), host: target.host, port: target.port, tls: target.tls, ...credentials };
+    return this.probeWithProgress(options, target.origin);
+  }
+
+  async probeWithProgress(options: ProbeOptions, origin: string): Promise<ProbeResult | undefined> {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `SMTP Doctor: testing ${options.host}:${options.port}`, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return probe(options, abort.signal, (step) => progress.report({ message: `${step.name}…` }));
+      },
+    );
+    this.logTranscript(result);
+    ProbePanel.show(this.extensionUri, result, origin, {
+      rerun: () => void this.probeWithProgress(options, origin),
+      showTranscript: () => this.log.show(true),
+    });
+    return result;
+  }
+
+  private probeSettings(): Pick<ProbeOptions, 'timeoutMs' | 'ca'> {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const caFile = config.get<string>('probe.caFile', '').trim();
+    // A private CA (it replaces the system list for the test); verification itself is never switched off from settings.
+    return { timeoutMs: config.get<number>('probe.timeoutMs', 10000), ca: caFile ? fs.readFileSync(caFile) : undefined };
+  }
+
+  private logTranscript(result: ProbeResult): void {
+    this.log.info(`Probe of ${result.host}:${result.port}: ${result.diagnosis.code} — ${result.diagnosis.summary}`);
+    // The transcript is masked by the probe: no password, AUTH payload or token appears in it.
+    for (const line of result.transcript) {
+      const arrow = line.direction === 'client' ? 'C:' : line.direction === 'server' ? 'S:' : '  ';
+      this.log.info(`[+${line.offsetMs} ms] ${arrow} ${line.text}`);
+    }
+  }
+
+  private async chooseTarget(uri?: vscode.Uri, groupIndex?: number): Promise<Target | undefined> {
+    if (uri && groupIndex !== undefined) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const group = this.diagnostics.analysisOf(document)?.analysis.groups[groupIndex];
+      if (group) return this.targetOf(group, vscode.workspace.asRelativePath(uri));
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (editor) {
+      const analyzed = this.diagnostics.analysisOf(editor.document);
+      const line = editor.selection.active.line;
+      const group = analyzed?.analysis.groups.find((candidate) =>
+        candidate.matches.some(({ entry }) => analyzed.lines.positionAt(entry.keyRange.start).line === line),
+      );
+      if (group) return this.targetOf(group, vscode.workspace.asRelativePath(editor.document.uri));
+    }
+    return this.pickTarget();
+  }
+
+  private async targetOf(group: SmtpGroup, origin: string): Promise<Target | undefined> {
+    const host = hostNameOf(group);
+    if (!host) return this.askHostAndPort(`The host in ${origin} comes from a variable.`);
+    const port = group.port?.value ?? (await this.askPort(host));
+    if (!port) return undefined;
+    const user = group.user && !isTemplate(group.user.value) && group.user.value.trim() ? group.user.value.trim() : undefined;
+    const password = group.password?.value;
+    const filePassword = password && !isTemplate(password) && !isPlaceholderSecret(password) ? password : undefined;
+    return { host, port, tls: PROBE_TLS[group.tls.mode], user, filePassword, origin, fromWorkspace: true };
+  }
+
+  private async pickTarget(): Promise<Target | undefined> {
+    const uris = await vscode.workspace.findFiles(CONFIG_FILE_GLOB, '{**/node_modules/**,**/.git/**,**/vendor/**}', 500);
+    const items: (vscode.QuickPickItem & { group?: SmtpGroup; origin?: string })[] = [];
+    for (const uri of uris) {
+      let analysis: Analysis;
+      try {
+        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+        analysis = open ? (this.diagnostics.analysisOf(open)?.analysis ?? analyzeText(uri.path, open.getText())) : analyzeText(uri.path, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      } catch {
+        continue;
+      }
+      for (const group of analysis.groups) {
+        if (!hostNameOf(group)) continue;
+        const origin = vscode.workspace.asRelativePath(uri);
+        items.push({ label: summarizeGroup(group), description: origin, group, origin });
+      }
+    }
+    items.push({ label: '$(edit) Enter a host and port…' });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which SMTP settings should be tested?', matchOnDescription: true });
+    if (!picked) return undefined;
+    return picked.group ? this.targetOf(picked.group, picked.origin!) : this.askHostAndPort();
+  }
+
+  private async askHostAndPort(prompt?: string): Promise<Target | undefined> {
+    const host = await vscode.window.showInputBox({
+      title: 'Test SMTP connection',
+      prompt: prompt ? `${prompt} Enter the SMTP host to test.` : 'SMTP host to test',
+      placeHolder: 'smtp.example.com',
+      validateInput: (value) => (/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(value.trim()) ? undefined : 'A host name or IP address'),
+    });
+    if (!host) return undefined;
+    const port = await this.askPort(host.trim());
+    if (!port) return undefined;
+    return { host: host.trim().replace(/^\[|\]$/g, ''), port, tls: 'auto', origin: 'your input', fromWorkspace: false };
+  }
+
+  private async askPort(host: string): Promise<number | undefined> {
+    const value = await vscode.window.showInputBox({
+      title: `Port of ${host}`,
+      value: '587',
+      validateInput: (text) => (/^\d+$/.test(text) && +text >= 1 && +text <= 65535 ? undefined : 'A port from 1 to 65535'),
+    });
+    return value ? Number(value) : undefined;
+  }
+
+  /** Credentials only with consent: never read silently from the file, never written anywhere. */
+  private async askCredentials(target: Target): Promise<Pick<ProbeOptions, 'user' | 'password'> | 'cancel'> {
+    const items: (vscode.QuickPickItem & { choice: 'none' | 'file' | 'type' })[] = [
+      { label: 'Connect without logging in', description: 'DNS, TCP, greeting, TLS, certificate, capabilities', choice: 'none' },
+    ];
+    if (target.user && target.filePassword) {
+      items.push({ label: `Log in as ${target.user} with the password in ${target.origin}`, description: 'sent only to this server, over TLS', choice: 'file' });
+    }
+    items.push({ label: target.user ? `Log in as ${target.user}, typing the password…` : 'Log in, typing a user and password…', choice: 'type' });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: `Test ${target.host}:${target.port}` });
+    if (!picked) return 'cancel';
+    if (picked.choice === 'none') return {};
+    if (picked.choice === 'file') return { user: target.user, password: target.filePassword };
+    const user = target.user ?? (await vscode.window.showInputBox({ title: 'SMTP user name', ignoreFocusOut: true }));
+    if (!user) return 'cancel';
+    const password = await vscode.window.showInputBox({ title: `Password for ${user}`, password: true, ignoreFocusOut: true });
+    if (password === undefined) return 'cancel';
+    return { user, password };
+  }
+}

@@ -1,0 +1,28 @@
+// Reads the extension's settings (contributes.configuration in package.json).
+import * as vscode from 'vscode';
+import type { AnalyzeOptions, RuleSetting } from '../engine/analyze';
+import type { AnalysisContext } from '../engine/rules';
+
+export const SECTION = 'smtpDoctor';
+
+export interface Settings {
+  enable: boolean;
+  scanWorkspace: boolean;
+  include: string[];
+  exclude: string[];
+  maxFileSize: number;
+  analyze: AnalyzeOptions;
+}
+
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const rules = config.get<Record<string, RuleSetting>>('rules', {});
+  return {
+    enable: config.get<boolean>('enable', true),
+    scanWorkspace: config.get<boolean>('scanWorkspace', true),
+    include: config.get<string[]>('include', []),
+    exclude: config.get<string[]>('exclude', []),
+    maxFileSize: config.get<number>('maxFileSize', 1024 * 1024),
+    analyze: { rules, context: config.get<AnalysisContext>('context', 'application') },
+  };
+}
