@@ -1,6 +1,9 @@
 // `smtp-doctor check [paths…]`: analyse config files, print findings, exit 1 on errors.
+// With --fix, first applies the preferred quick fix of each finding, in place.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, type RuleSetting } from '../engine/analyze';
+import { analyzeText, type AnalyzeOptions, type RuleSetting } from '../engine/analyze';
+import { fixAll } from '../engine/fixes';
 import { ruleById, type AnalysisContext } from '../engine/rules';
 import { LineIndex } from '../engine/text';
 import { locate, toJson, toSarif, toText, type FileFinding } from './findings-output';
@@ -18,6 +21,8 @@ Options:
   --context application|mail-server
                              "mail-server" for a relay's own config (port 25 is normal)
   --rule ID=SEVERITY         error, warning, info, hint or off; repeatable
+  --fix                      apply the preferred fix of each finding to the files, then
+                             report what is left (fixes are listed on stderr)
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage.`;
@@ -29,6 +34,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       format: { kind: 'value', choices: ['text', 'json', 'sarif'] },
       context: { kind: 'value', choices: ['application', 'mail-server'] },
       rule: { kind: 'list' },
+      fix: { kind: 'boolean' },
       help: { kind: 'boolean', short: 'h' },
     });
   } catch (error) {
@@ -68,8 +74,10 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       io.stderr(`smtp-doctor: skipped ${shown}: ${read.reason}\n`);
       continue;
     }
-    const analysis = analyzeText(file, read.text, { rules, context });
-    const lines = new LineIndex(read.text);
+    let text = read.text;
+    if (options.flags.fix) text = fixFile(file, shown, text, { rules, context }, io);
+    const analysis = analyzeText(file, text, { rules, context });
+    const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
       const at = lines.positionAt(error.range.start);
       io.stderr(`smtp-doctor: ${shown}:${at.line + 1}:${at.character + 1}: could not parse all of it (${error.message}); checked what could be read\n`);
@@ -82,4 +90,26 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
   else if (format === 'sarif') io.stdout(`${toSarif(findings, version)}\n`);
   else io.stdout(`${toText(findings, walk.files.length)}\n`);
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * Applies fix-all to one file and writes it back in its own encoding (UTF-8 with or
+ * without a byte order mark, or UTF-16 LE); line ends are the file's own already.
+ * Returns the text that is now in the file.
+ */
+function fixFile(file: string, shown: string, text: string, options: AnalyzeOptions, io: CliIo): string {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const result = fixAll(file, text.slice(bom.length), options);
+  if (result.applied.length === 0) return text;
+  const fixed = bom + result.text;
+  try {
+    const head = fs.readFileSync(file).subarray(0, 2);
+    const utf16 = head[0] === 0xff && head[1] === 0xfe;
+    fs.writeFileSync(file, utf16 ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(result.text, 'utf16le')]) : Buffer.from(fixed, 'utf8'));
+  } catch (error) {
+    io.stderr(`smtp-doctor: could not write fixes to ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    return text;
+  }
+  for (const item of result.applied) io.stderr(`smtp-doctor: fixed ${shown}: ${item.title} (${item.ruleId})\n`);
+  return fixed;
 }

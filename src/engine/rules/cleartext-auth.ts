@@ -30,6 +30,9 @@ export const cleartextAuth: Rule = {
       },
     ];
   },
+  fix(group, _finding, context) {
+    return [{ title: 'Turn on STARTTLS', preferred: true, edits: context.switchTls(group, 'starttls') }];
+  },
 };
 
 function capitalize(text: string): string {

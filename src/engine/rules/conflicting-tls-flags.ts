@@ -1,4 +1,10 @@
+import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS } from '../facts/ports';
+import type { Source } from '../model';
 import type { Rule } from './rule';
+
+function keyOf(source: Source): string {
+  return source.label.split('=')[0];
+}
 
 export const conflictingTlsFlags: Rule = {
   id: 'conflicting-tls-flags',
@@ -19,6 +25,17 @@ export const conflictingTlsFlags: Rule = {
           `so no mail is sent. Keep only one: STARTTLS for port 587, implicit TLS for port 465.`,
         related: conflict.implicit.range ? [{ range: conflict.implicit.range, message: `${conflict.implicit.label} turns on implicit TLS` }] : [],
       },
+    ];
+  },
+  fix(group, _finding, context) {
+    const conflict = group.tlsConflict!;
+    const port = group.port?.value;
+    // The port decides which to keep: 587 (and 25, 2525) speak STARTTLS, 465 implicit TLS.
+    const keep = port === undefined ? undefined : STARTTLS_PORTS.has(port) ? 'starttls' : IMPLICIT_TLS_PORTS.has(port) ? 'implicit' : undefined;
+    const turnOff = (source: Source) => (source.entry ? context.setValue(group, source.entry, { kind: 'boolean', value: false }) : undefined);
+    return [
+      { title: `Keep STARTTLS, turn off ${keyOf(conflict.implicit)}`, preferred: keep === 'starttls', edits: turnOff(conflict.implicit) },
+      { title: `Keep implicit TLS, turn off ${keyOf(conflict.starttls)}`, preferred: keep === 'implicit', edits: turnOff(conflict.starttls) },
     ];
   },
 };

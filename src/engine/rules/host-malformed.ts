@@ -1,7 +1,11 @@
 import { PROVIDER_HOST_NAMES } from '../facts/providers';
 import { isTemplate, splitHostField } from '../values';
+import type { FixCandidate } from '../fixes/types';
 import type { Range } from '../types';
 import { relatedTo, type Rule, type RuleFinding } from './rule';
+
+/** A host name: labels of letters, digits and hyphens, separated by dots. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 /** Real hosts that look like typos of a provider's host. */
 const LOOKALIKES_THAT_EXIST = new Set(['smtp.office365.us', 'smtp.mail.com', 'smtp.gmx.com', 'smtp.gmx.net']);
@@ -82,5 +86,60 @@ export const hostMalformed: Rule = {
       });
     }
     return findings;
+  },
+  fix(group, finding, context) {
+    const host = group.host!;
+    const entry = host.entry!;
+    const parts = splitHostField(host.value);
+    const contentStart = host.range!.start + (entry.quote ? 1 : 0);
+    const same = (range: Range | undefined) => !!range && range.start === finding.range.start && range.end === finding.range.end;
+    const hostWithPort = !!host.spec?.hostWithPort;
+
+    if (group.hostPort && same(group.hostPort.range) && group.port) {
+      // host:port and a port setting that disagree: keep either value.
+      const inHost = group.hostPort;
+      const setting = group.port;
+      const portInHost = { start: inHost.range!.start - 1, end: inHost.range!.end };
+      const settingKey = setting.label.split('=')[0];
+      const alignHost = hostWithPort ? context.replaceInValue(entry, inHost.range!, String(setting.value)) : context.replaceInValue(entry, portInHost, '');
+      const fromHost = Number(inHost.value.trim());
+      const movePort = /^\d+$/.test(inHost.value.trim()) ? context.setPort(group, fromHost) : undefined;
+      const dropFromHost = hostWithPort ? [] : context.replaceInValue(entry, portInHost, '');
+      return [
+        { title: `Keep port ${setting.value} (${settingKey}) and ${hostWithPort ? 'write it in the host' : 'remove the port from the host'}`, preferred: false, edits: alignHost },
+        { title: `Keep port ${inHost.value.trim()} (from the host) in ${settingKey}`, preferred: false, edits: movePort && dropFromHost ? [...movePort, ...dropFromHost] : undefined },
+      ];
+    }
+
+    if (same(host.range) && (parts.scheme || parts.path || parts.hasWhitespace)) {
+      const candidates: FixCandidate[] = [];
+      if (parts.scheme || parts.path) {
+        const bracketed = host.value.trim().includes('[');
+        const name = bracketed ? `[${parts.host}]` : parts.host;
+        const bare = parts.port !== undefined && hostWithPort ? `${name}:${parts.port}` : name;
+        if (parts.host && !/\s/.test(bare)) {
+          candidates.push({
+            title: `Write the bare host name "${bare}"`,
+            preferred: true,
+            edits: context.replaceInValue(entry, { start: contentStart, end: contentStart + entry.value!.length }, bare),
+          });
+        }
+      } else {
+        // Whitespace next to a dot ("smtp. gmail.com") is a slip; other whitespace may hide two values.
+        const squeezed = host.value.trim().replace(/\s*\.\s*/g, '.');
+        if (!/\s/.test(squeezed) && HOST_NAME.test(squeezed)) {
+          candidates.push({
+            title: `Remove the whitespace: "${squeezed}"`,
+            preferred: true,
+            edits: context.replaceInValue(entry, { start: contentStart, end: contentStart + entry.value!.length }, squeezed),
+          });
+        }
+      }
+      return candidates;
+    }
+
+    const typoOf = parts.host && !parts.hasWhitespace ? likelyTypoOf(parts.host) : undefined;
+    if (!typoOf) return [];
+    return [{ title: `Change the host to ${typoOf}`, preferred: true, edits: context.replaceInValue(entry, finding.range, typoOf) }];
   },
 };

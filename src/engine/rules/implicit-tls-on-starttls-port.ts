@@ -27,4 +27,13 @@ export const implicitTlsOnStarttlsPort: Rule = {
       },
     ];
   },
+  fix(group, _finding, context) {
+    const port = group.port!.value;
+    return [
+      { title: `Switch to STARTTLS on port ${port}`, preferred: true, edits: context.switchTls(group, 'starttls') },
+      ...(context.canUseImplicitTls(group)
+        ? [{ title: 'Use implicit TLS on port 465', preferred: false, edits: context.switchTls(group, 'implicit', 465) }]
+        : []),
+    ];
+  },
 };

@@ -1,5 +1,8 @@
 import type { Rule } from './rule';
 
+/** A standard port with stray characters around it ("58 7", "587a", ":465"); not "5877". */
+const STANDARD_PORT_WITH_NOISE = /^[^\d]{0,3}(25|465|587|2525)[^\d]{0,4}$/;
+
 export const invalidPort: Rule = {
   id: 'invalid-port',
   severity: 'error',
@@ -16,5 +19,10 @@ export const invalidPort: Rule = {
         message: `Invalid port: ${invalid.reason}. Use a whole number from 1 to 65535, usually 587 (STARTTLS) or 465 (implicit TLS).`,
       },
     ];
+  },
+  fix(group, _finding, context) {
+    const typo = STANDARD_PORT_WITH_NOISE.exec(group.invalidPort!.value.replace(/\s+/g, ''));
+    if (!typo) return [];
+    return [{ title: `Set port to ${typo[1]}`, preferred: true, edits: context.setPort(group, Number(typo[1])) }];
   },
 };

@@ -32,4 +32,11 @@ export const plaintextOnImplicitTlsPort: Rule = {
       },
     ];
   },
+  fix(group, _finding, context) {
+    const implicit = context.canUseImplicitTls(group);
+    return [
+      ...(implicit ? [{ title: 'Turn on implicit TLS', preferred: true, edits: context.switchTls(group, 'implicit') }] : []),
+      { title: 'Switch to port 587 with STARTTLS', preferred: !implicit, edits: context.switchTls(group, 'starttls', 587) },
+    ];
+  },
 };

@@ -28,4 +28,12 @@ export const port25Submission: Rule = {
       },
     ];
   },
+  fix(group, _finding, context) {
+    return [
+      { title: 'Switch to port 587 with STARTTLS', preferred: true, edits: context.switchTls(group, 'starttls', 587) },
+      ...(context.canUseImplicitTls(group)
+        ? [{ title: 'Switch to port 465 with implicit TLS', preferred: false, edits: context.switchTls(group, 'implicit', 465) }]
+        : []),
+    ];
+  },
 };

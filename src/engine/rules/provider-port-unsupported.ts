@@ -27,4 +27,20 @@ export const providerPortUnsupported: Rule = {
       },
     ];
   },
+  fix(group, _finding, context) {
+    const provider = group.provider!;
+    const implicit = context.canUseImplicitTls(group);
+    const choices: { port: number; tls: 'starttls' | 'implicit' }[] = [];
+    if (provider.recommended.tls === 'starttls' || implicit) choices.push(provider.recommended);
+    // The provider's usual port for the other mode, as an alternative.
+    const starttlsPort = provider.starttlsPorts.includes(587) ? 587 : provider.starttlsPorts.find((port) => port !== 25);
+    const implicitPort = provider.implicitPorts.includes(465) ? 465 : provider.implicitPorts[0];
+    if (provider.recommended.tls === 'implicit' && starttlsPort !== undefined) choices.push({ port: starttlsPort, tls: 'starttls' });
+    if (provider.recommended.tls === 'starttls' && implicitPort !== undefined && implicit) choices.push({ port: implicitPort, tls: 'implicit' });
+    return choices.map((choice, index) => ({
+      title: `Use port ${choice.port} with ${choice.tls === 'implicit' ? 'implicit TLS' : 'STARTTLS'}`,
+      preferred: index === 0,
+      edits: context.switchTls(group, choice.tls, choice.port),
+    }));
+  },
 };

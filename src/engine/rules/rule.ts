@@ -1,6 +1,7 @@
 // What every rule module exports: its metadata next to its check.
 
 import type { Environment } from '../facts/environments';
+import type { FixCandidate, FixContext } from '../fixes/types';
 import type { SmtpGroup, Source } from '../model';
 import type { Range, Severity } from '../types';
 
@@ -34,6 +35,12 @@ export interface Rule {
   /** Why it matters and what to do, in a few sentences (Markdown). */
   description: string;
   check(group: SmtpGroup, context: RuleContext): RuleFinding[];
+  /**
+   * Quick fixes for one of this rule's findings on the group, built with the fix context's
+   * edit machinery. Each is verified before it is offered (src/engine/fixes): a candidate
+   * that leaves the finding, adds another or breaks the file is dropped. At most one is preferred.
+   */
+  fix?(group: SmtpGroup, finding: RuleFinding, context: FixContext): FixCandidate[];
 }
 
 /** Where to put a finding about a source: its own range, or the group's first written setting. */

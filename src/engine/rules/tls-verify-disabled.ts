@@ -24,4 +24,9 @@ export const tlsVerifyDisabled: Rule = {
           `(the right host name, or your private CA) and remove this setting.`,
       }));
   },
+  fix(group, finding, context) {
+    const source = group.verifyOff.find((item) => item.range?.start === finding.range.start && item.range.end === finding.range.end);
+    if (!source) return [];
+    return [{ title: 'Remove the setting that turns off certificate verification', preferred: true, edits: context.removeSource(group, source) }];
+  },
 };

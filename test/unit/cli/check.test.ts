@@ -102,3 +102,66 @@ describe('smtp-doctor check (CLI)', () => {
     }
   });
 });
+
+describe('smtp-doctor check --fix (CLI)', () => {
+  const FIXTURES = path.join(REPO, 'test', 'fixtures', 'analysis');
+  let dir: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-fix-'));
+    for (const [from, to] of [
+      ['nodemailer/.env', 'node/.env'],
+      ['symfony/.env.prod', 'symfony/.env.prod'],
+      ['django/settings.py', 'django/settings.py'],
+      ['dotnet/appsettings.json', 'dotnet/appsettings.json'],
+    ]) {
+      fs.mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
+      fs.copyFileSync(path.join(FIXTURES, from), path.join(dir, to));
+    }
+    fs.mkdirSync(path.join(dir, 'bom'));
+    fs.writeFileSync(path.join(dir, 'bom', '.env'), '\uFEFFSMTP_HOST=smtp.sendgrid.net\r\nSMTP_PORT=587\r\nSMTP_SECURE=true\r\n');
+    fs.mkdirSync(path.join(dir, 'typo'));
+    fs.writeFileSync(path.join(dir, 'typo', '.env'), 'MAIL_HOST=smtp.example.com\nMAIL_PORT=58a7x\n');
+    fs.writeFileSync(path.join(dir, 'binary.env'), Buffer.from([0x53, 0x4d, 0x54, 0x50, 0x00, 0x01]));
+  });
+
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('fixes the files in place, keeping BOM and CRLF, lists the fixes on stderr and reports what is left', () => {
+    const { code, stdout, stderr } = run(['check', '.', '--fix', '--format', 'json'], dir);
+    assert.equal(code, 1, 'the invalid port has no safe fix and is an error');
+    assert.deepEqual(
+      JSON.parse(stdout).map((f: { file: string; rule: string }) => `${f.file}:${f.rule}`),
+      ['dotnet/appsettings.json:outlook-basic-auth', 'typo/.env:invalid-port'],
+    );
+    assert.equal(fs.readFileSync(path.join(dir, 'node', '.env'), 'utf8'), 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=465\nSMTP_SECURE=true\nSMTP_USER=apikey\nSMTP_PASS=SG.xxxxxxxx\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'symfony', '.env.prod'), 'utf8'), 'APP_ENV=prod\nMAILER_DSN=smtp://apikey:SG.key@smtp.sendgrid.net:587\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'bom', '.env'), 'utf8'), '\uFEFFSMTP_HOST=smtp.sendgrid.net\r\nSMTP_PORT=587\r\nSMTP_SECURE=false\r\n');
+    assert.match(fs.readFileSync(path.join(dir, 'django', 'settings.py'), 'utf8'), /EMAIL_USE_SSL = False\nEMAIL_HOST_USER = "apikey"\nEMAIL_HOST_PASSWORD = os\.environ\["SENDGRID_API_KEY"\]\nEMAIL_PORT = 587\n/);
+    assert.match(fs.readFileSync(path.join(dir, 'dotnet', 'appsettings.json'), 'utf8'), /"Port": 587,/);
+    assert.equal(fs.readFileSync(path.join(dir, 'typo', '.env'), 'utf8'), 'MAIL_HOST=smtp.example.com\nMAIL_PORT=58a7x\n');
+    assert.match(stderr, /fixed node\/\.env: Turn on implicit TLS \(plaintext-on-implicit-tls-port\)/);
+    assert.match(stderr, /fixed node\/\.env: Remove the setting that turns off certificate verification \(tls-verify-disabled\)/);
+    assert.match(stderr, /fixed symfony\/\.env\.prod: Switch to STARTTLS on port 587 \(implicit-tls-on-starttls-port\)/);
+    assert.match(stderr, /fixed bom\/\.env: Switch to STARTTLS on port 587/);
+    assert.match(stderr, /skipped binary\.env: binary file/);
+    assert.doesNotMatch(stderr, /fixed typo/);
+
+    // A second run finds nothing more to fix and changes nothing.
+    const before = fs.readFileSync(path.join(dir, 'django', 'settings.py'));
+    const again = run(['check', '.', '--fix'], dir);
+    assert.equal(again.code, 1);
+    assert.doesNotMatch(again.stderr, /fixed/);
+    assert.ok(fs.readFileSync(path.join(dir, 'django', 'settings.py')).equals(before));
+    assert.match(again.stdout, /invalid-port/);
+  });
+
+  it('exits 0 when the fixes leave no errors, and leaves files alone without --fix', () => {
+    const plain = run(['check', 'symfony', '--format', 'json'], dir);
+    assert.equal(plain.code, 1);
+    assert.equal(fs.readFileSync(path.join(dir, 'symfony', '.env.prod'), 'utf8'), fs.readFileSync(path.join(FIXTURES, 'symfony', '.env.prod'), 'utf8'));
+    const fixed = run(['check', 'symfony', '--fix', '--format', 'json'], dir);
+    assert.equal(fixed.code, 0);
+    assert.deepEqual(JSON.parse(fixed.stdout), []);
+  });
+});
