@@ -5,14 +5,22 @@ import { FRAMEWORKS, type FrameworkProfile, type KeySpec } from './facts/framewo
 import { looksLikeSmtpUrl } from './dsn';
 import type { ConfigEntry } from './types';
 
-/** Splits a key into lower-case words: `EMAIL_HOST_USER`, `emailHostUser`, `startTLS_policy`. */
+const WORDS_CACHE = new Map<string, string[]>();
+
+/** Splits a key into lower-case words: `EMAIL_HOST_USER`, `emailHostUser`, `startTLS_policy`. Memoized: keys repeat across files and keystrokes. */
 export function keyWords(key: string): string[] {
-  return key
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  let words = WORDS_CACHE.get(key);
+  if (!words) {
+    words = key
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (WORDS_CACHE.size > 50_000) WORDS_CACHE.clear();
+    WORDS_CACHE.set(key, words);
+  }
+  return words;
 }
 
 export function entryWords(entry: ConfigEntry): string[] {

@@ -1,11 +1,11 @@
 // The model of one SMTP setting group: where it connects, how it secures the
 // connection, how it authenticates, read with its framework's semantics.
 
-import { decodeUrlPart, parseSmtpUrl, type Dsn, type DsnPart } from './dsn';
+import { decodeUrlPart, looksLikeSmtpUrl, parseSmtpUrl, type Dsn, type DsnPart } from './dsn';
 import { URL_OPTIONS, type FrameworkProfile, type KeySpec, type TlsMeaning } from './facts/frameworks';
 import { findProvider, type Provider } from './facts/providers';
 import { NON_SMTP_MAIL_PORTS } from './facts/ports';
-import type { MatchedEntry, RawGroup } from './groups';
+import { keyWords, type MatchedEntry, type RawGroup } from './groups';
 import type { ConfigEntry, Range, SettingRole, TlsMode } from './types';
 import { isTemplate, isUnset, readBoolean, readPort, splitHostField } from './values';
 
@@ -95,14 +95,18 @@ function isIdentityOf(value: string): boolean {
 
 export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
   const { profile } = raw;
-  const urlMatch = lastSet(raw, 'url');
+  // A host key holding an SMTP URL is read as a URL (Authelia's `address: submission://smtp.example.com:587`).
+  const hostAsUrl = byRole(raw, 'host').find(
+    ({ entry }) => entry.value !== null && looksLikeSmtpUrl(entry.value) && keyWords(labelOf(entry)).some((word) => word === 'address' || word === 'addr'),
+  );
+  const urlMatch = lastSet(raw, 'url') ?? hostAsUrl;
   const dsn = urlMatch && urlMatch.entry.value !== null ? parseSmtpUrl(urlMatch.entry.value) : undefined;
   const url = urlMatch && dsn ? { source: entrySource(urlMatch), dsn } : undefined;
 
   // Host: a host key, else the URL's host.
   let host: Valued<string> | undefined;
   let hostPort: Valued<string> | undefined;
-  const hostMatch = lastSet(raw, 'host');
+  const hostMatch = hostAsUrl ? undefined : lastSet(raw, 'host');
   if (hostMatch && hostMatch.entry.value !== null && !isIdentityOf(hostMatch.entry.value)) {
     const value = hostMatch.entry.value;
     host = { ...entrySource(hostMatch), value: value.trim() };
@@ -116,7 +120,8 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
   } else if (url && url.dsn.host.text) {
     host = { ...urlPartSource(urlMatch!.entry, url.dsn.host, 'host'), value: decodeUrlPart(url.dsn.host.text) };
   }
-  if (!host && !hostMatch) {
+  // A host key set from code (`EMAIL_HOST = env("EMAIL_HOST")`) is unknown, not the framework's default.
+  if (!host && !hostMatch && !hostAsUrl && byRole(raw, 'host').length === 0) {
     const hostSpec = profile.keys.find((spec) => spec.role === 'host' && spec.default);
     if (hostSpec && raw.matches.length > 0) host = { spec: hostSpec, label: `${defaultLabel(raw, hostSpec)} (default ${hostSpec.default})`, isDefault: true, value: hostSpec.default! };
   }
@@ -141,7 +146,8 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
   if (port && NON_SMTP_MAIL_PORTS.has(port.value)) return undefined;
 
   const tlsFirst = readTls(raw, url, port?.value);
-  if (!explicitPort && !invalidPort) {
+  // A port key set from code (`EMAIL_PORT = env.int("EMAIL_PORT")`) is unknown, not the framework's default.
+  if (!explicitPort && !invalidPort && byRole(raw, 'port').length === 0) {
     const portSpec = profile.keys.find((spec) => spec.role === 'port');
     const fallback = tlsFirst.mode === 'implicit' ? portSpec?.defaultWithImplicitTls : portSpec?.default;
     if (portSpec && fallback) {
@@ -230,7 +236,8 @@ type TlsVote =
   | { kind: 'none-said'; source: Source };
 
 function voteOf(meaning: TlsMeaning, value: string | null, source: Source): TlsVote | undefined {
-  if (value !== null && isTemplate(value)) return { kind: 'mode', mode: 'unknown', source };
+  // null: set from code or left null; a template: resolved elsewhere. Either way the file does not say.
+  if (value === null || isTemplate(value)) return { kind: 'mode', mode: 'unknown', source };
   switch (meaning.kind) {
     case 'implicit-flag': {
       const flag = readBoolean(value);

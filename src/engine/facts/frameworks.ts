@@ -85,6 +85,8 @@ const COMMON_URL_SCHEMES: Record<string, TlsMode | 'auto'> = {
   'smtp+ssl': 'implicit',
   'smtp+tls': 'starttls-required',
   'smtp+starttls': 'starttls-required',
+  submission: 'starttls-required',
+  submissions: 'implicit',
   smtp: 'auto',
 };
 
@@ -625,7 +627,7 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
       { key: 'tls|use tls|enable tls|tls enabled', role: 'starttls', tls: { kind: 'ambiguous' } },
       { key: 'starttls|use starttls|enable starttls|starttls enabled', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-opportunistic' } },
       { key: 'require tls|require starttls|starttls required', role: 'starttls', tls: { kind: 'require-tls-flag' } },
-      { key: 'ignore tls|disable tls|no tls', role: 'starttls', tls: { kind: 'no-tls-flag' } },
+      { key: 'ignore tls|disable tls|no tls|disable starttls', role: 'starttls', tls: { kind: 'no-tls-flag' } },
       {
         key: 'secure socket options|security|encryption|tls mode|security mode|secure mode|connection security',
         role: 'secure',

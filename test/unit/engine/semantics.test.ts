@@ -53,8 +53,8 @@ const CASES: Case[] = [
   { name: 'a rule turned off', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n', expect: [], options: { rules: { 'port-25-submission': 'off' } } },
 ];
 
-describe('framework semantics and quiet cases', () => {
-  for (const c of CASES) {
+function defineCases(cases: readonly Case[]): void {
+  for (const c of cases) {
     it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
       const analysis = analyzeText(c.file, c.text, c.options);
       const lines = new LineIndex(c.text);
@@ -62,6 +62,10 @@ describe('framework semantics and quiet cases', () => {
       assert.deepEqual(actual.sort(), [...c.expect].sort(), analysis.findings.map((f) => f.message).join('\n'));
     });
   }
+}
+
+describe('framework semantics and quiet cases', () => {
+  defineCases(CASES);
 
   it('severity settings change the reported severity', () => {
     const analysis = analyzeText('.env', 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n', { rules: { 'port-25-submission': 'error' } });
@@ -74,4 +78,15 @@ describe('framework semantics and quiet cases', () => {
       for (const text of hostile) assert.doesNotThrow(() => analyzeText(file, text), `${file}: ${JSON.stringify(text.slice(0, 20))}`);
     }
   });
+});
+
+describe('settings read from code or URLs', () => {
+  const cases: Case[] = [
+    { name: 'Django settings read from the environment are unknown, not defaults', file: 'settings.py', text: 'EMAIL_HOST = env("EMAIL_HOST")\nEMAIL_PORT = env.int("EMAIL_PORT", default=587)\nEMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)\nEMAIL_HOST_USER = env("EMAIL_USER")\nEMAIL_HOST_PASSWORD = env("EMAIL_PASSWORD")\n', expect: [] },
+    { name: 'Django with a literal host and a port from code', file: 'settings.py', text: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = int(os.environ["EMAIL_PORT"])\nEMAIL_HOST_USER = "me"\n', expect: [] },
+    { name: 'Authelia-style address URL with submission://', file: 'configuration.yml', text: 'notifier:\n  smtp:\n    address: submission://smtp.gmail.com:587\n    username: me@gmail.com\n    sender: me@gmail.com\n', expect: [] },
+    { name: 'Authelia-style submissions:// on 587', file: 'configuration.yml', text: 'notifier:\n  smtp:\n    address: submissions://smtp.example.com:587\n', expect: ['implicit-tls-on-starttls-port@3'] },
+    { name: 'a URL in a host key is still a malformed host', file: '.env', text: 'SMTP_HOST=smtp://smtp.example.com\n', expect: ['host-malformed@1'] },
+  ];
+  defineCases(cases);
 });
