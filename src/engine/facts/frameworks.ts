@@ -563,6 +563,41 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
     docs: 'https://docs.gitea.com/administration/email-setup',
   },
   {
+    id: 'mattermost',
+    name: 'Mattermost',
+    howTo: { starttls: 'set "ConnectionSecurity": "STARTTLS"', implicit: 'set "ConnectionSecurity": "TLS"' },
+    prefixes: [{ words: 'email settings' }],
+    keys: [
+      { key: 'smtp server', role: 'host' },
+      { key: 'smtp port', role: 'port' },
+      { key: 'smtp username', role: 'user' },
+      { key: 'smtp password', role: 'password' },
+      { key: 'connection security', role: 'secure', tls: { kind: 'enum', values: { '': 'none', tls: 'implicit', starttls: 'starttls-required' } } },
+      { key: 'skip server certificate verification', role: 'verify', verifyOffWhen: 'true' },
+    ],
+    tlsDefault: { otherwise: 'none' },
+    docs: 'https://docs.mattermost.com/configure/environment-configuration-settings.html#smtp-email-server',
+  },
+  {
+    // The dawidd6/action-send-mail GitHub Action (nodemailer underneath).
+    id: 'action-send-mail',
+    name: 'action-send-mail (GitHub Actions)',
+    howTo: { starttls: 'set secure: false', implicit: 'set secure: true' },
+    prefixes: [{ words: 'with', needsSignature: true }],
+    keys: [
+      { key: 'server address', role: 'host' },
+      { key: 'server port', role: 'port' },
+      { key: 'secure', role: 'secure', tls: { kind: 'implicit-flag' } },
+      { key: 'username', role: 'user' },
+      { key: 'password', role: 'password' },
+      { key: 'ignore cert', role: 'verify', verifyOffWhen: 'true' },
+    ],
+    signature: ['server address', 'server port'],
+    tlsDefault: AUTO_BY_PORT,
+    tlsWhenImplicitOff: 'starttls-opportunistic',
+    docs: 'https://github.com/dawidd6/action-send-mail',
+  },
+  {
     id: 'system-net-mail',
     howTo: {
       starttls: 'set EnableSsl to true',

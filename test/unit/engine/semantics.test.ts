@@ -90,3 +90,12 @@ describe('settings read from code or URLs', () => {
   ];
   defineCases(cases);
 });
+
+describe('more applications', () => {
+  defineCases([
+    { name: 'Mattermost ConnectionSecurity TLS against 587', file: 'config.json', text: '{\n  "EmailSettings": {\n    "SMTPServer": "smtp.example.com",\n    "SMTPPort": "587",\n    "ConnectionSecurity": "TLS",\n    "SkipServerCertificateVerification": true\n  }\n}\n', expect: ['implicit-tls-on-starttls-port@5', 'tls-verify-disabled@6'] },
+    { name: 'Mattermost STARTTLS on 587', file: 'config.json', text: '{ "EmailSettings": { "SMTPServer": "smtp.example.com", "SMTPPort": "587", "ConnectionSecurity": "STARTTLS" } }\n', expect: [] },
+    { name: 'action-send-mail with secure: true on 587', file: '.github/workflows/notify.yml', text: 'jobs:\n  mail:\n    steps:\n      - uses: dawidd6/action-send-mail@v3\n        with:\n          server_address: smtp.gmail.com\n          server_port: 587\n          secure: true\n          username: ${{ secrets.MAIL_USERNAME }}\n          password: ${{ secrets.MAIL_PASSWORD }}\n', expect: ['implicit-tls-on-starttls-port@8'] },
+    { name: 'action-send-mail on 465 without secure', file: '.github/workflows/notify.yml', text: 'jobs:\n  mail:\n    steps:\n      - uses: dawidd6/action-send-mail@v3\n        with:\n          server_address: smtp.gmail.com\n          server_port: 465\n          username: ${{ secrets.MAIL_USERNAME }}\n', expect: [] },
+  ]);
+});
