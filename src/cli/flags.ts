@@ -4,8 +4,11 @@ export class UsageError extends Error {}
 
 export type FlagSpec =
   | { kind: 'boolean'; short?: string }
-  | { kind: 'value'; choices?: readonly string[]; short?: string }
-  | { kind: 'list'; short?: string };
+  /** `optional`: the flag may stand alone, and then its value is ''. */
+  | { kind: 'value'; choices?: readonly string[]; short?: string; optional?: boolean }
+  | { kind: 'list'; short?: string }
+  /** A flag that is refused with this explanation (e.g. secrets on the command line). */
+  | { kind: 'refused'; why: string; short?: undefined };
 
 export interface ParsedFlags {
   flags: Record<string, string | boolean | string[]>;
@@ -30,15 +33,21 @@ export function parseFlags(argv: readonly string[], specs: Readonly<Record<strin
     const [rawName, inline] = long ? splitOnce(arg.slice(2), '=') : [arg.slice(1), undefined];
     const name = long ? rawName : byShort.get(rawName);
     const spec = name ? specs[name] : undefined;
-    if (!name || !spec) throw new UsageError(`unknown option ${arg}`);
+    if (!name || !spec) throw new UsageError(`unknown option ${long ? `--${rawName}` : arg}`);
+    if (spec.kind === 'refused') throw new UsageError(`--${name} is not accepted: ${spec.why}`);
     if (spec.kind === 'boolean') {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       flags[name] = true;
       continue;
     }
+    if (spec.kind === 'value' && spec.optional && inline === undefined && (i + 1 >= argv.length || argv[i + 1].startsWith('-'))) {
+      flags[name] = '';
+      continue;
+    }
     const value = inline ?? argv[++i];
     if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
     if (spec.kind === 'value') {
+      if (name in flags) throw new UsageError(`--${name} given twice`);
       if (spec.choices && !spec.choices.includes(value)) throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}, not "${value}"`);
       flags[name] = value;
     } else {

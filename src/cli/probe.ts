@@ -4,6 +4,7 @@
 // in `ps`): --password-env and --oauth-token-env name environment variables.
 
 import * as fs from 'node:fs';
+import { parseFlags, UsageError, type FlagSpec } from './flags';
 import {
   DEFAULT_PORTS,
   probe,
@@ -50,7 +51,6 @@ Options:
 Exit status: 0 when everything works, 1 when a problem was found, 2 on bad usage.
 `;
 
-class UsageError extends Error {}
 
 interface Parsed {
   options: ProbeOptions;
@@ -60,21 +60,27 @@ interface Parsed {
   help: boolean;
 }
 
-const VALUE_FLAGS = new Set([
-  '--port',
-  '--tls',
-  '--user',
-  '--password-env',
-  '--oauth-token-env',
-  '--ca',
-  '--ports',
-  '--timeout',
-  '--from',
-  '--to',
-  '--ehlo',
-  '--format',
-]);
-const BOOLEAN_FLAGS = new Set(['--insecure', '--allow-plaintext-auth', '--transcript', '--help', '-h']);
+const PROBE_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  port: { kind: 'value' },
+  tls: { kind: 'value' },
+  user: { kind: 'value' },
+  'password-env': { kind: 'value' },
+  'oauth-token-env': { kind: 'value' },
+  ca: { kind: 'value' },
+  // A bare --ports checks the default list.
+  ports: { kind: 'value', optional: true },
+  timeout: { kind: 'value' },
+  from: { kind: 'value' },
+  to: { kind: 'value' },
+  ehlo: { kind: 'value' },
+  format: { kind: 'value' },
+  insecure: { kind: 'boolean' },
+  'allow-plaintext-auth': { kind: 'boolean' },
+  transcript: { kind: 'boolean' },
+  help: { kind: 'boolean', short: 'h' },
+  password: { kind: 'refused', why: 'secrets on the command line end up in shell history. Put it in an environment variable and use --password-env VAR' },
+  token: { kind: 'refused', why: 'secrets on the command line end up in shell history. Put it in an environment variable and use --oauth-token-env VAR' },
+};
 const TLS_MODES: TlsMode[] = ['auto', 'starttls', 'implicit', 'none'];
 
 function parsePort(text: string, what: string): number {
@@ -85,47 +91,15 @@ function parsePort(text: string, what: string): number {
 }
 
 function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  const positionals: string[] = [];
-  let portsFlag = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (BOOLEAN_FLAGS.has(name)) {
-      if (eq > 0) throw new UsageError(`${name} takes no value`);
-      flags.add(name === '-h' ? '--help' : name);
-      continue;
-    }
-    if (!VALUE_FLAGS.has(name)) {
-      if (name === '--password' || name === '--token') {
-        throw new UsageError(`${name} is not accepted: secrets on the command line end up in shell history. Put it in an environment variable and use ${name === '--password' ? '--password-env' : '--oauth-token-env'} VAR`);
-      }
-      throw new UsageError(`unknown option ${name}`);
-    }
-    if (values.has(name)) throw new UsageError(`${name} given twice`);
-    let value: string | undefined;
-    if (eq > 0) {
-      value = arg.slice(eq + 1);
-    } else if (name === '--ports' && (i + 1 >= argv.length || argv[i + 1].startsWith('-'))) {
-      portsFlag = true;
-      continue; // bare --ports: the default list
-    } else {
-      if (i + 1 >= argv.length) throw new UsageError(`${name} needs a value`);
-      value = argv[++i];
-    }
-    values.set(name, value);
-  }
-
+  const parsed = parseFlags(argv, PROBE_FLAGS);
+  const positionals = parsed.positionals;
+  const values = new Map(
+    Object.entries(parsed.flags)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+      .map(([name, value]) => [`--${name}`, value]),
+  );
+  const flags = new Set(Object.entries(parsed.flags).filter(([, value]) => value === true).map(([name]) => `--${name}`));
+  const portsFlag = parsed.flags.ports === '';
   const help = flags.has('--help');
   if (help) {
     return { options: { host: '', port: 587 }, ports: null, format: 'text', transcript: false, help };
