@@ -93,7 +93,8 @@ export function valueToken(literal: Literal, options: TokenOptions): string | un
     case 'json':
       if (literal.kind === 'string') return JSON.stringify(literal.value);
       if (literal.kind === 'number' && options.quoteNumbers) return JSON.stringify(text);
-      return literal.kind === 'boolean' ? String(literal.value) : text;
+      if (literal.kind === 'boolean') return options.quoteBooleans ? JSON.stringify(String(literal.value)) : String(literal.value);
+      return text;
     case 'assignments': {
       if (literal.kind === 'number') return text;
       if (literal.kind === 'boolean') {

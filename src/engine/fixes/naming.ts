@@ -52,8 +52,9 @@ function styleOfSuffix(sibling: Sibling): KeyStyle | undefined {
     if (/^[a-z0-9]+(_+[a-z0-9]+)+$/.test(suffix)) return 'snake';
     if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(suffix)) return 'kebab';
     if (/^[a-z0-9]+(\.[a-z0-9]+)+$/.test(suffix)) return 'dotted';
-    if (/^[a-z][a-z0-9]*([A-Z][a-z0-9]*)+$/.test(suffix)) return 'camel';
-    if (/^[A-Z][a-z0-9]*([A-Z][a-z0-9]*)+$/.test(suffix)) return 'pascal';
+    // Acronyms included: smtpHost, requireTLS, SMTPServer, EnableSsl.
+    if (/^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/.test(suffix)) return 'camel';
+    if (/^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(suffix)) return 'pascal';
     return undefined;
   }
   if (/^[A-Z0-9]*[A-Z][A-Z0-9]*$/.test(suffix)) return 'upper-snake';

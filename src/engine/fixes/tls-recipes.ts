@@ -258,6 +258,16 @@ export const TLS_RECIPES: Readonly<Record<string, TlsRecipe>> = {
     },
     implicit: { keys: [{ key: 'protocol', value: 'smtps', add: true, spelling: 'protocol' }] },
   },
+  mattermost: {
+    // EmailSettings.ConnectionSecurity: "" (none), "STARTTLS", "TLS" (implicit).
+    starttls: { keys: [{ key: 'connection security', value: 'STARTTLS', add: true, keep: /^starttls$/i, spelling: 'ConnectionSecurity' }] },
+    implicit: { keys: [{ key: 'connection security', value: 'TLS', add: true, keep: /^tls$/i, spelling: 'ConnectionSecurity' }] },
+  },
+  'action-send-mail': {
+    // nodemailer underneath: implicit TLS on 465, STARTTLS when offered elsewhere.
+    starttls: { keys: [{ key: 'secure', value: false }] },
+    implicit: { keys: [{ key: 'secure', value: true, add: true, spelling: 'secure' }] },
+  },
   'system-net-mail': {
     // EnableSsl is STARTTLS; SmtpClient cannot do implicit TLS.
     starttls: { keys: [{ key: 'enable ssl', value: true, add: true, spelling: 'enableSsl' }] },

@@ -11,7 +11,8 @@ import { asIndent, lineEndOf, lineStartOf, trimEndOffset, wholeLines } from './l
 import type { TextEdit } from './types';
 
 type Collection = YAMLMap | YAMLSeq;
-type Item = Pair | unknown;
+/** A map's Pair or a sequence's node. */
+type Item = unknown;
 
 /** A collection and the item of its parent that holds it. */
 interface Ancestor {
@@ -28,8 +29,9 @@ export type YamlLocation =
 function documents(env: EditEnv): Document.Parsed[] {
   let docs = env.cache.get('yaml') as Document.Parsed[] | undefined;
   if (!docs) {
-    docs = parseAllDocuments(env.text, { prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
+    // The same options as the YAML format parser, so offsets agree.
+    const parsed = parseAllDocuments(env.text, { prettyErrors: false, uniqueKeys: false });
+    docs = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
     env.cache.set('yaml', docs);
   }
   return docs;

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'smtpdoctor.smtp-doctor';
+import { EXTENSION_ID, waitFor } from './helpers';
 
 describe('activation', () => {
   it(`extension ${EXTENSION_ID} is installed`, () => {
@@ -9,19 +10,16 @@ describe('activation', () => {
     assert.ok(extension, `${EXTENSION_ID} not found among ${vscode.extensions.all.length} extensions`);
   });
 
-  it('is active after a workspace file is opened', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the test run must open a workspace folder');
-    const entries = await vscode.workspace.fs.readDirectory(folder.uri);
-    const file = entries.find(([, type]) => type === vscode.FileType.File);
-    assert.ok(file, `no file in workspace folder ${folder.uri.toString()}`);
+  it('activates by itself on a workspace that contains a .env file (workspaceContains), without activate() being called', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await waitFor('activation by workspaceContains:**/.env', () => (extension.isActive ? true : undefined), 15000);
+  });
 
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, file[0]));
-    await vscode.window.showTextDocument(document);
-
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    await extension.activate();
-    assert.equal(extension.isActive, true);
+  it('declares only lazy activation events (no "*", no onStartupFinished)', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const pkg = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.json'), 'utf8'));
+    const events: string[] = pkg.activationEvents;
+    assert.ok(events.length > 0);
+    for (const event of events) assert.match(event, /^(workspaceContains|onLanguage):/, event);
   });
 });

@@ -1,0 +1,212 @@
+// Quick fixes as text edits: golden files under test/fixtures/fixes (one folder per
+// case: input, case.json, one expected file per fix), fix-all over every analysis
+// fixture, and the recipe table against the framework profiles.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText, type AnalyzeOptions, type Finding } from '../../../src/engine/analyze';
+import { FRAMEWORKS } from '../../../src/engine/facts/frameworks';
+import { applyEdits, fixAll, fixesFor, TLS_RECIPES } from '../../../src/engine/fixes';
+import { specFor } from '../../../src/engine/fixes/context';
+import { RULES } from '../../../src/engine/rules';
+import { LineIndex } from '../../../src/engine/text';
+
+const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
+
+interface CaseManifest {
+  analyzeAs: string;
+  input: string;
+  options?: AnalyzeOptions;
+  fixes: { rule: string; line: number; title: string; preferred: boolean; expected: string }[];
+  unfixed?: { rule: string; line: number }[];
+}
+
+function lineOf(text: string, finding: Finding): number {
+  return new LineIndex(text).positionAt(finding.range.start).line + 1;
+}
+
+/**
+ * The contract, checked independently of the implementation: after the edits the finding's rule
+ * fires less often, and every finding is an old one (same rule and message, or same rule on the same text).
+ */
+function assertFixed(before: string, after: string, file: string, finding: Finding, options: AnalyzeOptions): void {
+  const old = analyzeText(file, before, options);
+  const now = analyzeText(file, after, options);
+  assert.ok(now.parseErrors.length <= old.parseErrors.length, `parses no worse: ${JSON.stringify(now.parseErrors)}`);
+  const count = (findings: readonly Finding[]) => findings.filter((item) => item.ruleId === finding.ruleId).length;
+  assert.ok(count(now.findings) < count(old.findings), `${finding.ruleId} is gone`);
+  const pool = [...old.findings];
+  pool.splice(pool.findIndex((item) => item.ruleId === finding.ruleId && item.range.start === finding.range.start), 1);
+  for (const item of now.findings) {
+    const textAt = after.slice(item.range.start, item.range.end);
+    const index = pool.findIndex(
+      (candidate) =>
+        candidate.ruleId === item.ruleId &&
+        (candidate.message === item.message || before.slice(candidate.range.start, candidate.range.end) === textAt),
+    );
+    assert.ok(index >= 0, `no new finding: ${item.ruleId}: ${item.message}`);
+    pool.splice(index, 1);
+  }
+}
+
+describe('quick fixes', () => {
+  describe('golden files (test/fixtures/fixes)', () => {
+    const root = path.join(FIXTURES, 'fixes');
+    for (const name of fs.readdirSync(root).sort()) {
+      const dir = path.join(root, name);
+      const manifest: CaseManifest = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'));
+      const options = manifest.options ?? {};
+      const text = fs.readFileSync(path.join(dir, manifest.input), 'utf8');
+
+      it(`${name}: offers exactly the listed fixes`, () => {
+        const analysis = analyzeText(manifest.analyzeAs, text, options);
+        assert.deepEqual(analysis.parseErrors, [], 'the input parses');
+        const offered = analysis.findings.flatMap((finding) =>
+          fixesFor(manifest.analyzeAs, text, finding, options).map((fix) => `${finding.ruleId}@${lineOf(text, finding)}: ${fix.preferred ? '*' : ''}${fix.title}`),
+        );
+        const listed = manifest.fixes.map((fix) => `${fix.rule}@${fix.line}: ${fix.preferred ? '*' : ''}${fix.title}`);
+        assert.deepEqual(offered, listed);
+        const unfixed = analysis.findings
+          .filter((finding) => fixesFor(manifest.analyzeAs, text, finding, options).length === 0)
+          .map((finding) => `${finding.ruleId}@${lineOf(text, finding)}`);
+        assert.deepEqual(unfixed, (manifest.unfixed ?? []).map((item) => `${item.rule}@${item.line}`));
+        for (const finding of analysis.findings) {
+          assert.ok(fixesFor(manifest.analyzeAs, text, finding, options).filter((fix) => fix.preferred).length <= 1, 'at most one preferred fix');
+        }
+      });
+
+      for (const expected of manifest.fixes) {
+        it(`${name}: ${expected.rule}: ${expected.title}`, () => {
+          const finding = analyzeText(manifest.analyzeAs, text, options).findings.find(
+            (item) => item.ruleId === expected.rule && lineOf(text, item) === expected.line,
+          );
+          assert.ok(finding, `finding ${expected.rule}@${expected.line}`);
+          const fix = fixesFor(manifest.analyzeAs, text, finding, options).find((item) => item.title === expected.title);
+          assert.ok(fix, `fix "${expected.title}"`);
+          const result = applyEdits(text, fix.edits);
+          const wanted = fs.readFileSync(path.join(dir, expected.expected));
+          assert.equal(Buffer.from(result, 'utf8').equals(wanted), true, `byte for byte as ${expected.expected}:\n${result}`);
+          assertFixed(text, result, manifest.analyzeAs, finding, options);
+        });
+      }
+    }
+  });
+
+  describe('fix-all over the analysis fixtures', () => {
+    const root = path.join(FIXTURES, 'analysis');
+    const list = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
+        const full = path.join(dir, item.name);
+        return item.isDirectory() ? list(full) : [path.relative(root, full).split(path.sep).join('/')];
+      });
+    for (const file of list(root).filter((item) => item !== 'expectations.json')) {
+      it(file, () => {
+        const text = fs.readFileSync(path.join(root, file), 'utf8');
+        const before = analyzeText(file, text);
+        const withPreferred = before.findings.filter((finding) => fixesFor(file, text, finding).some((fix) => fix.preferred));
+        const result = fixAll(file, text);
+        const after = analyzeText(file, result.text);
+        assert.ok(after.parseErrors.length <= before.parseErrors.length, 'still parses');
+        assert.equal(result.applied.length === 0, result.text === text);
+        for (const finding of after.findings) {
+          assert.ok(
+            before.findings.some((old) => old.ruleId === finding.ruleId && old.message === finding.message),
+            `no new finding: ${finding.ruleId}: ${finding.message}`,
+          );
+        }
+        for (const finding of withPreferred) {
+          assert.ok(!after.findings.some((item) => item.ruleId === finding.ruleId && item.message === finding.message), `${finding.ruleId} is fixed`);
+        }
+        if (withPreferred.length > 0) assert.ok(result.applied.length > 0);
+      });
+    }
+
+    it('leaves only the findings no fix is right for', () => {
+      const left: string[] = [];
+      for (const file of list(root).filter((item) => item !== 'expectations.json')) {
+        const result = fixAll(file, fs.readFileSync(path.join(root, file), 'utf8'));
+        left.push(...analyzeText(file, result.text).findings.map((finding) => finding.ruleId));
+      }
+      assert.deepEqual([...new Set(left)].sort(), ['dev-mail-catcher-in-production', 'gmail-app-password', 'outlook-basic-auth']);
+    });
+  });
+
+  describe('verification', () => {
+    it('drops a fix whose result has a new finding (a corrected Gmail host exposes the account password)', () => {
+      const file = 'grafana.ini';
+      const text = '[smtp]\nenabled = true\nhost = smtp.gmial.com:587\nuser = me@example.com\npassword = hunter2hunter2\nfrom_address = me@example.com\n';
+      const finding = analyzeText(file, text).findings.find((item) => item.ruleId === 'host-malformed');
+      assert.ok(finding);
+      assert.deepEqual(fixesFor(file, text, finding), []);
+    });
+
+    it('offers nothing for a finding that is not in the text', () => {
+      const text = 'SMTP_HOST=smtp.gmial.com\nSMTP_PORT=587\n';
+      const finding = analyzeText('.env', text).findings[0];
+      assert.deepEqual(fixesFor('.env', 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\n', finding), []);
+      assert.deepEqual(fixesFor('.env', text, { ...finding, range: { start: 0, end: 1 } }), []);
+    });
+
+    it('never overwrites a value read from elsewhere', () => {
+      const text = 'EMAIL_HOST = "smtp.example.com"\nEMAIL_HOST_USER = "me"\nEMAIL_HOST_PASSWORD = "pw"\nEMAIL_USE_TLS = env.bool("USE_TLS")\nEMAIL_USE_SSL = True\nEMAIL_PORT = 587\n';
+      const analysis = analyzeText('settings.py', text);
+      const finding = analysis.findings.find((item) => item.ruleId === 'implicit-tls-on-starttls-port');
+      assert.ok(finding);
+      for (const fix of fixesFor('settings.py', text, finding)) {
+        for (const edit of fix.edits) assert.ok(!text.slice(edit.range.start, edit.range.end).includes('env.bool'), fix.title);
+      }
+    });
+
+    it('is used by fix-all one fix at a time, so later fixes see earlier ones', () => {
+      const text = 'EMAIL_HOST=smtp.sendgrid.net\nEMAIL_HOST_USER=apikey\nEMAIL_HOST_PASSWORD=SG.x\nEMAIL_USE_TLS=True\nEMAIL_USE_SSL=True\n';
+      const result = fixAll('.env', text);
+      assert.deepEqual(result.applied.map((item) => item.ruleId), ['port-25-submission']);
+      assert.equal(result.text, 'EMAIL_HOST=smtp.sendgrid.net\nEMAIL_HOST_USER=apikey\nEMAIL_HOST_PASSWORD=SG.x\nEMAIL_USE_TLS=True\nEMAIL_USE_SSL=False\nEMAIL_PORT=587\n');
+      assert.deepEqual(analyzeText('.env', result.text).findings, []);
+    });
+
+    it('keeps a UTF-8 byte order mark and CRLF line ends', () => {
+      const text = '\uFEFFSMTP_HOST=smtp.sendgrid.net\r\nSMTP_PORT=587\r\nSMTP_SECURE=true\r\n';
+      assert.equal(fixAll('.env', text).text, '\uFEFFSMTP_HOST=smtp.sendgrid.net\r\nSMTP_PORT=587\r\nSMTP_SECURE=false\r\n');
+    });
+  });
+
+  describe('applyEdits', () => {
+    it('applies edits in offset order, insertions at one offset in the order given', () => {
+      const edits = [
+        { range: { start: 5, end: 5 }, newText: '!' },
+        { range: { start: 0, end: 1 }, newText: 'J' },
+        { range: { start: 5, end: 5 }, newText: '?' },
+        { range: { start: 2, end: 5 }, newText: 'nk' },
+      ];
+      assert.equal(applyEdits('hello', edits), 'Jenk!?');
+    });
+
+    it('refuses overlapping edits', () => {
+      assert.throws(() => applyEdits('hello', [{ range: { start: 0, end: 3 }, newText: '' }, { range: { start: 2, end: 4 }, newText: '' }]));
+    });
+  });
+
+  describe('TLS recipes (facts kept as data)', () => {
+    it('covers every framework profile, with keys the profile knows', () => {
+      for (const profile of FRAMEWORKS) {
+        const recipe = TLS_RECIPES[profile.id];
+        assert.ok(recipe, `a recipe for ${profile.id}`);
+        assert.equal(!recipe.implicit, !!profile.noImplicitTls, `${profile.id}: implicit TLS possible unless the framework cannot`);
+        for (const writes of [recipe.starttls, recipe.implicit]) {
+          for (const write of writes?.keys ?? []) {
+            assert.ok(specFor(profile, write.key), `${profile.id}: "${write.key}" is a key of the profile`);
+            if (write.add && write.key.includes(' ')) assert.ok(write.spelling, `${profile.id}: "${write.key}" says how to spell it`);
+          }
+          if (writes?.scheme) assert.ok(profile.urlSchemes?.[writes.scheme], `${profile.id}: scheme ${writes.scheme} is one the profile reads`);
+        }
+      }
+      assert.deepEqual(Object.keys(TLS_RECIPES).sort(), FRAMEWORKS.map((profile) => profile.id).sort());
+    });
+
+    it('has fixes for every rule except those with no clearly right fix', () => {
+      const withoutFix = RULES.filter((rule) => !rule.fix).map((rule) => rule.id).sort();
+      assert.deepEqual(withoutFix, ['dev-mail-catcher-in-production', 'gmail-app-password', 'outlook-basic-auth']);
+    });
+  });
+});
