@@ -92,7 +92,7 @@ class Lexer {
   private pos = 0;
   private lineHasToken = false;
   private lineStartPos = 0;
-  private readonly pendingHeredocs: { id: string; ruby: boolean }[] = [];
+  private readonly pendingHeredocs: string[] = [];
   private readonly n: number;
 
   constructor(
@@ -168,7 +168,7 @@ class Lexer {
   private skipHeredocBodies(): void {
     const { text, n } = this;
     while (this.pendingHeredocs.length > 0 && this.pos < n) {
-      const { id } = this.pendingHeredocs.shift()!;
+      const id = this.pendingHeredocs.shift()!;
       // Skip lines until one whose content (trimmed) is the identifier.
       for (;;) {
         let e = this.pos;
@@ -206,7 +206,7 @@ class Lexer {
             : null;
       if (m) {
         const id = lang === 'php' ? m[2] : (m[3] ?? m[5]);
-        this.pendingHeredocs.push({ id, ruby: lang === 'ruby' });
+        this.pendingHeredocs.push(id);
         this.pos = start + m[0].length;
         const tok = this.make('string', start, this.pos, m[0]);
         tok.value = null;

@@ -159,11 +159,16 @@ function walkDocument(
   const targets = resolveAliases(root);
   const resolve = (node: unknown): unknown => (isAlias(node) ? targets.get(node) : node);
 
-  const overBudget = (at: Range): boolean => {
+  /** Where a node itself is written (an alias: the `*name`, not its target). */
+  const ownRange = (node: unknown): Range => {
+    const r = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
+    return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+  };
+  const overBudget = (node: unknown): boolean => {
     if (budget.used <= MAX_ALIAS_VISITS) return false;
     if (!budget.exceeded) {
       budget.exceeded = true;
-      addError('Too many alias expansions: some aliases were not expanded', at);
+      addError('Too many alias expansions: some aliases were not expanded', ownRange(node));
     }
     return true;
   };
@@ -316,14 +321,13 @@ function walkDocument(
       let recursive = false;
       for (let a = work.ancestors; a && !recursive; a = a.parent) recursive = a.node === node;
       if (recursive) {
-        addError('Recursive alias: it refers to a node that contains it', rangeOf(work.node) ?? { start: 0, end: 0 });
+        addError('Recursive alias: it refers to a node that contains it', ownRange(work.node));
         continue;
       }
     }
     if (viaAlias) {
       budget.used++;
-      const at = rangeOf(work.node) ?? { start: 0, end: 0 };
-      if (overBudget(at)) continue;
+      if (overBudget(work.node)) continue;
     }
     const { path } = work;
     const children: Work[] = [];
@@ -333,8 +337,8 @@ function walkDocument(
       if (ancestors.depth > MAX_DEPTH) {
         if (!reportedDepth) {
           reportedDepth = true;
-          const r = (node as { range?: [number, number, number] | null }).range;
-          addError(`Nested too deeply to analyze (more than ${MAX_DEPTH} levels)`, r ? { start: r[0], end: r[0] } : { start: 0, end: 0 });
+          const r = ownRange(node);
+          addError(`Nested too deeply to analyze (more than ${MAX_DEPTH} levels)`, { start: r.start, end: r.start });
         }
         continue;
       }

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as crypto from 'node:crypto';
 import {
   detectAssignmentLanguage,
   parseAssignments,
@@ -10,6 +9,19 @@ import {
 import type { ConfigEntry, ParseResult, Range } from '../../../src/engine/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/formats');
+
+/** Deterministic pseudo-random text of `size` chars (latin1 bytes, or drawn from `alphabet`). */
+function garbage(size: number, seed: number, alphabet?: string): string {
+  const bytes = new Uint8Array(size);
+  let x = seed | 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = alphabet ? alphabet.charCodeAt((x >>> 0) % alphabet.length) : x & 0xff;
+  }
+  return Buffer.from(bytes).toString('latin1');
+}
 
 function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -280,6 +292,22 @@ describe('formats/assignments', () => {
       );
     });
 
+    it('ends a container at a stray ";" instead of looping', () => {
+      const result = parseAssignments('X = {"a": 1 ; 2}\nY = [1; 2]\nZ = {;}\nW = 3\n', 'python');
+      assert.deepEqual(
+        result.entries.map((e) => [e.path.join('.'), e.value]),
+        [
+          ['X.a', '1'],
+          ['Y.0', '1'],
+          ['W', '3'],
+        ],
+      );
+      assert.deepEqual(
+        result.errors.map((e) => e.message),
+        ['Missing "}"', 'Missing "]"', 'Missing "}"'],
+      );
+    });
+
     it('keeps offsets with a BOM and CRLF', () => {
       const text = '\ufeffEMAIL_PORT = 465\r\nEMAIL_HOST = "x"\r\n';
       const result = parseAssignments(text);
@@ -291,6 +319,18 @@ describe('formats/assignments', () => {
 
   describe('robustness', function () {
     this.timeout(30000);
+
+    it('syntax-heavy garbage (several seeds)', () => {
+      for (const seed of [1, 2, 3]) {
+        const text = garbage(5 * 1024 * 1024, seed, "{}[](),:=;'\"`\\#\n\r \t-<>$@.aK1_");
+        const started = Date.now();
+        const result = parseAssignments(text);
+        assert.ok(Date.now() - started < 10000, `seed ${seed}`);
+        for (const e of result.entries) {
+          assert.ok(e.keyRange.start <= e.keyRange.end && e.valueRange.start <= e.valueRange.end && e.valueRange.end <= text.length);
+        }
+      }
+    });
 
     it('never throws on random code-like fragments', () => {
       const pool = [
@@ -316,7 +356,7 @@ describe('formats/assignments', () => {
     });
 
     it('50 MB of binary garbage', () => {
-      const text = crypto.randomBytes(50 * 1024 * 1024).toString('latin1');
+      const text = garbage(50 * 1024 * 1024, 1);
       const started = Date.now();
       const result = parseAssignments(text);
       assert.ok(Date.now() - started < 15000);

@@ -6,6 +6,19 @@ import type { ConfigEntry, ParseResult, Range } from '../../../src/engine/types'
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/formats');
 
+/** Deterministic pseudo-random text of `size` chars (latin1 bytes, or drawn from `alphabet`). */
+function garbage(size: number, seed: number, alphabet?: string): string {
+  const bytes = new Uint8Array(size);
+  let x = seed | 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = alphabet ? alphabet.charCodeAt((x >>> 0) % alphabet.length) : x & 0xff;
+  }
+  return Buffer.from(bytes).toString('latin1');
+}
+
 function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 }
@@ -127,6 +140,18 @@ describe('formats/json', () => {
 
   describe('errors and hostile input', function () {
     this.timeout(30000);
+
+    it('syntax-heavy garbage (several seeds)', () => {
+      for (const seed of [1, 2, 3]) {
+        const text = garbage(5 * 1024 * 1024, seed, "{}[],:\"\\/*tfn01.-e\n \t");
+        const started = Date.now();
+        const result = parseJson(text);
+        assert.ok(Date.now() - started < 10000, `seed ${seed}`);
+        for (const e of result.entries) {
+          assert.ok(e.keyRange.start <= e.keyRange.end && e.valueRange.start <= e.valueRange.end && e.valueRange.end <= text.length);
+        }
+      }
+    });
 
     it('reports syntax errors with ranges and keeps what parsed', () => {
       const text = '{\n  "a": 1,\n  "b": ,\n  "c": "x"\n  "d": true\n}';

@@ -6,6 +6,19 @@ import type { ConfigEntry, ParseResult, Range } from '../../../src/engine/types'
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/formats');
 
+/** Deterministic pseudo-random text of `size` chars (latin1 bytes, or drawn from `alphabet`). */
+function garbage(size: number, seed: number, alphabet?: string): string {
+  const bytes = new Uint8Array(size);
+  let x = seed | 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = alphabet ? alphabet.charCodeAt((x >>> 0) % alphabet.length) : x & 0xff;
+  }
+  return Buffer.from(bytes).toString('latin1');
+}
+
 function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 }
@@ -309,6 +322,18 @@ describe('formats/yaml', () => {
   describe('malformed and hostile input', function () {
     this.timeout(30000);
 
+    it('syntax-heavy garbage (several seeds)', () => {
+      for (const seed of [1, 2, 3]) {
+        const text = garbage(1024 * 1024, seed, "{}[],:-?&*!|>'\"#%@`\n\r \taK1~<");
+        const started = Date.now();
+        const result = parseYaml(text);
+        assert.ok(Date.now() - started < 10000, `seed ${seed}`);
+        for (const e of result.entries) {
+          assert.ok(e.keyRange.start <= e.keyRange.end && e.valueRange.start <= e.valueRange.end && e.valueRange.end <= text.length);
+        }
+      }
+    });
+
     it('reports errors with ranges and keeps the documents that parsed', () => {
       const text = 'good: 1\n---\nbad: [1, 2\nalso: {x: \n  - y\n---\nmail:\n  port: 465\n';
       const result = parseYaml(text);
@@ -358,10 +383,15 @@ describe('formats/yaml', () => {
     });
 
     it('a recursive alias does not loop', () => {
-      const result = parseYaml('a: &a [1, *a]\n');
+      const text = 'a: &a [1, *a]\n';
+      const result = parseYaml(text);
       assert.deepEqual(
         result.entries.map((e) => [e.path.join('.'), e.value]),
         [['a.0', '1']],
+      );
+      assert.deepEqual(
+        result.errors.map((e) => [e.message, slice(text, e.range)]),
+        [['Recursive alias: it refers to a node that contains it', '*a']],
       );
     });
 
