@@ -1,6 +1,6 @@
 // The engine's entry point: text in, SMTP groups and findings out.
 
-import { environmentOf, isExampleFile } from './facts/environments';
+import { documentEnvironment, environmentOf, isExampleFile, type Environment } from './facts/environments';
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { detectFormat, parseConfig } from './formats';
 import { entryWords, findGroups } from './groups';
@@ -62,14 +62,17 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     isExample: isExampleFile(filePath),
     context: options.context ?? 'application',
   } as const;
+  const documentEnvironments = environmentsByDocument(parse.entries);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const group of groups) {
     if (!group.active) continue;
+    const environment = documentEnvironments.get(group.document ?? 0);
+    const groupContext = environment ? { ...context, environment } : context;
     for (const rule of RULES) {
       const severity = severityOf(rule, options);
       if (severity === 'off') continue;
-      for (const finding of rule.check(group, context)) {
+      for (const finding of rule.check(group, groupContext)) {
         const key = `${rule.id}:${finding.range.start}:${finding.range.end}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -79,6 +82,16 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { format, groups, findings, parseErrors: parse.errors, parse };
+}
+
+/** Documents whose own profile key names an environment (a Spring `on-profile: prod` document in application.yml). */
+export function environmentsByDocument(entries: readonly ConfigEntry[]): Map<number, Environment> {
+  const found = new Map<number, Environment>();
+  for (const entry of entries) {
+    const environment = documentEnvironment(entryWords(entry).join(' '), entry.value);
+    if (environment) found.set(entry.document ?? 0, environment);
+  }
+  return found;
 }
 
 function severityOf(rule: Rule, options: AnalyzeOptions): RuleSetting {

@@ -39,6 +39,8 @@ export interface RawGroup {
   anchor: string[];
   document?: number;
   matches: MatchedEntry[];
+  /** The profile's transport switches found beside the prefix (`EMAIL_TRANSPORT=sendmail`); not settings of the group. */
+  transport?: MatchedEntry[];
 }
 
 interface SpecAlternative {
@@ -167,7 +169,9 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
       claimed.add(candidate.entry);
       matches.push({ entry: candidate.entry, spec: candidate.alternative.spec });
     }
-    groups.push({ profile, anchor: anchorCandidates[0].anchor, document: anchorCandidates[0].entry.document, matches });
+    const chosen = anchorCandidates.find((candidate) => candidate.alternative.profile === profile)!;
+    const transport = transportSwitches(profile, chosen, entries, wordsOf);
+    groups.push({ profile, anchor: chosen.anchor, document: chosen.entry.document, matches, ...(transport.length ? { transport } : {}) });
   }
 
   // URL-valued settings under keys no profile knows.
@@ -176,4 +180,19 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
     groups.push({ profile: URL_ONLY_PROFILE, anchor: wordsOf.get(entry)!, document: entry.document, matches: [{ entry, spec: URL_ONLY_SPEC }] });
   }
   return groups;
+}
+
+/** The profile's transport switches written beside its prefix (`EMAIL_TRANSPORT` beside `EMAIL_SMTP_*`), as 'enabled' matches. */
+function transportSwitches(profile: FrameworkProfile, chosen: Candidate, entries: readonly ConfigEntry[], wordsOf: ReadonlyMap<ConfigEntry, string[]>): MatchedEntry[] {
+  const matches: MatchedEntry[] = [];
+  if (!profile.transportSwitches) return matches;
+  const scope = chosen.anchor.slice(0, chosen.anchor.length - chosen.prefixLength);
+  for (const transport of profile.transportSwitches) {
+    const target = [...scope, ...transport.key.split(' ')].join(' ');
+    for (const entry of entries) {
+      if (entry.document !== chosen.entry.document || wordsOf.get(entry)!.join(' ') !== target) continue;
+      matches.push({ entry, spec: { key: transport.key, role: 'enabled', activeValues: transport.activeValues } });
+    }
+  }
+  return matches;
 }

@@ -2,7 +2,7 @@
 // connection, how it authenticates, read with its framework's semantics.
 
 import { decodeUrlPart, looksLikeSmtpUrl, parseSmtpUrl, type Dsn, type DsnPart } from './dsn';
-import { URL_OPTIONS, type FrameworkProfile, type KeySpec, type TlsMeaning } from './facts/frameworks';
+import { IMPLICIT_FLAG_WORDS, URL_OPTIONS, type FrameworkProfile, type KeySpec, type TlsMeaning } from './facts/frameworks';
 import { findProvider, type Provider } from './facts/providers';
 import { NON_SMTP_MAIL_PORTS } from './facts/ports';
 import { keyWords, type MatchedEntry, type RawGroup } from './groups';
@@ -191,7 +191,7 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     }
   }
 
-  const active = byRole(raw, 'enabled').every((match) => {
+  const active = [...byRole(raw, 'enabled'), ...(raw.transport ?? [])].every((match) => {
     const value = match.entry.value;
     if (value === null || isTemplate(value)) return true;
     if (match.spec.activeValues) return match.spec.activeValues.test(value.trim());
@@ -243,7 +243,9 @@ function voteOf(meaning: TlsMeaning, value: string | null, source: Source): TlsV
       const flag = readBoolean(value);
       if (flag === true) return { kind: 'mode', mode: 'implicit', source };
       if (flag === false || isUnset(value)) return { kind: 'implicit-off', source };
-      return { kind: 'mode', mode: 'unknown', source };
+      const word = value.trim().toLowerCase();
+      const mode = Object.prototype.hasOwnProperty.call(IMPLICIT_FLAG_WORDS, word) ? IMPLICIT_FLAG_WORDS[word] : 'unknown';
+      return { kind: 'mode', mode, source, explicitStarttls: mode === 'starttls-required' };
     }
     case 'starttls-flag': {
       const flag = readBoolean(value);

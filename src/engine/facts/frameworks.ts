@@ -74,6 +74,12 @@ export interface FrameworkProfile {
   howTo?: { starttls: string; implicit: string };
   /** Where the framework documents its mail settings. */
   docs?: string;
+  /**
+   * Keys beside the profile's prefix rather than under it that choose whether mail goes out by SMTP at all
+   * (`EMAIL_TRANSPORT=sendmail` beside `EMAIL_SMTP_*`). Words are relative to the group's scope (the anchor
+   * without the prefix); the group is inactive unless the value matches `activeValues`.
+   */
+  transportSwitches?: readonly { key: string; activeValues: RegExp }[];
 }
 
 /** Symfony Mailer, nodemailer, MailKit's Auto, gomail: implicit TLS on 465, opportunistic STARTTLS otherwise. */
@@ -91,6 +97,18 @@ const COMMON_URL_SCHEMES: Record<string, TlsMode | 'auto'> = {
 };
 
 const VERIFY_OFF_WORDS = ['false', '0', 'no', 'off'];
+
+/**
+ * Words an implicit-TLS flag sometimes holds instead of a boolean: the Nextcloud image's `SMTP_SECURE=ssl`,
+ * PHPMailer-style `SMTPSecure = 'ssl' | 'tls'`. "tls" means STARTTLS to some applications and implicit TLS
+ * to others, so it stays unknown.
+ */
+export const IMPLICIT_FLAG_WORDS: Readonly<Record<string, TlsMode>> = {
+  ssl: 'implicit',
+  smtps: 'implicit',
+  implicit: 'implicit',
+  starttls: 'starttls-required',
+};
 
 /** nodemailer's transport options, as an object (Ghost's mail.options, n8n, Directus…). */
 const NODEMAILER_KEYS: readonly KeySpec[] = [
@@ -365,6 +383,8 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
     ],
     keys: NODEMAILER_KEYS,
     signature: ['auth user', 'auth pass', 'require tls', 'ignore tls', 'tls reject unauthorized', 'auth type'],
+    // Ghost: mail.transport "SMTP" uses mail.options; other transports ignore them (ghost.org/docs/config/#mail).
+    transportSwitches: [{ key: 'mail transport', activeValues: /^smtp$/i }],
     tlsDefault: AUTO_BY_PORT,
     tlsWhenImplicitOff: 'starttls-opportunistic',
     urlSchemes: COMMON_URL_SCHEMES,
@@ -390,6 +410,8 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
     ],
     tlsDefault: AUTO_BY_PORT,
     tlsWhenImplicitOff: 'starttls-opportunistic',
+    // N8N_EMAIL_MODE: "smtp" (the default) or empty to send no mail (same docs page).
+    transportSwitches: [{ key: 'n8n email mode', activeValues: /^smtp$/i }],
     docs: 'https://docs.n8n.io/hosting/configuration/environment-variables/user-management-smtp-2fa/',
   },
   {
@@ -432,6 +454,8 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
     ],
     tlsDefault: AUTO_BY_PORT,
     tlsWhenImplicitOff: 'starttls-opportunistic',
+    // EMAIL_TRANSPORT defaults to sendmail; EMAIL_SMTP_* only count with "smtp" (directus.io/docs/configuration/email).
+    transportSwitches: [{ key: 'email transport', activeValues: /^smtp$/i }],
     docs: 'https://directus.io/docs/configuration/email',
   },
   {
@@ -457,14 +481,21 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
     prefixes: [{ words: 'smtp', needsSignature: true }],
     keys: [
       { key: 'host addr', role: 'host' },
-      { key: 'host port', role: 'port', default: '25' },
+      // Bamboo.Mua (the default adapter of current Plausible CE) defaults to 587, the older Bamboo.SMTPAdapter
+      // to 25: without SMTP_HOST_PORT the port is left unknown rather than guessed.
+      { key: 'host port', role: 'port' },
       { key: 'user name', role: 'user' },
       { key: 'user pwd', role: 'password' },
       { key: 'host ssl enabled', role: 'secure', tls: { kind: 'implicit-flag' } },
     ],
     signature: ['host addr', 'host port', 'user pwd', 'host ssl enabled'],
-    tlsDefault: { otherwise: 'starttls-opportunistic' },
+    // plausible/analytics config/runtime.exs, Bamboo.Mua: protocol :ssl when SMTP_HOST_SSL_ENABLED is true, or
+    // when it is unset and the port is 465; otherwise :tcp, upgraded with STARTTLS when offered.
+    tlsDefault: { byPort: { 465: 'implicit' }, otherwise: 'starttls-opportunistic' },
     tlsWhenImplicitOff: 'starttls-opportunistic',
+    // MAILER_ADAPTER picks the transport: Bamboo.Mua (default) and Bamboo.SMTPAdapter read SMTP_*; the
+    // Postmark, Mailgun, SendGrid and Mandrill adapters send over HTTP APIs (same file).
+    transportSwitches: [{ key: 'mailer adapter', activeValues: /^bamboo\.(mua|smtpadapter)$/i }],
   },
   {
     id: 'nextcloud',
@@ -566,14 +597,21 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
     id: 'mattermost',
     name: 'Mattermost',
     howTo: { starttls: 'set "ConnectionSecurity": "STARTTLS"', implicit: 'set "ConnectionSecurity": "TLS"' },
-    prefixes: [{ words: 'email settings' }],
+    // config.json's EmailSettings, and the same settings as environment variables, where each name is one
+    // upper-case word: MM_EMAILSETTINGS_SMTPSERVER, MM_EMAILSETTINGS_CONNECTIONSECURITY (Mattermost docs,
+    // "Environment configuration settings": every setting lists its MM_<SECTION>_<SETTING> variable).
+    prefixes: [{ words: 'email settings' }, { words: 'mm emailsettings' }],
     keys: [
-      { key: 'smtp server', role: 'host' },
-      { key: 'smtp port', role: 'port' },
-      { key: 'smtp username', role: 'user' },
-      { key: 'smtp password', role: 'password' },
-      { key: 'connection security', role: 'secure', tls: { kind: 'enum', values: { '': 'none', tls: 'implicit', starttls: 'starttls-required' } } },
-      { key: 'skip server certificate verification', role: 'verify', verifyOffWhen: 'true' },
+      { key: 'smtp server|smtpserver', role: 'host' },
+      { key: 'smtp port|smtpport', role: 'port' },
+      { key: 'smtp username|smtpusername', role: 'user' },
+      { key: 'smtp password|smtppassword', role: 'password' },
+      {
+        key: 'connection security|connectionsecurity',
+        role: 'secure',
+        tls: { kind: 'enum', values: { '': 'none', tls: 'implicit', starttls: 'starttls-required' } },
+      },
+      { key: 'skip server certificate verification|skipservercertificateverification', role: 'verify', verifyOffWhen: 'true' },
     ],
     tlsDefault: { otherwise: 'none' },
     docs: 'https://docs.mattermost.com/configure/environment-configuration-settings.html#smtp-email-server',
@@ -630,6 +668,65 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
     docs: 'https://learn.microsoft.com/dotnet/api/system.net.mail.smtpclient.enablessl',
   },
   {
+    // Vaultwarden (lettre). Source: dani-garcia/vaultwarden src/config.rs: SMTP_SECURITY is one of
+    // "starttls" (default; STARTTLS required, port 587), "force_tls" (implicit TLS, port 465) or "off"
+    // (no encryption, port 25); any other value is refused at start-up. The deprecated SMTP_SSL and
+    // SMTP_EXPLICIT_TLS convert as: SMTP_EXPLICIT_TLS=true → force_tls (despite its name), SMTP_SSL=false →
+    // off, otherwise starttls (smtp_convert_deprecated_ssl_options): SMTP_SSL=true means STARTTLS here.
+    id: 'vaultwarden',
+    howTo: {
+      starttls: 'set SMTP_SECURITY=starttls',
+      implicit: 'set SMTP_SECURITY=force_tls',
+    },
+    name: 'Vaultwarden',
+    prefixes: [{ words: 'vaultwarden environment smtp' }, { words: 'smtp', needsSignature: true }],
+    keys: [
+      { key: 'host', role: 'host' },
+      { key: 'port', role: 'port', default: '587', defaultWithImplicitTls: '465' },
+      { key: 'username', role: 'user' },
+      { key: 'password', role: 'password' },
+      {
+        key: 'security',
+        role: 'secure',
+        // Other applications' SMTP_SECURITY words (ssl, none, tls) keep their usual meaning.
+        tls: { kind: 'enum', values: { starttls: 'starttls-required', force_tls: 'implicit', off: 'none', ssl: 'implicit', none: 'none', tls: 'unknown' } },
+        default: 'starttls',
+      },
+      { key: 'ssl', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-required' } },
+      { key: 'explicit tls', role: 'secure', tls: { kind: 'implicit-flag' } },
+      { key: 'accept invalid certs|accept invalid hostnames', role: 'verify', verifyOffWhen: 'true' },
+      { key: 'auth mechanism', role: 'oauth' },
+    ],
+    signature: ['security', 'explicit tls', 'accept invalid certs', 'accept invalid hostnames', 'auth mechanism', 'embed images'],
+    tlsDefault: { otherwise: 'starttls-required' },
+    docs: 'https://github.com/dani-garcia/vaultwarden/wiki/SMTP-Configuration',
+  },
+  {
+    // Outline (nodemailer). Source: outline/outline server/env.ts: SMTP_SECURE = toBoolean(SMTP_SECURE ?? "true")
+    // ("If true (the default) the connection will use TLS when connecting to server"), nodemailer's `secure`;
+    // SMTP_DISABLE_STARTTLS (default false) stops the STARTTLS upgrade. So SMTP_PORT=587 without
+    // SMTP_SECURE=false speaks TLS to a plaintext port.
+    id: 'outline',
+    howTo: {
+      starttls: 'set SMTP_SECURE=false (nodemailer then upgrades with STARTTLS)',
+      implicit: 'set SMTP_SECURE=true (the default)',
+    },
+    name: 'Outline',
+    prefixes: [{ words: 'outline environment smtp' }, { words: 'smtp', needsSignature: true }],
+    keys: [
+      { key: 'host', role: 'host' },
+      // nodemailer's port default: 465 when secure, else 587.
+      { key: 'port', role: 'port', default: '587', defaultWithImplicitTls: '465' },
+      { key: 'username', role: 'user' },
+      { key: 'password', role: 'password' },
+      { key: 'secure', role: 'secure', tls: { kind: 'implicit-flag' }, default: 'true' },
+      { key: 'disable starttls', role: 'starttls', tls: { kind: 'no-tls-flag' } },
+    ],
+    signature: ['reply email', 'tls ciphers', 'disable starttls'],
+    tlsDefault: AUTO_BY_PORT,
+    tlsWhenImplicitOff: 'starttls-opportunistic',
+  },
+  {
     id: 'generic',
     howTo: {
       starttls: 'set the secure/SSL flag to false so the client upgrades with STARTTLS',
@@ -655,6 +752,8 @@ export const FRAMEWORKS: readonly FrameworkProfile[] = [
       { words: 'smtp client' },
     ],
     keys: [
+      // `smtp: {enabled: false}` in Helm values and app configs: nothing is sent by SMTP.
+      { key: 'enabled|enable', role: 'enabled' },
       { key: 'host|server|hostname|address|addr|host name', role: 'host' },
       { key: 'port', role: 'port' },
       { key: 'secure|ssl|use ssl|ssl enabled|implicit tls|smtps', role: 'secure', tls: { kind: 'implicit-flag' } },

@@ -4,7 +4,7 @@
 // parse no worse. Candidates that fail are dropped.
 
 import { environmentOf, isExampleFile } from '../facts/environments';
-import { analyzeText, type Analysis, type AnalyzeOptions, type Finding } from '../analyze';
+import { analyzeText, environmentsByDocument, type Analysis, type AnalyzeOptions, type Finding } from '../analyze';
 import { ruleById } from '../rules';
 import type { RuleContext } from '../rules/rule';
 import { applyEdits, editsAreSound, FixContextImpl } from './context';
@@ -108,9 +108,11 @@ function fixesWith(filePath: string, text: string, finding: Finding, options: An
   if (!rule?.fix || !analysis.parse || !analysis.findings.some((item) => sameFinding(item, finding))) return [];
   const ruleContext = ruleContextOf(filePath, options);
   const context = new FixContextImpl(filePath, text, analysis.parse, options);
+  const documentEnvironments = environmentsByDocument(analysis.parse.entries);
   for (const group of analysis.groups) {
     if (!group.active) continue;
-    const produced = rule.check(group, ruleContext).find((item) => sameFinding({ ...item, ruleId: rule.id }, finding));
+    const environment = documentEnvironments.get(group.document ?? 0);
+    const produced = rule.check(group, environment ? { ...ruleContext, environment } : ruleContext).find((item) => sameFinding({ ...item, ruleId: rule.id }, finding));
     if (!produced) continue;
     const fixes: Fix[] = [];
     const seen = new Set<string>();

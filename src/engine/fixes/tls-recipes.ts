@@ -272,6 +272,27 @@ export const TLS_RECIPES: Readonly<Record<string, TlsRecipe>> = {
     // EnableSsl is STARTTLS; SmtpClient cannot do implicit TLS.
     starttls: { keys: [{ key: 'enable ssl', value: true, add: true, spelling: 'enableSsl' }] },
   },
+  vaultwarden: {
+    // SMTP_SECURITY: starttls (the default) | force_tls | off; the deprecated SMTP_EXPLICIT_TLS=true means force_tls.
+    starttls: {
+      keys: [
+        { key: 'security', value: 'starttls', add: true, keep: /^starttls$/i, spelling: 'security' },
+        { key: 'explicit tls', value: false },
+        { key: 'ssl', value: true },
+      ],
+    },
+    implicit: { keys: [{ key: 'security', value: 'force_tls', add: true, keep: /^force_tls$/i, spelling: 'security' }] },
+  },
+  outline: {
+    // SMTP_SECURE defaults to true.
+    starttls: {
+      keys: [
+        { key: 'secure', value: false, add: true, spelling: 'secure' },
+        { key: 'disable starttls', value: false },
+      ],
+    },
+    implicit: { keys: [{ key: 'secure', value: true }] },
+  },
   generic: {
     starttls: {
       keys: [

@@ -12,10 +12,11 @@ export const gmailAppPassword: Rule = {
     'Google no longer accepts an account\'s own password for SMTP ("Less secure apps" ended in 2022 for personal accounts and in 2024 for ' +
     'Workspace). Gmail answers "534-5.7.9 Application-specific password required" or "535-5.7.8 Username and Password not accepted". ' +
     'Turn on 2-Step Verification, create an app password (16 letters) at https://myaccount.google.com/apppasswords, or use OAuth2 (XOAUTH2). ' +
-    'Passwords read from variables or templates are not judged.',
-  check(group) {
+    'Passwords read from variables or templates, and those in example files (`.env.example`), are not judged.',
+  check(group, context) {
     const password = group.password;
-    if (group.provider?.id !== 'gmail' || group.oauth || !password) return [];
+    // An example file's password is a stand-in by design (`SMTP_PASS=hunter2` in .env.sample), never the real one.
+    if (group.provider?.id !== 'gmail' || group.oauth || !password || context.isExample) return [];
     const value = password.value.trim();
     if (isTemplate(value) || isPlaceholderSecret(value) || APP_PASSWORD.test(value.replace(/[\s-]/g, ''))) return [];
     return [

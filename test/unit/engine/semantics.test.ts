@@ -99,3 +99,51 @@ describe('more applications', () => {
     { name: 'action-send-mail on 465 without secure', file: '.github/workflows/notify.yml', text: 'jobs:\n  mail:\n    steps:\n      - uses: dawidd6/action-send-mail@v3\n        with:\n          server_address: smtp.gmail.com\n          server_port: 465\n          username: ${{ secrets.MAIL_USERNAME }}\n', expect: [] },
   ]);
 });
+
+describe('real-world configurations: apps with their own semantics', () => {
+  defineCases([
+    // Vaultwarden: SMTP_SECURITY=starttls|force_tls|off; the deprecated SMTP_SSL=true means STARTTLS there.
+    { name: 'Vaultwarden force_tls against 587', file: 'docker-compose.yml', text: 'services:\n  vaultwarden:\n    environment:\n      - SMTP_HOST=smtp.example.com\n      - SMTP_FROM=vault@example.com\n      - SMTP_PORT=587\n      - SMTP_SECURITY=force_tls\n', expect: ['implicit-tls-on-starttls-port@7'] },
+    { name: 'Vaultwarden force_tls on 465', file: 'docker-compose.yml', text: 'services:\n  vaultwarden:\n    environment:\n      - SMTP_HOST=smtp.example.com\n      - SMTP_PORT=465\n      - SMTP_SECURITY=force_tls\n', expect: [] },
+    { name: 'Vaultwarden default starttls against 465', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_FROM=vault@example.com\nSMTP_PORT=465\nSMTP_USERNAME=u\nSMTP_PASSWORD=p\nSMTP_AUTH_MECHANISM=Login\n', expect: ['plaintext-on-implicit-tls-port@3'] },
+    { name: 'Vaultwarden off sends the password in clear', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURITY=off\nSMTP_USERNAME=u\nSMTP_PASSWORD=p\n', expect: ['cleartext-auth@3'] },
+    { name: 'Vaultwarden SMTP_ACCEPT_INVALID_CERTS', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_SECURITY=starttls\nSMTP_ACCEPT_INVALID_CERTS=true\n', expect: ['tls-verify-disabled@3'] },
+    { name: 'Vaultwarden legacy SMTP_SSL=true on 587 is STARTTLS', file: 'docker-compose.yml', text: 'services:\n  vaultwarden:\n    environment:\n      - SMTP_HOST=smtp.example.com\n      - SMTP_PORT=587\n      - SMTP_SSL=true\n', expect: [] },
+    { name: 'Vaultwarden legacy SMTP_EXPLICIT_TLS=true is implicit TLS', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SSL=true\nSMTP_EXPLICIT_TLS=true\n', expect: ['implicit-tls-on-starttls-port@4'] },
+    // Outline: SMTP_SECURE defaults to true.
+    { name: 'Outline on 587 without SMTP_SECURE', file: '.env', text: 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=587\nSMTP_USERNAME=apikey\nSMTP_PASSWORD=SG.x\nSMTP_FROM_EMAIL=wiki@example.com\nSMTP_REPLY_EMAIL=wiki@example.com\n', expect: ['implicit-tls-on-starttls-port@2'] },
+    { name: 'Outline on 587 with SMTP_SECURE=false', file: '.env', text: 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REPLY_EMAIL=wiki@example.com\n', expect: [] },
+    { name: 'Outline on 465 by default', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_REPLY_EMAIL=wiki@example.com\n', expect: [] },
+    // Words in a secure flag
+    { name: 'Nextcloud image SMTP_SECURE=ssl against 587', file: 'docker-compose.yml', text: 'services:\n  app:\n    environment:\n      - SMTP_HOST=smtp.example.com\n      - SMTP_SECURE=ssl\n      - SMTP_PORT=587\n', expect: ['implicit-tls-on-starttls-port@5'] },
+    { name: 'Nextcloud image SMTP_SECURE=ssl on 465', file: 'docker-compose.yml', text: 'services:\n  app:\n    environment:\n      - SMTP_HOST=smtp.example.com\n      - SMTP_SECURE=ssl\n      - SMTP_PORT=465\n', expect: [] },
+    // Mattermost environment variables
+    { name: 'Mattermost MM_EMAILSETTINGS_* STARTTLS against 465', file: 'docker-compose.yml', text: 'services:\n  mattermost:\n    environment:\n      MM_EMAILSETTINGS_SMTPSERVER: smtp.example.com\n      MM_EMAILSETTINGS_SMTPPORT: "465"\n      MM_EMAILSETTINGS_CONNECTIONSECURITY: STARTTLS\n', expect: ['plaintext-on-implicit-tls-port@6'] },
+    // Plausible CE (Bamboo.Mua): implicit TLS on 465 when SMTP_HOST_SSL_ENABLED is unset
+    { name: 'Plausible on 465 without the SSL flag', file: 'plausible-conf.env', text: 'SMTP_HOST_ADDR=smtp.example.com\nSMTP_HOST_PORT=465\nSMTP_USER_NAME=u\nSMTP_USER_PWD=p\n', expect: [] },
+    { name: 'Plausible on 465 with the SSL flag off', file: 'plausible-conf.env', text: 'SMTP_HOST_ADDR=smtp.example.com\nSMTP_HOST_PORT=465\nSMTP_HOST_SSL_ENABLED=false\n', expect: ['plaintext-on-implicit-tls-port@3'] },
+  ]);
+});
+
+describe('real-world configurations: mail not sent by SMTP', () => {
+  defineCases([
+    { name: 'Helm values with smtp.enabled: false', file: 'values.yaml', text: 'smtp:\n  enabled: false\n  host: smtp.example.com\n  port: 25\n', expect: [] },
+    { name: 'Helm values with smtp.enabled: true', file: 'values.yaml', text: 'smtp:\n  enabled: true\n  host: smtp.example.com\n  port: 25\n', expect: ['port-25-submission@4'] },
+    { name: 'Directus with the default sendmail transport', file: '.env', text: 'EMAIL_TRANSPORT="sendmail"\nEMAIL_SMTP_HOST="smtp.example.com"\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_SECURE=false\n', expect: [] },
+    { name: 'Directus with the smtp transport', file: '.env', text: 'EMAIL_TRANSPORT="smtp"\nEMAIL_SMTP_HOST="smtp.example.com"\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_SECURE=false\n', expect: ['plaintext-on-implicit-tls-port@4'] },
+    { name: 'n8n with N8N_EMAIL_MODE empty', file: '.env', text: 'N8N_EMAIL_MODE=\nN8N_SMTP_HOST=smtp.example.com\nN8N_SMTP_PORT=587\n', expect: [] },
+    { name: 'Plausible with the Postmark adapter', file: 'plausible-conf.env', text: 'MAILER_ADAPTER=Bamboo.PostmarkAdapter\nSMTP_HOST_ADDR=smtp.example.com\nSMTP_HOST_PORT=465\nSMTP_HOST_SSL_ENABLED=false\n', expect: [] },
+    { name: 'Ghost with a non-SMTP transport', file: 'config.production.json', text: '{ "mail": { "transport": "Direct", "options": { "host": "smtp.example.com", "port": 587, "secure": true, "auth": { "user": "u", "pass": "p" } } } }\n', expect: [] },
+    { name: 'Ghost with the SMTP transport', file: 'config.production.json', text: '{ "mail": { "transport": "SMTP", "options": { "host": "smtp.example.com", "port": 587, "secure": true, "auth": { "user": "u", "pass": "p" } } } }\n', expect: ['implicit-tls-on-starttls-port@1'] },
+  ]);
+});
+
+describe('real-world configurations: environments', () => {
+  defineCases([
+    { name: 'a Spring on-profile: prod document with MailHog', file: 'application.yml', text: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    properties:\n      mail.smtp.starttls.enable: true\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  mail:\n    host: mailhog\n    port: 1025\n', expect: ['dev-mail-catcher-in-production@13'] },
+    { name: 'a Spring legacy spring.profiles: production document', file: 'application.yml', text: 'spring:\n  profiles: production\n  mail:\n    host: maildev\n    port: 1025\n', expect: ['dev-mail-catcher-in-production@4'] },
+    { name: 'a Spring !prod document is not production', file: 'application.yml', text: 'spring:\n  config:\n    activate:\n      on-profile: "!prod"\n  mail:\n    host: mailhog\n    port: 1025\n', expect: [] },
+    { name: 'a dev profile document inside application-prod.yml', file: 'application-prod.yml', text: 'spring:\n  config:\n    activate:\n      on-profile: local\n  mail:\n    host: mailhog\n    port: 1025\n', expect: [] },
+    { name: 'a Gmail password in an example file is a stand-in', file: '.env.sample', text: 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\nSMTP_USER=you@gmail.com\nSMTP_PASS=hunter2\n', expect: [] },
+  ]);
+});
