@@ -75,8 +75,9 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       continue;
     }
     let text = read.text;
+    // The engine sees the path relative to the working directory: folders above the project say nothing about it.
     if (options.flags.fix) text = fixFile(file, shown, text, { rules, context }, io);
-    const analysis = analyzeText(file, text, { rules, context });
+    const analysis = analyzeText(shown, text, { rules, context });
     const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
       const at = lines.positionAt(error.range.start);
@@ -99,7 +100,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
  */
 function fixFile(file: string, shown: string, text: string, options: AnalyzeOptions, io: CliIo): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const result = fixAll(file, text.slice(bom.length), options);
+  const result = fixAll(shown, text.slice(bom.length), options);
   if (result.applied.length === 0) return text;
   const fixed = bom + result.text;
   try {

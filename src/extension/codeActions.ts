@@ -5,7 +5,7 @@ import type { Finding } from '../engine/analyze';
 import { fixAll, fixesFor } from '../engine/fixes';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
-import { readSettings, SECTION } from './settings';
+import { analysisPath, readSettings, SECTION } from './settings';
 
 export const DISABLE_RULE_COMMAND = 'smtpDoctor.disableRule';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('smtpDoctor');
@@ -32,7 +32,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
         (candidate) => candidate.ruleId === ruleIdOf(diagnostic) && toRange(analyzed.lines, candidate.range).isEqual(diagnostic.range),
       );
       if (!finding) continue;
-      for (const fix of fixesFor(document.fileName, document.getText(), finding, settings.analyze)) {
+      for (const fix of fixesFor(analysisPath(document.uri), document.getText(), finding, settings.analyze)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;
@@ -47,7 +47,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
 
   private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
     const text = document.getText();
-    const result = fixAll(document.fileName, text, readSettings(document.uri).analyze);
+    const result = fixAll(analysisPath(document.uri), text, readSettings(document.uri).analyze);
     if (!result.applied.length) return [];
     const action = new vscode.CodeAction('Fix all SMTP Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

@@ -6,7 +6,7 @@ import { analyzeText, isConfigFile, type Analysis } from '../engine/analyze';
 import type { FormatId } from '../engine/types';
 import { LineIndex } from '../engine/text';
 import { toDiagnostic } from './convert';
-import { readSettings, type Settings } from './settings';
+import { analysisPath, readSettings, type Settings } from './settings';
 
 /** Globs of the files the engine reads (see src/engine/formats/index.ts), for the workspace scan and the watcher. */
 export const CONFIG_FILE_GLOB =
@@ -135,7 +135,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }
       return undefined;
     }
-    const analysis = analyzeText(document.fileName, text, { ...this.settings.analyze, format: this.formatOf(document) });
+    const analysis = analyzeText(analysisPath(document.uri), text, { ...this.settings.analyze, format: this.formatOf(document) });
     const result = { version: document.version, analysis, lines: new LineIndex(text) };
     this.cache.set(key, result);
     this.publish(document.uri, result);
@@ -200,7 +200,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.subarray(0, 8192).includes(0)) return; // binary
       const text = new TextDecoder('utf-8').decode(bytes);
-      const analysis = analyzeText(uri.path, text, this.settings.analyze);
+      const analysis = analyzeText(analysisPath(uri), text, this.settings.analyze);
       const lines = new LineIndex(text);
       if (analysis.findings.length) this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
       else this.collection.delete(uri);

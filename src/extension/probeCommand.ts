@@ -10,7 +10,7 @@ import { isPlaceholderSecret, isTemplate } from '../engine/values';
 import { probe, type ProbeOptions, type ProbeResult, type TlsMode as ProbeTlsMode } from '../probe';
 import { CONFIG_FILE_GLOB, type DiagnosticsController } from './diagnostics';
 import { ProbePanel } from './probePanel';
-import { SECTION } from './settings';
+import { analysisPath, SECTION } from './settings';
 
 interface Target {
   host: string;
@@ -126,7 +126,7 @@ export class ProbeCommand {
       let analysis: Analysis;
       try {
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-        analysis = open ? (this.diagnostics.analysisOf(open)?.analysis ?? analyzeText(uri.path, open.getText())) : analyzeText(uri.path, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        analysis = open ? (this.diagnostics.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText())) : analyzeText(analysisPath(uri), new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
       } catch {
         continue;
       }

@@ -14,6 +14,15 @@ export interface Settings {
   analyze: AnalyzeOptions;
 }
 
+/**
+ * The path the engine sees: relative to the workspace folder, so that the folders
+ * above the project (a checkout under ~/dev or /tmp/test) do not make every file
+ * look like a development file.
+ */
+export function analysisPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const rules = config.get<Record<string, RuleSetting>>('rules', {});
