@@ -8,7 +8,9 @@
 // the process exits with the suite's exit code.
 //
 // Usage: node scripts/run-vscode-tests.mjs [options]
-//   --workspace DIR        folder to open (default test/fixtures/workspace)
+//   --workspace DIR        folder to open (default test/fixtures/workspace); the runner
+//                          copies it into its temp dir and opens the copy, so tests
+//                          that write settings or files never change the original
 //   --tests PATH           compiled test index (default out/test/integration/suite/index.js)
 //   --timeout MS           end a hung run after MS (default 300000, env SMTP_DOCTOR_VSCODE_TIMEOUT_MS)
 //   --extension-path DIR   extension under development (default: repository root)
@@ -21,6 +23,10 @@
 //             3 timeout, 130/143 interrupted.
 // Env: SMTP_DOCTOR_VSCODE_CACHE (provisioned cache, default .vscode-test),
 //      SMTP_DOCTOR_SUITE_LABEL (passed through to the extension host).
+// The extension host also gets SMTP_DOCTOR_EXTENSIONS_DIR (the run's extensions
+// dir; the VSIX suite checks that the extension under test was loaded from there).
+// Imported as a module (scripts/start.mjs, scripts/screenshots.mjs) it runs nothing
+// and exports the pieces: Run (temp dirs, code-server, Chromium, cleanup), etc.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -179,9 +185,18 @@ class Run {
       'workbench.enableExperiments': false,
       'security.workspace.trust.enabled': false,
       'git.enabled': false,
+      ...this.opts.userSettings,
     }, null, 2));
     this.configFile = path.join(this.tmp, 'code-server.yaml');
     fs.writeFileSync(this.configFile, 'auth: none\ncert: false\n');
+    // Tests write workspace settings (.vscode/settings.json) and edit files: they
+    // get a copy of the workspace folder (same base name), never the original.
+    if (this.opts.copyWorkspace === false) {
+      this.workspace = this.opts.workspace;
+    } else {
+      this.workspace = path.join(d('workspace'), path.basename(this.opts.workspace));
+      fs.cpSync(this.opts.workspace, this.workspace, { recursive: true, dereference: false, preserveTimestamps: true });
+    }
   }
 
   /** Environment for code-server and Chromium: every writable location inside this run's temp dir. */
@@ -216,16 +231,20 @@ class Run {
     ];
   }
 
-  installVsix() {
-    const vsix = this.opts.installVsix;
-    if (!fs.existsSync(vsix)) throw new HarnessError(`--install-vsix: ${vsix} not found`);
+  /** Installs a .vsix into this run's extensions dir (code-server --install-extension). */
+  installExtension(vsix) {
+    if (!fs.existsSync(vsix)) throw new HarnessError(`${vsix} not found`);
     log(`installing ${vsix} into the run's extensions dir`);
     const res = spawnSync(this.env.node, [...this.codeServerArgs(), '--install-extension', vsix], {
       env: this.childEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000,
     });
     const out = `${res.stdout || ''}${res.stderr || ''}`.trim();
     for (const line of out.split('\n')) if (line) log(`  code-server: ${line}`);
-    if (res.status !== 0) throw new HarnessError(`--install-extension failed (exit ${res.status ?? res.signal})`);
+    if (res.status !== 0) throw new HarnessError(`--install-extension ${vsix} failed (exit ${res.status ?? res.signal})`);
+  }
+
+  installVsix() {
+    this.installExtension(this.opts.installVsix);
     // VS Code's extension host runs extensionTestsPath only together with an
     // extensionDevelopmentPath (see docs/testing.md). Give it an empty carrier
     // extension so that the installed VSIX, not the repo's working tree, is tested.
@@ -238,12 +257,17 @@ class Run {
     return carrier;
   }
 
-  async startServer() {
-    this.port = await freePort();
-    const args = [...this.codeServerArgs(), '--bind-addr', `127.0.0.1:${this.port}`,
-      '--vscode-option', 'enable-smoke-test-driver'];
+  /**
+   * Starts code-server on 127.0.0.1 (in its own process group) and waits for /healthz.
+   * `port`: a given port (default: a free one); `smokeTestDriver: false` for a plain
+   * editor (npm start, screenshots) that ignores the test payload.
+   */
+  async startServer({ port, smokeTestDriver = true } = {}) {
+    this.port = port ?? await freePort();
+    const args = [...this.codeServerArgs(), '--bind-addr', `127.0.0.1:${this.port}`];
+    if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     // Extension tests' environment: code-server's env reaches the extension host.
-    const extra = { SMTP_DOCTOR_CONSOLE_TAG: this.consoleTag };
+    const extra = { SMTP_DOCTOR_CONSOLE_TAG: this.consoleTag, SMTP_DOCTOR_EXTENSIONS_DIR: this.dirs.extensions };
     if (process.env.SMTP_DOCTOR_SUITE_LABEL) extra.SMTP_DOCTOR_SUITE_LABEL = process.env.SMTP_DOCTOR_SUITE_LABEL;
     this.server = spawn(this.env.node, args, {
       cwd: this.dirs.tmp, env: this.childEnv(extra), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
@@ -278,7 +302,7 @@ class Run {
   async remoteAuthority() {
     // The workbench page carries its configuration (remoteAuthority included) in a meta tag.
     try {
-      const html = await (await fetch(`http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.opts.workspace)}`)).text();
+      const html = await (await fetch(this.workbenchUrl())).text();
       const m = html.match(/id="vscode-workbench-web-configuration"\s+data-settings="([^"]*)"/);
       if (m) {
         const json = m[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -290,14 +314,8 @@ class Run {
   }
 
   async openWorkbench(extensionDevelopmentPath) {
-    const require = createRequire(path.join(REPO, 'package.json'));
-    let chromium;
-    try {
-      ({ chromium } = require('playwright-core'));
-    } catch {
-      throw new HarnessError('playwright-core is not installed: run `npm ci` (or `bash scripts/setup-vscode.sh`)');
-    }
     const authority = await this.remoteAuthority();
+    await this.launchBrowser();
     const remote = (p) => `vscode-remote://${authority}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
     const payload = [
       ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
@@ -305,9 +323,31 @@ class Run {
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ];
-    const url = `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.opts.workspace)}` +
-      `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `${this.workbenchUrl()}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
+    this.exitCode = new Promise((resolve) => { this.resolveExit = resolve; });
+    await this.page.exposeFunction('codeAutomationLog', (type, args) => this.onAutomationLog(type, args));
+    await this.page.exposeFunction('codeAutomationExit', (code) => { this.resolveExit(Number(code)); });
+    log(`opening the workbench: folder ${this.workspace} (a copy of ${this.opts.workspace})`);
+    log(`  extensionDevelopmentPath ${extensionDevelopmentPath}`);
+    log(`  extensionTestsPath ${this.opts.tests}`);
+    await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  }
+
+  /** The workbench's address with this run's workspace folder. */
+  workbenchUrl() {
+    return `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.workspace)}`;
+  }
+
+  /** Headless Chromium (its profile and children inside this run's temp dir) and one page. */
+  async launchBrowser({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+    const require = createRequire(path.join(REPO, 'package.json'));
+    let chromium;
+    try {
+      ({ chromium } = require('playwright-core'));
+    } catch {
+      throw new HarnessError('playwright-core is not installed: run `npm ci` (or `bash scripts/setup-vscode.sh`)');
+    }
     // Playwright puts its browser profile in os.tmpdir(): keep it inside this run's temp dir.
     process.env.TMPDIR = this.dirs.tmp;
     this.browser = await chromium.launch({
@@ -320,7 +360,7 @@ class Run {
         '--disable-dev-shm-usage'],
       timeout: 60_000,
     });
-    const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await this.browser.newContext({ viewport, deviceScaleFactor });
     this.page = await context.newPage();
     this.page.on('console', (msg) => {
       // "%c"-styled lines duplicate log messages that also reach codeAutomationLog.
@@ -330,14 +370,7 @@ class Run {
       if (this.opts.verbose) log(`workbench: ${line}`);
     });
     this.page.on('pageerror', (err) => this.keep(this.workbenchLog, `[pageerror] ${err.message}`));
-
-    this.exitCode = new Promise((resolve) => { this.resolveExit = resolve; });
-    await this.page.exposeFunction('codeAutomationLog', (type, args) => this.onAutomationLog(type, args));
-    await this.page.exposeFunction('codeAutomationExit', (code) => { this.resolveExit(Number(code)); });
-    log(`opening the workbench: folder ${this.opts.workspace}`);
-    log(`  extensionDevelopmentPath ${extensionDevelopmentPath}`);
-    log(`  extensionTestsPath ${this.opts.tests}`);
-    await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    return this.page;
   }
 
   onAutomationLog(type, args) {
@@ -544,7 +577,12 @@ async function main() {
   return interrupted ?? code;
 }
 
-const code = await main();
-process.exitCode = code;
-// playwright/fetch keep-alive handles must not keep the process around.
-setTimeout(() => process.exit(code), 200).unref();
+export { Run, HarnessError, REPO, CACHE, freePort, sleep, log, warn, markedPids };
+
+const realpath = (p) => { try { return fs.realpathSync(p); } catch { return path.resolve(p); } };
+if (process.argv[1] && realpath(process.argv[1]) === realpath(fileURLToPath(import.meta.url))) {
+  const code = await main();
+  process.exitCode = code;
+  // playwright/fetch keep-alive handles must not keep the process around.
+  setTimeout(() => process.exit(code), 200).unref();
+}
