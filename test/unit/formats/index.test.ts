@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat, parseConfig } from '../../../src/engine/formats';
 import type { FormatId } from '../../../src/engine/types';
-
-const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/formats');
+import { FIXTURES } from './helpers';
 
 describe('formats/index', () => {
   describe('detectFormat', () => {

@@ -1,31 +1,7 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseJson, MAX_JSON_ENTRIES, MAX_JSON_LENGTH } from '../../../src/engine/formats/json';
-import type { ConfigEntry, ParseResult, Range } from '../../../src/engine/types';
-
-const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/formats');
-
-/** Deterministic pseudo-random text of `size` chars (latin1 bytes, or drawn from `alphabet`). */
-function garbage(size: number, seed: number, alphabet?: string): string {
-  const bytes = new Uint8Array(size);
-  let x = seed | 0 || 1;
-  for (let i = 0; i < size; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    bytes[i] = alphabet ? alphabet.charCodeAt((x >>> 0) % alphabet.length) : x & 0xff;
-  }
-  return Buffer.from(bytes).toString('latin1');
-}
-
-function fixture(name: string): string {
-  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-}
-
-function slice(text: string, range: Range): string {
-  return text.slice(range.start, range.end);
-}
+import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
+import { fixture, garbage, slice } from './helpers';
 
 function find(result: ParseResult, dotted: string): ConfigEntry {
   const found = result.entries.filter((e) => e.path.join('.') === dotted);

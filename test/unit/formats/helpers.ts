@@ -1,0 +1,27 @@
+// Shared helpers of the format parser tests (not a test file itself).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Range } from '../../../src/engine/types';
+
+export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/formats');
+
+/** Deterministic pseudo-random text of `size` chars (latin1 bytes, or drawn from `alphabet`). */
+export function garbage(size: number, seed: number, alphabet?: string): string {
+  const bytes = new Uint8Array(size);
+  let x = seed | 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = alphabet ? alphabet.charCodeAt((x >>> 0) % alphabet.length) : x & 0xff;
+  }
+  return Buffer.from(bytes).toString('latin1');
+}
+
+export function fixture(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+export function slice(text: string, range: Range): string {
+  return text.slice(range.start, range.end);
+}
