@@ -6,6 +6,7 @@
 //   unit              mocha over out/test/unit (no rebuild)
 //   harness-selftest  the runner's deliberately failing suite must fail visibly
 //   integration       the suite in a real VS Code (code-server + headless Chromium)
+//   inactive          a workspace without config files leaves the extension inactive
 //   package           vsce package --no-dependencies (its vscode:prepublish does the production build)
 //   vsix              the packaged .vsix installed into a real VS Code, test/integration/vsix
 // Streams their output and ends with one line "N passed, N failed" summed from the
@@ -32,6 +33,8 @@ const steps = [
   { name: 'unit', cmd: bin('mocha'), args: ['--reporter', './test/reporter.js', 'out/test/unit/**/*.test.js'], needs: ['build', 'compile'] },
   { name: 'harness-selftest', cmd: process.execPath, args: [runner, '--selftest'], needs: ['setup', 'build', 'compile'] },
   { name: 'integration', cmd: process.execPath, args: [runner], needs: ['setup', 'build', 'compile'] },
+  { name: 'inactive', cmd: process.execPath, args: [runner, '--workspace', 'test/fixtures/workspace-without-config', '--tests', 'out/test/integration/inactive/index.js'],
+    needs: ['setup', 'build', 'compile'] },
   // Last, because the production build replaces dist/ (minified, no source maps).
   { name: 'package', cmd: bin('vsce'), args: ['package', '--no-dependencies', '--out', vsix] },
   { name: 'vsix', cmd: process.execPath, args: [runner, '--install-vsix', vsix, '--tests', 'out/test/integration/vsix/index.js'],
