@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as dotenv from 'dotenv';
 import { parseDotenv, MAX_DOTENV_ENTRIES } from '../../../src/engine/formats/dotenv';
 import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
-import { FIXTURES, garbage, slice } from './helpers';
+import { FIXTURES, assertSurvivesSyntaxGarbage, garbage, slice } from './helpers';
 
 /** The fixture with CRLF line breaks, whatever git did to it. */
 function laravelEnv(): string {
@@ -180,23 +180,11 @@ describe('formats/dotenv', () => {
   describe('hostile input', function () {
     this.timeout(30000);
 
-    it('syntax-heavy garbage (several seeds)', () => {
-      for (const seed of [1, 2, 3]) {
-        const text = garbage(5 * 1024 * 1024, seed, "=#'\"`\\\n\r \texportAK_.:-");
-        const started = Date.now();
-        const result = parseDotenv(text);
-        assert.ok(Date.now() - started < 10000, `seed ${seed}`);
-        for (const e of result.entries) {
-          assert.ok(e.keyRange.start <= e.keyRange.end && e.valueRange.start <= e.valueRange.end && e.valueRange.end <= text.length);
-        }
-      }
-    });
+    it('syntax-heavy garbage (several seeds)', () => assertSurvivesSyntaxGarbage(parseDotenv, "=#'\"`\\\n\r \texportAK_.:-"));
 
     it('50 MB of binary garbage', () => {
       const text = garbage(50 * 1024 * 1024, 1);
-      const started = Date.now();
       const result = parseDotenv(text);
-      assert.ok(Date.now() - started < 15000);
       assert.equal(result.errors.length, 100);
       for (const e of result.entries) assert.equal(slice(text, e.keyRange), e.path[0]);
     });
@@ -212,9 +200,7 @@ describe('formats/dotenv', () => {
       const unit = "A='\nB=\"x\\\"\nC=`\n";
       assertAgreesWithDotenv(unit.repeat(2000));
       const text = unit.repeat(1_000_000);
-      const started = Date.now();
       const result = parseDotenv(text);
-      assert.ok(Date.now() - started < 15000);
       assert.equal(result.entries.length, MAX_DOTENV_ENTRIES);
     });
 

@@ -1,7 +1,8 @@
 // Shared helpers of the format parser tests (not a test file itself).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Range } from '../../../src/engine/types';
+import { strict as assert } from 'node:assert';
+import type { ParseResult, Range } from '../../../src/engine/types';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/formats');
 
@@ -24,4 +25,17 @@ export function fixture(name: string): string {
 
 export function slice(text: string, range: Range): string {
   return text.slice(range.start, range.end);
+}
+
+/**
+ * Parses `size` characters (5 MB by default) of text made of the format's own syntax characters, three times: the parser must
+ * not throw, and every range must lie inside the text. A hang fails on the suite's mocha timeout.
+ */
+export function assertSurvivesSyntaxGarbage(parse: (text: string) => ParseResult, alphabet: string, size = 5 * 1024 * 1024): void {
+  for (const seed of [1, 2, 3]) {
+    const text = garbage(size, seed, alphabet);
+    for (const e of parse(text).entries) {
+      assert.ok(e.keyRange.start <= e.keyRange.end && e.valueRange.start <= e.valueRange.end && e.valueRange.end <= text.length, `seed ${seed}`);
+    }
+  }
 }
