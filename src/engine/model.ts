@@ -69,8 +69,8 @@ function entrySource(match: MatchedEntry): Source {
 }
 
 /** Start of the value's text, inside its quotes. */
-function contentStart(entry: ConfigEntry): number {
-  return entry.valueRange.start + (entry.quote ? 1 : 0);
+export function contentStart(entry: ConfigEntry): number {
+  return entry.valueRange.start + (entry.quote ? (entry.quoteWidth ?? 1) : 0);
 }
 
 function urlPartSource(entry: ConfigEntry, part: DsnPart, what: string): Source {

@@ -39,6 +39,8 @@ export interface ConfigEntry {
   valueRange: Range;
   /** The quote character used around the value in the source, if any. */
   quote?: '"' | "'" | '`';
+  /** How many quote characters open the value (3 for INI's `"""…"""`); 1 when absent. */
+  quoteWidth?: number;
   /** For multi-document YAML: index of the document. */
   document?: number;
 }

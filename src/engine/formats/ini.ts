@@ -153,6 +153,7 @@ export function parseIni(text: string): ParseResult {
         entry.value = text.slice(contentStart, sameLine);
         entry.valueRange = { start: vs, end: sameLine + q.length };
         entry.quote = triple ? '"' : '`';
+        if (triple) entry.quoteWidth = 3;
         done = true;
       } else {
         // Multi-line: the first later line holding the quote closes the value (its last occurrence).
@@ -163,6 +164,7 @@ export function parseIni(text: string): ParseResult {
           entry.value = text.slice(contentStart, close).replace(/\r\n?/g, '\n');
           entry.valueRange = { start: vs, end: close + q.length };
           entry.quote = triple ? '"' : '`';
+          if (triple) entry.quoteWidth = 3;
           next = afterLineBreak(lEnd);
           done = true;
         } else {

@@ -3,6 +3,7 @@ import { isTemplate, splitHostField } from '../values';
 import type { FixCandidate } from '../fixes/types';
 import type { Range } from '../types';
 import { relatedTo, type Rule, type RuleFinding } from './rule';
+import { contentStart } from '../model';
 
 /** A host name: labels of letters, digits and hyphens, separated by dots. */
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
@@ -57,7 +58,7 @@ export const hostMalformed: Rule = {
     const findings: RuleFinding[] = [];
     const parts = splitHostField(host.value);
     const at = (offset: number, length: number): Range => {
-      const start = host.range!.start + (host.entry!.quote ? 1 : 0) + offset;
+      const start = contentStart(host.entry!) + offset;
       return { start, end: start + length };
     };
     if (parts.scheme) {
@@ -91,7 +92,7 @@ export const hostMalformed: Rule = {
     const host = group.host!;
     const entry = host.entry!;
     const parts = splitHostField(host.value);
-    const contentStart = host.range!.start + (entry.quote ? 1 : 0);
+    const valueStart = contentStart(entry);
     const same = (range: Range | undefined) => !!range && range.start === finding.range.start && range.end === finding.range.end;
     const hostWithPort = !!host.spec?.hostWithPort;
 
@@ -121,7 +122,7 @@ export const hostMalformed: Rule = {
           candidates.push({
             title: `Write the bare host name "${bare}"`,
             preferred: true,
-            edits: context.replaceInValue(entry, { start: contentStart, end: contentStart + entry.value!.length }, bare),
+            edits: context.replaceInValue(entry, { start: valueStart, end: valueStart + entry.value!.length }, bare),
           });
         }
       } else {
@@ -131,7 +132,7 @@ export const hostMalformed: Rule = {
           candidates.push({
             title: `Remove the whitespace: "${squeezed}"`,
             preferred: true,
-            edits: context.replaceInValue(entry, { start: contentStart, end: contentStart + entry.value!.length }, squeezed),
+            edits: context.replaceInValue(entry, { start: valueStart, end: valueStart + entry.value!.length }, squeezed),
           });
         }
       }

@@ -147,3 +147,12 @@ describe('real-world configurations: environments', () => {
     { name: 'a Gmail password in an example file is a stand-in', file: '.env.sample', text: 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\nSMTP_USER=you@gmail.com\nSMTP_PASS=hunter2\n', expect: [] },
   ]);
 });
+
+describe('ranges inside quoted values', () => {
+  it('points at the host inside an INI triple-quoted value', () => {
+    const text = '[smtp]\nenabled = true\nhost = """smtp.gmial.com:587"""\nskip_verify = false\n';
+    const [finding] = analyzeText('grafana.ini', text).findings;
+    assert.equal(finding.ruleId, 'host-malformed');
+    assert.equal(text.slice(finding.range.start, finding.range.end), 'smtp.gmial.com');
+  });
+});
