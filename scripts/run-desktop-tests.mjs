@@ -14,28 +14,20 @@
 // Env: SMTP_DOCTOR_SUITE_LABEL is passed to the extension host.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { REPO, log, parseScriptArgs } from './run-vscode-tests.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const log = (msg) => process.stdout.write(`[harness] ${msg}\n`);
-
-const opts = {
-  workspace: path.join(REPO, 'test', 'fixtures', 'workspace'),
-  tests: path.join(REPO, 'out', 'test', 'integration', 'suite', 'index.js'),
-  version: process.env.VSCODE_VERSION || 'stable',
-};
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i++) {
-  const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-  const value = () => (inline !== undefined ? inline : argv[++i]);
-  if (flag === '--workspace') opts.workspace = path.resolve(value());
-  else if (flag === '--tests') opts.tests = path.resolve(value());
-  else if (flag === '--vscode-version') opts.version = value();
-  else {
-    process.stderr.write(`[harness] unknown argument ${argv[i]}\n`);
-    process.exit(2);
-  }
+let opts;
+try {
+  const values = parseScriptArgs(import.meta.url, {
+    workspace: { type: 'string', default: path.join(REPO, 'test', 'fixtures', 'workspace') },
+    tests: { type: 'string', default: path.join(REPO, 'out', 'test', 'integration', 'suite', 'index.js') },
+    'vscode-version': { type: 'string', default: process.env.VSCODE_VERSION || 'stable' },
+  });
+  opts = { workspace: path.resolve(values.workspace), tests: path.resolve(values.tests), version: values['vscode-version'] };
+} catch (err) {
+  process.stderr.write(`[harness] ${err.message}\n`);
+  process.exit(2);
 }
 if (!fs.existsSync(opts.tests)) {
   process.stderr.write(`[harness] test index ${opts.tests} not found: compile first (npx tsc -p .)\n`);

@@ -35,7 +35,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { format } from 'node:util';
+import { format, parseArgs } from 'node:util';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.resolve(process.env.SMTP_DOCTOR_VSCODE_CACHE || path.join(REPO, '.vscode-test'));
@@ -48,44 +48,54 @@ const warn = (msg) => process.stderr.write(`[harness] ${msg}\n`);
 class HarnessError extends Error {}
 
 // ---------------------------------------------------------------- options
-function parseArgs(argv) {
-  const opts = {
-    workspace: path.join(REPO, 'test', 'fixtures', 'workspace'),
-    tests: path.join(REPO, 'out', 'test', 'integration', 'suite', 'index.js'),
-    timeout: Number(process.env.SMTP_DOCTOR_VSCODE_TIMEOUT_MS || 300_000),
-    extensionPath: REPO,
-    installVsix: undefined,
-    selftest: false,
-    verbose: !!process.env.SMTP_DOCTOR_HARNESS_VERBOSE,
+/**
+ * node:util's parseArgs, strict, for the scripts' flags: `--flag value` and `--flag=value`;
+ * `-h`/`--help` prints the script's leading `//` comment and exits; a bad flag is a HarnessError.
+ */
+function parseScriptArgs(scriptUrl, options, argv = process.argv.slice(2)) {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  } catch (err) {
+    throw new HarnessError(`${err.message} (see --help)`);
+  }
+  if (values.help) {
+    const lines = fs.readFileSync(fileURLToPath(scriptUrl), 'utf8').split('\n');
+    const header = lines.slice(lines[0].startsWith('#!') ? 1 : 0);
+    process.stdout.write(header.slice(0, header.findIndex((line) => !line.startsWith('//'))).map((line) => line.slice(3)).join('\n') + '\n');
+    process.exit(0);
+  }
+  return values;
+}
+
+function readOptions(argv) {
+  const values = parseScriptArgs(import.meta.url, {
+    workspace: { type: 'string', default: path.join(REPO, 'test', 'fixtures', 'workspace') },
+    tests: { type: 'string', default: path.join(REPO, 'out', 'test', 'integration', 'suite', 'index.js') },
+    timeout: { type: 'string', default: process.env.SMTP_DOCTOR_VSCODE_TIMEOUT_MS || '300000' },
+    'extension-path': { type: 'string', default: REPO },
+    'install-vsix': { type: 'string' },
+    selftest: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: !!process.env.SMTP_DOCTOR_HARNESS_VERBOSE },
+  }, argv);
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new HarnessError('--timeout must be a positive number of ms');
+  const resolve = (p) => (p === undefined ? undefined : path.resolve(p));
+  return {
+    workspace: resolve(values.workspace), tests: resolve(values.tests), timeout,
+    extensionPath: resolve(values['extension-path']), installVsix: resolve(values['install-vsix']),
+    selftest: values.selftest, verbose: values.verbose,
   };
-  const takesValue = { '--workspace': 'workspace', '--tests': 'tests', '--timeout': 'timeout',
-    '--extension-path': 'extensionPath', '--install-vsix': 'installVsix' };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) { value = arg.slice(eq + 1); arg = arg.slice(0, eq); }
-    if (arg in takesValue) {
-      if (value === undefined) value = argv[++i];
-      if (value === undefined) throw new HarnessError(`${arg} needs a value`);
-      opts[takesValue[arg]] = value;
-    } else if (arg === '--selftest') opts.selftest = true;
-    else if (arg === '--verbose') opts.verbose = true;
-    else if (arg === '-h' || arg === '--help') {
-      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8')
-        .split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
-      process.exit(0);
-    } else throw new HarnessError(`unknown argument ${arg} (see --help)`);
-  }
-  opts.timeout = Number(opts.timeout);
-  if (!Number.isFinite(opts.timeout) || opts.timeout <= 0) throw new HarnessError('--timeout must be a positive number of ms');
-  for (const key of ['workspace', 'tests', 'extensionPath', 'installVsix']) {
-    if (opts[key] !== undefined) opts[key] = path.resolve(opts[key]);
-  }
-  return opts;
 }
 
 // ---------------------------------------------------------------- helpers
+/** Runs a set-up step in the repository with its output shown; a failure is a HarnessError. */
+function runStep(what, cmd, args) {
+  log(what);
+  const res = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit' });
+  if (res.status !== 0) throw new HarnessError(`${what} failed (exit ${res.status ?? res.signal})`);
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function freePort() {
@@ -540,7 +550,7 @@ function selftest(opts) {
 async function main() {
   let opts;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = readOptions(process.argv.slice(2));
   } catch (err) {
     warn(err.message);
     return EXIT_HARNESS;
@@ -577,7 +587,7 @@ async function main() {
   return interrupted ?? code;
 }
 
-export { Run, HarnessError, REPO, CACHE, freePort, sleep, log, warn, markedPids };
+export { Run, HarnessError, REPO, CACHE, freePort, sleep, log, warn, markedPids, parseScriptArgs, runStep };
 
 const realpath = (p) => { try { return fs.realpathSync(p); } catch { return path.resolve(p); } };
 if (process.argv[1] && realpath(process.argv[1]) === realpath(fileURLToPath(import.meta.url))) {

@@ -24,34 +24,21 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { HarnessError, REPO, Run, log, sleep, warn } from './run-vscode-tests.mjs';
+import { HarnessError, REPO, Run, log, parseScriptArgs, runStep as step, sleep, warn } from './run-vscode-tests.mjs';
 
 const require = createRequire(import.meta.url);
 const SHOTS = ['diagnostics', 'quick-fix', 'hover', 'test-connection'];
 
-function parseArgs(argv) {
-  const opts = { vsix: undefined, out: path.join(REPO, 'media', 'screenshots'), only: SHOTS, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => {
-      const v = inline !== undefined ? inline : argv[++i];
-      if (v === undefined) throw new HarnessError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--vsix') opts.vsix = path.resolve(value());
-    else if (flag === '--out') opts.out = path.resolve(value());
-    else if (flag === '--only') opts.only = value().split(',').map((s) => s.trim()).filter(Boolean);
-    else if (flag === '--verbose') opts.verbose = true;
-    else throw new HarnessError(`unknown argument ${argv[i]}`);
-  }
-  for (const name of opts.only) if (!SHOTS.includes(name)) throw new HarnessError(`--only: unknown screenshot ${name} (${SHOTS.join(', ')})`);
-  return opts;
-}
-
-function step(what, cmd, args) {
-  log(what);
-  const res = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit' });
-  if (res.status !== 0) throw new HarnessError(`${what} failed (exit ${res.status ?? res.signal})`);
+function readOptions() {
+  const values = parseScriptArgs(import.meta.url, {
+    vsix: { type: 'string' },
+    out: { type: 'string', default: path.join(REPO, 'media', 'screenshots') },
+    only: { type: 'string', default: SHOTS.join(',') },
+    verbose: { type: 'boolean', default: false },
+  });
+  const only = values.only.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of only) if (!SHOTS.includes(name)) throw new HarnessError(`--only: unknown screenshot ${name} (${SHOTS.join(', ')})`);
+  return { vsix: values.vsix && path.resolve(values.vsix), out: path.resolve(values.out), only, verbose: values.verbose };
 }
 
 // ---------------------------------------------------------------- loopback SMTP server
@@ -184,7 +171,7 @@ class Workbench {
 
 // ---------------------------------------------------------------- main
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = readOptions();
   const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   step('provisioning VS Code (bash scripts/setup-vscode.sh)', 'bash', [path.join(REPO, 'scripts', 'setup-vscode.sh')]);
   let vsix = opts.vsix;

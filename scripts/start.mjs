@@ -19,38 +19,22 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { HarnessError, REPO, Run, log, warn } from './run-vscode-tests.mjs';
+import { HarnessError, REPO, Run, log, parseScriptArgs, runStep as step, warn } from './run-vscode-tests.mjs';
 
-function parseArgs(argv) {
-  const opts = { port: process.env.SMTP_DOCTOR_PORT, workspace: undefined, vsix: undefined, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => {
-      const v = inline !== undefined ? inline : argv[++i];
-      if (v === undefined) throw new HarnessError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--port') opts.port = value();
-    else if (flag === '--workspace') opts.workspace = path.resolve(value());
-    else if (flag === '--vsix') opts.vsix = path.resolve(value());
-    else if (flag === '--verbose') opts.verbose = true;
-    else if (flag === '-h' || flag === '--help') {
-      process.stdout.write(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n')
-        .filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
-      process.exit(0);
-    } else throw new HarnessError(`unknown argument ${argv[i]} (see --help)`);
+function readOptions() {
+  const values = parseScriptArgs(import.meta.url, {
+    port: { type: 'string', default: process.env.SMTP_DOCTOR_PORT ?? '' },
+    workspace: { type: 'string' },
+    vsix: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  });
+  let port;
+  if (values.port !== '') {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new HarnessError('--port must be a port number');
   }
-  if (opts.port !== undefined && opts.port !== '') {
-    opts.port = Number(opts.port);
-    if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65535) throw new HarnessError('--port must be a port number');
-  } else opts.port = undefined;
-  return opts;
-}
-
-function step(what, cmd, args) {
-  log(what);
-  const res = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit' });
-  if (res.status !== 0) throw new HarnessError(`${what} failed (exit ${res.status ?? res.signal})`);
+  const resolve = (p) => (p === undefined ? undefined : path.resolve(p));
+  return { port, workspace: resolve(values.workspace), vsix: resolve(values.vsix), verbose: values.verbose };
 }
 
 function parentOf(pid) {
@@ -76,7 +60,7 @@ function portFree(port) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = readOptions();
   const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   if (opts.port !== undefined && !(await portFree(opts.port))) throw new HarnessError(`port ${opts.port} on 127.0.0.1 is in use`);
 

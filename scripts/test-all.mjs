@@ -7,8 +7,10 @@
 //   harness-selftest  the runner's deliberately failing suite must fail visibly
 //   integration       the suite in a real VS Code (code-server + headless Chromium)
 //   inactive          a workspace without config files leaves the extension inactive
+//   activation:NAME   each workspace of test/fixtures/activation/ activates it and gets its diagnostics
 //   package           vsce package --no-dependencies (its vscode:prepublish does the production build)
 //   vsix              the packaged .vsix installed into a real VS Code, test/integration/vsix
+//   start             `npm start` checked as a user meets it (scripts/check-start.mjs)
 // Streams their output and ends with one line "N passed, N failed" summed from the
 // suites' summary lines ("<label>: N passed, N failed" at the start of a line).
 // Exits non-zero if any step failed, including a step that failed without printing
@@ -16,7 +18,7 @@
 // The developer scripts (npm run test:unit, test:integration, test:vsix…) still
 // build on their own; this runner builds once and calls the tools directly.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +27,7 @@ const bin = (name) => path.join(REPO, 'node_modules', '.bin', name);
 const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const vsix = `smtp-doctor-${version}.vsix`;
 const runner = 'scripts/run-vscode-tests.mjs';
+const ACTIVATION = 'test/fixtures/activation';
 
 const steps = [
   { name: 'setup', cmd: 'bash', args: ['scripts/setup-vscode.sh'] },
@@ -35,10 +38,18 @@ const steps = [
   { name: 'integration', cmd: process.execPath, args: [runner], needs: ['setup', 'build', 'compile'] },
   { name: 'inactive', cmd: process.execPath, args: [runner, '--workspace', 'test/fixtures/workspace-without-config', '--tests', 'out/test/integration/inactive/index.js'],
     needs: ['setup', 'build', 'compile'] },
+  // One run per workspace of test/fixtures/activation/, each holding a single kind of config file.
+  ...readdirSync(path.join(REPO, ACTIVATION)).sort().map((folder) => ({
+    name: `activation:${folder}`, cmd: process.execPath,
+    args: [runner, '--workspace', `${ACTIVATION}/${folder}`, '--tests', 'out/test/integration/activation/index.js'],
+    needs: ['setup', 'build', 'compile'],
+  })),
   // Last, because the production build replaces dist/ (minified, no source maps).
   { name: 'package', cmd: bin('vsce'), args: ['package', '--no-dependencies', '--out', vsix] },
   { name: 'vsix', cmd: process.execPath, args: [runner, '--install-vsix', vsix, '--tests', 'out/test/integration/vsix/index.js'],
     needs: ['setup', 'compile', 'package'] },
+  // The README's other command, as a user runs it: `npm start`, the workbench in Chromium, Ctrl+C.
+  { name: 'start', cmd: process.execPath, args: ['scripts/check-start.mjs'], needs: ['setup'] },
 ];
 
 const SUMMARY = /^([A-Za-z0-9_.:-]+): (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/;
@@ -95,7 +106,7 @@ for (const r of results) {
     failed += 1; // the step failed without reporting a failing test (build error, harness error, timeout)
     note = `${note ? `${note}; ` : ''}step failed (exit ${r.code}${r.signal ? `, ${r.signal}` : ''})${r.summaries.length ? ' without a failing test in its summary' : ''}`;
   }
-  process.stdout.write(`[test-all]   ${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.name.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s  ${note}\n`);
+  process.stdout.write(`[test-all]   ${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.name.padEnd(28)} ${r.seconds.toFixed(1).padStart(6)} s  ${note}\n`);
 }
 process.stdout.write(`[test-all]   total ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 if (interrupted) process.stdout.write('[test-all] interrupted\n');

@@ -2,12 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isConfigFile } from '../engine/analyze';
+import { isSkippedFolder } from '../engine/facts/files';
 
-/** Folders that hold dependencies, build output or tool state, never the project's own config. */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
-  '.git', '.hg', '.svn', 'node_modules', 'vendor', 'bower_components', 'dist', 'build', 'out', 'target', 'coverage',
-  '.next', '.nuxt', '.svelte-kit', '.venv', 'venv', '__pycache__', '.tox', '.gradle', '.idea', '.vscode-test', '.terraform', '.cache',
-]);
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -48,7 +44,7 @@ function walk(dir: string, result: WalkResult): void {
     for (const item of items) {
       const full = path.join(current, item.name);
       if (item.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(item.name)) stack.push(full);
+        if (!isSkippedFolder(item.name)) stack.push(full);
       } else if (item.isFile() && isConfigFile(full)) {
         try {
           consider(full, fs.statSync(full), result, false);

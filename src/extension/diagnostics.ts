@@ -3,16 +3,12 @@
 // (a background scan, then a file watcher).
 import * as vscode from 'vscode';
 import { analyzeText, isConfigFile, type Analysis } from '../engine/analyze';
+import { CONFIG_FILES_GLOB, inSkippedFolder, SKIPPED_FOLDERS_GLOB } from '../engine/facts/files';
 import type { FormatId } from '../engine/types';
 import { LineIndex } from '../engine/text';
 import { toDiagnostic } from './convert';
 import { analysisPath, readSettings, type Settings } from './settings';
 
-/** Globs of the files the engine reads (see src/engine/formats/index.ts), for the workspace scan and the watcher. */
-export const CONFIG_FILE_GLOB =
-  '**/{.env,.env.*,*.env,*.yml,*.yaml,*.json,*.jsonc,*.properties,*.ini,settings.py,*settings*.py,gitlab.rb,config.php,*.rb}';
-
-const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/build/**', '**/out/**', '**/target/**', '**/.venv/**', '**/.vscode-test/**'];
 
 const TYPING_DELAY_MS = 250;
 
@@ -162,7 +158,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private watchWorkspace(): void {
-    this.watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+    this.watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILES_GLOB);
     this.watcher.onDidCreate((uri) => this.guard(() => this.analyzeFile(uri)));
     this.watcher.onDidChange((uri) => this.guard(() => this.analyzeFile(uri)));
     this.watcher.onDidDelete((uri) => this.guard(() => this.collection.delete(uri)));
@@ -171,8 +167,8 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private async scanWorkspace(generation: number): Promise<void> {
     try {
-      const exclude = `{${[...DEFAULT_EXCLUDES, ...this.settings.exclude].join(',')}}`;
-      const uris = await vscode.workspace.findFiles(CONFIG_FILE_GLOB, exclude);
+      const exclude = this.settings.exclude.length ? `{${[SKIPPED_FOLDERS_GLOB, ...this.settings.exclude].join(',')}}` : SKIPPED_FOLDERS_GLOB;
+      const uris = await vscode.workspace.findFiles(CONFIG_FILES_GLOB, exclude);
       const extra = await Promise.all(this.settings.include.map((pattern) => vscode.workspace.findFiles(pattern, exclude)));
       for (const uri of [...uris, ...extra.flat()]) {
         if (generation !== this.scanGeneration) return;
@@ -190,7 +186,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = uri.toString();
     if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
     if (!isConfigFile(uri.path) && !this.isIncluded(uri)) return;
-    if (this.isExcluded(uri)) return;
+    // The watcher also reports files in node_modules, build output…, which the scan skips.
+    if (this.isExcluded(uri) || inSkippedFolder(vscode.workspace.asRelativePath(uri, false))) return;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > this.settings.maxFileSize) {

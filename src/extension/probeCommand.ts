@@ -4,11 +4,12 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { analyzeText, type Analysis } from '../engine/analyze';
+import { CONFIG_FILES_GLOB, SKIPPED_FOLDERS_GLOB } from '../engine/facts/files';
 import { summarizeGroup } from '../engine/explain';
 import { hostNameOf, type SmtpGroup } from '../engine/model';
 import { isPlaceholderSecret, isTemplate } from '../engine/values';
 import { probe, type ProbeOptions, type ProbeResult, type TlsMode as ProbeTlsMode } from '../probe';
-import { CONFIG_FILE_GLOB, type DiagnosticsController } from './diagnostics';
+import type { DiagnosticsController } from './diagnostics';
 import { ProbePanel } from './probePanel';
 import { analysisPath, SECTION } from './settings';
 
@@ -120,7 +121,7 @@ export class ProbeCommand {
   }
 
   private async pickTarget(): Promise<Target | undefined> {
-    const uris = await vscode.workspace.findFiles(CONFIG_FILE_GLOB, '{**/node_modules/**,**/.git/**,**/vendor/**}', 500);
+    const uris = await vscode.workspace.findFiles(CONFIG_FILES_GLOB, SKIPPED_FOLDERS_GLOB, 500);
     const items: (vscode.QuickPickItem & { group?: SmtpGroup; origin?: string })[] = [];
     for (const uri of uris) {
       let analysis: Analysis;

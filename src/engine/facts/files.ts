@@ -1,0 +1,103 @@
+// Which files SMTP Doctor reads, and which folders it never looks in: the one list behind the
+// engine's format detection, the CLI's walk, the editor's workspace scan, file watcher and
+// context key, and the manifest's `workspaceContains:` activation events (package.json is
+// checked against it by test/unit/engine/files.test.ts; `node scripts/sync-manifest.mjs`
+// rewrites it).
+//
+// Globs use VS Code's syntax without braces (a brace inside `{…}` is not portable across glob
+// implementations): `**/` is any folders, `*` and `?` never cross a `/`.
+
+import type { FormatId } from '../types';
+
+export interface ConfigFilePattern {
+  format: FormatId;
+  glob: string;
+}
+
+/** First match wins. */
+export const CONFIG_FILES: readonly ConfigFilePattern[] = [
+  // dotenv: `.env`, `.env.production`, `.env.local`, `.env.example`, `smtp.env`. Not `.envrc` (shell).
+  { format: 'dotenv', glob: '**/.env' },
+  { format: 'dotenv', glob: '**/.env.*' },
+  { format: 'dotenv', glob: '**/*.env' },
+  // Spring, Compose, Kubernetes manifests, Helm values, GitHub workflows, Ghost, appsettings…: any name.
+  { format: 'yaml', glob: '**/*.yml' },
+  { format: 'yaml', glob: '**/*.yaml' },
+  { format: 'json', glob: '**/*.json' },
+  { format: 'json', glob: '**/*.jsonc' },
+  { format: 'properties', glob: '**/*.properties' },
+  { format: 'ini', glob: '**/*.ini' },
+  // Django: settings.py, settings_prod.py, local_settings.py, settings/production.py.
+  { format: 'assignments', glob: '**/settings.py' },
+  { format: 'assignments', glob: '**/settings_*.py' },
+  { format: 'assignments', glob: '**/*_settings.py' },
+  { format: 'assignments', glob: '**/settings/*.py' },
+  // GitLab Omnibus.
+  { format: 'assignments', glob: '**/gitlab.rb' },
+  // Rails environments and mail initializers.
+  { format: 'assignments', glob: '**/config/environments/*.rb' },
+  { format: 'assignments', glob: '**/config/initializers/*mail*.rb' },
+  { format: 'assignments', glob: '**/config/initializers/*smtp*.rb' },
+  // Nextcloud: config/config.php and config/*.config.php.
+  { format: 'assignments', glob: '**/config.php' },
+  { format: 'assignments', glob: '**/*.config.php' },
+];
+
+/** Files that match a pattern above but are never configuration worth reading. */
+export const NOT_CONFIG_FILES: readonly string[] = [
+  ...['package-lock', 'npm-shrinkwrap', 'composer.lock', 'yarn.lock', 'pnpm-lock'].map((name) => `**/${name}.*`),
+  // `.env.js`, `.env.d.ts`, `.env.local.py`... are code, not dotenv files.
+  ...['js', 'cjs', 'mjs', 'ts', 'tsx', 'jsx', 'py', 'rb', 'php', 'sh', 'bash', 'zsh', 'ps1', 'json', 'yml', 'yaml', 'toml', 'md']
+    .flatMap((extension) => [`**/.env.${extension}`, `**/.env.*.${extension}`]),
+];
+
+/** Folders that hold dependencies, build output or tool state, never the project's own config. */
+export const SKIPPED_FOLDERS: readonly string[] = [
+  '.git', '.hg', '.svn', 'node_modules', 'vendor', 'bower_components', 'dist', 'build', 'out', 'target', 'coverage',
+  '.next', '.nuxt', '.svelte-kit', '.venv', 'venv', '__pycache__', '.tox', '.gradle', '.idea', '.vscode-test', '.terraform', '.cache',
+];
+
+/** A glob as a case-insensitive regular expression over a path with `/` separators and a leading `/`. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    if (glob.startsWith('**/', i)) {
+      source += '(?:[^/]*/)*';
+      i += 2;
+    } else if (glob[i] === '*') source += '[^/]*';
+    else if (glob[i] === '?') source += '[^/]';
+    else source += glob[i].replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^/${source}$`, 'i');
+}
+
+const COMPILED = CONFIG_FILES.map((pattern) => ({ format: pattern.format, re: globToRegExp(pattern.glob) }));
+const COMPILED_NOT = NOT_CONFIG_FILES.map(globToRegExp);
+const SKIPPED = new Set(SKIPPED_FOLDERS);
+
+/** The format of a file from its name or path (case-insensitive), or undefined if it is not one we read. */
+export function formatOfPath(filePath: string): FormatId | undefined {
+  const normalized = '/' + filePath.replace(/\\/g, '/').replace(/^\/+/, '');
+  if (COMPILED_NOT.some((re) => re.test(normalized))) return undefined;
+  return COMPILED.find((pattern) => pattern.re.test(normalized))?.format;
+}
+
+export function isSkippedFolder(name: string): boolean {
+  return SKIPPED.has(name);
+}
+
+/** Whether a path relative to the project lies inside a skipped folder. */
+export function inSkippedFolder(relativePath: string): boolean {
+  return relativePath.split(/[\\/]/).slice(0, -1).some(isSkippedFolder);
+}
+
+/** All config files, as one VS Code glob (workspace scan, file watcher, target picker). */
+export const CONFIG_FILES_GLOB = `{${CONFIG_FILES.map((pattern) => pattern.glob).join(',')}}`;
+
+/** The skipped folders, as one VS Code glob for `findFiles`'s exclude. */
+export const SKIPPED_FOLDERS_GLOB = `{${SKIPPED_FOLDERS.map((name) => `**/${name}/**`).join(',')}}`;
+
+/** The manifest's activation events: a workspace with any file we read activates the extension. */
+export function workspaceActivationEvents(): string[] {
+  return CONFIG_FILES.map((pattern) => `workspaceContains:${pattern.glob}`);
+}

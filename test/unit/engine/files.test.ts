@@ -1,0 +1,77 @@
+// The one list of config files (src/engine/facts/files.ts) and everything derived from it.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CONFIG_FILES,
+  CONFIG_FILES_GLOB,
+  globToRegExp,
+  inSkippedFolder,
+  SKIPPED_FOLDERS_GLOB,
+  workspaceActivationEvents,
+} from '../../../src/engine/facts/files';
+import { collectConfigFiles } from '../../../src/cli/walk';
+
+const REPO = path.resolve(__dirname, '../../../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+
+describe('facts/files: the one list of config files', () => {
+  it("package.json's workspaceContains events are the list's (node scripts/sync-manifest.mjs after tsc)", () => {
+    const events: string[] = manifest.activationEvents.filter((event: string) => event.startsWith('workspaceContains:'));
+    assert.deepEqual(events, workspaceActivationEvents());
+  });
+
+  it('the context-menu entry appears where the extension sets smtpDoctor.isConfigFile from the same list', () => {
+    const entry = manifest.contributes.menus['editor/context'].find((item: { command: string }) => item.command === 'smtpDoctor.testConnection');
+    assert.equal(entry.when, 'smtpDoctor.isConfigFile');
+    const extension = fs.readFileSync(path.join(REPO, 'src', 'extension', 'extension.ts'), 'utf8');
+    assert.match(extension, /setContext', 'smtpDoctor\.isConfigFile', [^)]*isConfigFile\(/);
+  });
+
+  it('the globs need no brace support and combine into one VS Code glob', () => {
+    for (const { glob } of CONFIG_FILES) {
+      assert.match(glob, /^\*\*\/[^{},]+$/, glob);
+    }
+    assert.equal(CONFIG_FILES_GLOB, `{${CONFIG_FILES.map((pattern) => pattern.glob).join(',')}}`);
+    assert.match(SKIPPED_FOLDERS_GLOB, /^\{\*\*\/\.git\/\*\*,.*\*\*\/node_modules\/\*\*/);
+  });
+
+  describe('globToRegExp follows VS Code glob semantics', () => {
+    const cases: [string, string, boolean][] = [
+      ['**/.env', '/.env', true],
+      ['**/.env', '/a/b/.env', true],
+      ['**/.env', '/a/.envx', false],
+      ['**/*.yml', '/.github/workflows/ci.yml', true],
+      ['**/*.yml', '/a/b.yml/c', false],
+      ['**/settings/*.py', '/shop/settings/prod.py', true],
+      ['**/settings/*.py', '/shop/settings/a/prod.py', false],
+      ['**/config/initializers/*mail*.rb', '/config/initializers/action_mailer.rb', true],
+      ['**/config.php', '/x/config.php', true],
+      ['**/config.php', '/x/configxphp', false],
+      ['**/?.ini', '/a/b.ini', true],
+      ['**/?.ini', '/a/bc.ini', false],
+    ];
+    for (const [glob, file, matches] of cases) {
+      it(`${glob} ${matches ? 'matches' : 'does not match'} ${file}`, () => {
+        assert.equal(globToRegExp(glob).test(file), matches);
+      });
+    }
+  });
+
+  it('skips the same folders in the CLI walk and the editor (inSkippedFolder)', () => {
+    assert.equal(inSkippedFolder('node_modules/pkg/.env'), true);
+    assert.equal(inSkippedFolder('app/vendor/x/config.php'), true);
+    assert.equal(inSkippedFolder('deploy/.env'), false);
+    assert.equal(inSkippedFolder('dist'), false, 'a file named like a folder is not inside it');
+    const walked = collectConfigFiles([path.join(REPO, 'test', 'fixtures', 'activation')]).files
+      .map((file) => path.relative(path.join(REPO, 'test', 'fixtures', 'activation'), file).split(path.sep).join('/'))
+      .sort();
+    assert.deepEqual(walked, [
+      'github-workflow/.github/workflows/notify.yml',
+      'helm-values/values.yaml',
+      'k8s-manifest/k8s/mailer.yaml',
+      'nextcloud/config/config.php',
+      'rails-production/config/environments/production.rb',
+    ]);
+  });
+});
