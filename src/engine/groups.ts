@@ -1,8 +1,8 @@
 // Finds SMTP setting groups among a file's entries: which keys belong
 // together and which framework's conventions they follow.
 
-import { FRAMEWORKS, type FrameworkProfile, type KeySpec } from './facts/frameworks';
 import { looksLikeSmtpUrl } from './dsn';
+import { PROFILES, profileById, type FrameworkProfile, type KeySpec } from './profiles';
 import type { ConfigEntry } from './types';
 
 const WORDS_CACHE = new Map<string, string[]>();
@@ -62,7 +62,7 @@ interface Candidate {
 /** Key alternatives indexed by their last word, so each entry is compared with a handful of keys. */
 const ALTERNATIVES_BY_LAST_WORD: ReadonlyMap<string, SpecAlternative[]> = (() => {
   const index = new Map<string, SpecAlternative[]>();
-  FRAMEWORKS.forEach((profile, profileIndex) => {
+  PROFILES.forEach((profile, profileIndex) => {
     for (const spec of profile.keys) {
       for (const alternative of spec.key.split('|')) {
         const words = alternative.trim().split(' ');
@@ -76,7 +76,7 @@ const ALTERNATIVES_BY_LAST_WORD: ReadonlyMap<string, SpecAlternative[]> = (() =>
 })();
 
 const PREFIX_WORDS: ReadonlyMap<FrameworkProfile, { words: string[]; needsSignature: boolean }[]> = new Map(
-  FRAMEWORKS.map((profile) => [
+  PROFILES.map((profile) => [
     profile,
     profile.prefixes.map((prefix) => ({ words: prefix.words ? prefix.words.split(' ') : [], needsSignature: !!prefix.needsSignature })),
   ]),
@@ -91,7 +91,7 @@ function endsWith(words: string[], tail: string[], before = words.length): boole
 }
 
 /** A generic profile for a URL-valued setting whose key says nothing (`NOTIFY_TRANSPORT=smtps://…`). */
-const URL_ONLY_PROFILE: FrameworkProfile = FRAMEWORKS.find((profile) => profile.id === 'generic')!;
+const URL_ONLY_PROFILE: FrameworkProfile = profileById('generic');
 const URL_ONLY_SPEC: KeySpec = URL_ONLY_PROFILE.keys.find((spec) => spec.role === 'url')!;
 
 export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {

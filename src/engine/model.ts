@@ -2,10 +2,11 @@
 // connection, how it authenticates, read with its framework's semantics.
 
 import { decodeUrlPart, looksLikeSmtpUrl, parseSmtpUrl, type Dsn, type DsnPart } from './dsn';
-import { IMPLICIT_FLAG_WORDS, URL_OPTIONS, type FrameworkProfile, type KeySpec, type TlsMeaning } from './facts/frameworks';
+import { IMPLICIT_FLAG_WORDS, URL_OPTIONS } from './facts/frameworks';
 import { findProvider, type Provider } from './facts/providers';
 import { NON_SMTP_MAIL_PORTS } from './facts/ports';
 import { keyWords, type MatchedEntry, type RawGroup } from './groups';
+import type { FrameworkProfile, KeySpec, TlsMeaning } from './profiles';
 import type { ConfigEntry, Range, SettingRole, TlsMode } from './types';
 import { isTemplate, isUnset, readBoolean, readPort, splitHostField } from './values';
 

@@ -1,10 +1,10 @@
 // The edit machinery behind FixContext: values set in place, entries removed or
-// added in the file's own layout, TLS switched with the framework's recipe.
+// added in the file's own layout, TLS switched with the profile's recipe, in its spelling.
 
 import { analyzeText, type AnalyzeOptions } from '../analyze';
 import { parseSmtpUrl } from '../dsn';
-import type { FrameworkProfile, KeySpec } from '../facts/frameworks';
 import type { SmtpGroup, Source } from '../model';
+import type { EnumChoice, FrameworkProfile, KeySpec, KeyWrite, TlsWrites } from '../profiles';
 import type { ConfigEntry, ParseResult, Range, TlsMode } from '../types';
 import { isTemplate, readBoolean } from '../values';
 import { EditEnv } from './env';
@@ -12,7 +12,6 @@ import { addJsonEntry, removeJsonEntry } from './json-edits';
 import { addLineEntry, removeLineEntry } from './line-formats';
 import { applyCase, plainText, spellBoolean, valueToken, type TokenOptions } from './literals';
 import { groupKeyStyle, siblingsOf, spellKey, type Sibling } from './naming';
-import { TLS_RECIPES, type EnumChoice, type KeyWrite, type TlsWrites } from './tls-recipes';
 import type { FixContext, Literal, TextEdit, TlsTarget } from './types';
 import { findUrlOption, removeUrlOption, setUrlPort, setUrlScheme } from './url-edits';
 import { addYamlEntry, removeYamlEntry, yamlContext } from './yaml-edits';
@@ -68,9 +67,6 @@ function chooseEnum(choice: EnumChoice, existing: string | null): string {
   return hit ? hit.write : applyCase(choice.otherwise, current || choice.otherwise);
 }
 
-/** Django-style profiles spell booleans the Python way in .env files too. */
-const CAPITALIZED_BOOLEANS = new Set(['django', 'flask-mail']);
-
 export class FixContextImpl implements FixContext {
   readonly env: EditEnv;
 
@@ -84,7 +80,7 @@ export class FixContextImpl implements FixContext {
   }
 
   canUseImplicitTls(group: SmtpGroup): boolean {
-    return !group.profile.noImplicitTls && !!TLS_RECIPES[group.profile.id]?.implicit;
+    return !group.profile.noImplicitTls && !!group.profile.tlsRecipe.implicit;
   }
 
   // ---- values -------------------------------------------------------------
@@ -102,7 +98,7 @@ export class FixContextImpl implements FixContext {
     const options: TokenOptions = {
       format: env.format,
       booleanLike: this.booleanLike(group),
-      booleanFallback: CAPITALIZED_BOOLEANS.has(group.profile.id) ? 'True' : 'true',
+      booleanFallback: group.profile.spelling?.booleans ?? 'true',
       language: env.format === 'assignments' ? env.language : undefined,
     };
     if (env.format === 'assignments') {
@@ -115,7 +111,7 @@ export class FixContextImpl implements FixContext {
       const stringly = group.matches.find((match) => match.entry.quote && match.entry.valueType === 'string' && /^\d+$/.test(match.entry.value ?? ''));
       if (stringly) options.quoteNumbers = env.format === 'json' ? '"' : stringly.entry.quote;
       const context = env.format === 'yaml' && entry ? yamlContext(env, entry) : 'plain';
-      if (TLS_RECIPES[group.profile.id]?.stringValues) {
+      if (group.profile.spelling?.stringValues) {
         options.quoteBooleans = '"';
         options.quoteNumbers = '"';
       } else if (context === 'k8s' || context === 'compose-map') {
@@ -298,8 +294,8 @@ export class FixContextImpl implements FixContext {
   }
 
   private writesFor(group: SmtpGroup, target: TlsTarget): TlsWrites | undefined {
-    const recipe = TLS_RECIPES[group.profile.id];
-    return target === 'starttls' ? recipe?.starttls : recipe?.implicit;
+    const recipe = group.profile.tlsRecipe;
+    return target === 'starttls' ? recipe.starttls : recipe.implicit;
   }
 
   switchTls(group: SmtpGroup, target: TlsTarget, port?: number): TextEdit[] | undefined {

@@ -12,7 +12,6 @@ import type { Fix, FixCandidate, TextEdit } from './types';
 
 export type { Fix, FixCandidate, FixContext, Literal, TextEdit, TlsTarget } from './types';
 export { applyEdits } from './context';
-export { TLS_RECIPES } from './tls-recipes';
 
 function findingKey(finding: Pick<Finding, 'ruleId' | 'message'>): string {
   return `${finding.ruleId}\u0000${finding.message}`;

@@ -2,6 +2,7 @@
 // the rules: they receive a FixContext and never import the machinery itself.
 
 import type { SmtpGroup, Source } from '../model';
+import type { TlsTarget } from '../profiles';
 import type { ConfigEntry, Range } from '../types';
 
 /** Replace `range` (offsets into the original text) with `newText`; an empty range inserts. */
@@ -24,8 +25,7 @@ export interface FixCandidate {
   edits: TextEdit[] | undefined;
 }
 
-/** The TLS modes a fix can switch to. */
-export type TlsTarget = 'starttls' | 'implicit';
+export type { TlsTarget };
 
 /** A value to write, by meaning; the writer spells it the way the file and format do. */
 export type Literal = { kind: 'boolean'; value: boolean } | { kind: 'number'; value: number } | { kind: 'string'; value: string };

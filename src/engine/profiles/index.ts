@@ -1,0 +1,83 @@
+// The framework profiles, one module each, and what the rest of the engine reads from them.
+// Adding a framework: write its module (CONTRIBUTING.md), add its id to ProfileId (types.ts)
+// and list it here.
+
+import { spring } from './spring';
+import { jakartaMail } from './jakarta-mail';
+import { laravel } from './laravel';
+import { symfony } from './symfony';
+import { django } from './django';
+import { flaskMail } from './flask-mail';
+import { authentik } from './authentik';
+import { rails } from './rails';
+import { gitlab } from './gitlab';
+import { actionmailerEnv } from './actionmailer-env';
+import { discourse } from './discourse';
+import { nodemailer } from './nodemailer';
+import { n8n } from './n8n';
+import { lightdash } from './lightdash';
+import { directus } from './directus';
+import { gotrue } from './gotrue';
+import { plausible } from './plausible';
+import { nextcloud } from './nextcloud';
+import { keycloak } from './keycloak';
+import { grafana } from './grafana';
+import { gitea } from './gitea';
+import { mattermost } from './mattermost';
+import { actionSendMail } from './action-send-mail';
+import { systemNetMail } from './system-net-mail';
+import { vaultwarden } from './vaultwarden';
+import { outline } from './outline';
+import { generic } from './generic';
+import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
+
+export type * from './types';
+
+/**
+ * Every profile by id; the type makes a profile missing for an id, or filed under another id, a compile error.
+ * The order is the matcher's last tie-break (groups.ts): specific profiles first, the generic one last.
+ */
+const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
+  spring,
+  'jakarta-mail': jakartaMail,
+  laravel,
+  symfony,
+  django,
+  'flask-mail': flaskMail,
+  authentik,
+  rails,
+  gitlab,
+  'actionmailer-env': actionmailerEnv,
+  discourse,
+  nodemailer,
+  n8n,
+  lightdash,
+  directus,
+  gotrue,
+  plausible,
+  nextcloud,
+  keycloak,
+  grafana,
+  gitea,
+  mattermost,
+  'action-send-mail': actionSendMail,
+  'system-net-mail': systemNetMail,
+  vaultwarden,
+  outline,
+  generic,
+};
+
+export const PROFILES: readonly FrameworkProfile[] = Object.values(PROFILES_BY_ID);
+
+export function profileById<Id extends ProfileId>(id: Id): FrameworkProfile<Id> {
+  return PROFILES_BY_ID[id];
+}
+
+/**
+ * How to switch a framework to STARTTLS or implicit TLS, in its own words and with its name
+ * (`Laravel: set MAIL_SCHEME=smtps`); for the probe, which knows no profile internals.
+ */
+export function tlsAdvice(id: ProfileId, target: TlsTarget): string | undefined {
+  const profile = PROFILES_BY_ID[id];
+  return profile.howTo ? `${profile.name}: ${profile.howTo[target]}` : undefined;
+}

@@ -1,0 +1,21 @@
+// Ruby on Rails ActionMailer smtp_settings (Ruby's mail gem).
+// Source: Rails guides, Action Mailer configuration (smtp-facts.md, section C).
+
+import { RAILS_KEYS, RAILS_EXCLUSIVE, railsStyle } from './shared';
+import type { FrameworkProfile } from './types';
+
+export const rails: FrameworkProfile<'rails'> = {
+  id: 'rails',
+  name: 'Ruby on Rails (ActionMailer)',
+  docs: 'https://guides.rubyonrails.org/action_mailer_basics.html#action-mailer-configuration',
+  prefixes: [{ words: 'smtp settings' }],
+  keys: RAILS_KEYS,
+  // The mail gem tries STARTTLS when offered (enable_starttls_auto defaults to true); implicit TLS needs tls: true.
+  tlsDefault: { otherwise: 'starttls-opportunistic' },
+  exclusiveTls: RAILS_EXCLUSIVE,
+  tlsRecipe: railsStyle([]),
+  howTo: {
+    starttls: 'set enable_starttls_auto: true (or enable_starttls: true) and remove tls/ssl',
+    implicit: 'set tls: true and remove enable_starttls/enable_starttls_auto',
+  },
+};

@@ -1,0 +1,113 @@
+// What several profiles share: the keys and recipe of a library that apps build on
+// (nodemailer, Django, Ruby's mail gem), and common TLS defaults.
+
+import type { TlsMode } from '../types';
+import type { KeySpec, KeyWrite, TlsDefault, TlsRecipe } from './types';
+
+/** Symfony Mailer, nodemailer, MailKit's Auto, gomail: implicit TLS on 465, opportunistic STARTTLS otherwise. */
+export const AUTO_BY_PORT: TlsDefault = { byPort: { 465: 'implicit' }, otherwise: 'starttls-opportunistic' };
+
+/** Common URL schemes: smtps is implicit TLS; smtp lets the library decide by port. */
+export const COMMON_URL_SCHEMES: Record<string, TlsMode | 'auto'> = {
+  smtps: 'implicit',
+  'smtp+ssl': 'implicit',
+  'smtp+tls': 'starttls-required',
+  'smtp+starttls': 'starttls-required',
+  submission: 'starttls-required',
+  submissions: 'implicit',
+  smtp: 'auto',
+};
+
+export const VERIFY_OFF_WORDS = ['false', '0', 'no', 'off'];
+
+/** nodemailer's transport options, as an object (Ghost's mail.options, n8n, Directus…). */
+export const NODEMAILER_KEYS: readonly KeySpec[] = [
+  { key: 'host', role: 'host' },
+  { key: 'port', role: 'port' },
+  { key: 'secure', role: 'secure', tls: { kind: 'implicit-flag' } },
+  { key: 'require tls', role: 'starttls', tls: { kind: 'require-tls-flag' } },
+  { key: 'ignore tls', role: 'starttls', tls: { kind: 'no-tls-flag' } },
+  { key: 'auth user|user', role: 'user' },
+  { key: 'auth pass|pass|password', role: 'password' },
+  { key: 'auth type', role: 'oauth' },
+  { key: 'auth access token|auth refresh token|auth client secret', role: 'oauth' },
+  { key: 'tls reject unauthorized', role: 'verify', verifyOffWhen: VERIFY_OFF_WORDS },
+  { key: 'url', role: 'url' },
+];
+
+/** Django's EMAIL_* settings; Flask-Mail, authentik and Sentry use the same two flags. */
+export const DJANGO_STYLE_KEYS: readonly KeySpec[] = [
+  { key: 'host|server', role: 'host', default: 'localhost' },
+  // Django passes EMAIL_PORT (default 25) to SMTP_SSL too: EMAIL_USE_SSL without a port connects to 25.
+  { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '25' },
+  { key: 'host user|username|user', role: 'user' },
+  { key: 'host password|password', role: 'password' },
+  { key: 'use tls', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-required' } },
+  { key: 'use ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
+  { key: 'backend', role: 'enabled', activeValues: /smtp/i },
+  { key: 'url', role: 'url' },
+];
+
+/** Ruby's mail gem (ActionMailer smtp_settings, and the apps that pass settings straight to it). */
+export const RAILS_KEYS: readonly KeySpec[] = [
+  { key: 'address', role: 'host', default: 'localhost' },
+  // The mail gem's port is 25 whatever the TLS mode.
+  { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '25' },
+  { key: 'user name', role: 'user' },
+  { key: 'password', role: 'password' },
+  {
+    key: 'enable starttls',
+    role: 'starttls',
+    tls: { kind: 'enum', values: { true: 'starttls-required', always: 'starttls-required', ':always': 'starttls-required', auto: 'starttls-opportunistic', ':auto': 'starttls-opportunistic', false: 'auto' } },
+  },
+  { key: 'enable starttls auto', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-opportunistic' } },
+  { key: 'tls|ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
+  { key: 'openssl verify mode', role: 'verify', verifyOffWhen: ['none', ':none', 'verify_none', 'openssl::ssl::verify_none'] },
+  { key: 'authentication', role: 'oauth' },
+];
+
+export const RAILS_EXCLUSIVE = 'the mail gem raises ":enable_starttls and :tls are mutually exclusive"';
+
+/** Django's EMAIL_USE_TLS / EMAIL_USE_SSL; django-environ's EMAIL_URL schemes for Django itself. */
+export function djangoStyle(urlSchemes: boolean): TlsRecipe {
+  return {
+    starttls: {
+      keys: [
+        { key: 'use tls', value: true, add: true, spelling: 'use_tls' },
+        { key: 'use ssl', value: false },
+      ],
+      scheme: urlSchemes ? 'smtp+tls' : undefined,
+    },
+    implicit: {
+      keys: [
+        { key: 'use ssl', value: true, add: true, spelling: 'use_ssl' },
+        { key: 'use tls', value: false },
+      ],
+      scheme: urlSchemes ? 'smtp+ssl' : undefined,
+    },
+  };
+}
+
+/**
+ * Ruby's mail gem (Rails, GitLab): enable_starttls_auto is on by default; it refuses
+ * tls together with enable_starttls / enable_starttls_auto, so the other is turned off.
+ */
+export function railsStyle(extraOff: readonly KeyWrite[]): TlsRecipe {
+  return {
+    starttls: {
+      keys: [
+        { key: 'enable starttls auto', value: true, add: true, spelling: 'enable_starttls_auto' },
+        { key: 'tls', value: false },
+        ...extraOff,
+      ],
+    },
+    implicit: {
+      keys: [
+        { key: 'tls', value: true, add: true, spelling: 'tls' },
+        { key: 'enable starttls auto', value: false },
+        { key: 'enable starttls', value: false },
+      ],
+    },
+  };
+}
+

@@ -1,0 +1,45 @@
+// Spring Boot spring.mail.* (Jakarta Mail underneath; extra session properties under spring.mail.properties).
+// Source: docs.spring.io/spring-boot/reference/io/email.html (smtp-facts.md, section C).
+
+import { VERIFY_OFF_WORDS } from './shared';
+import type { FrameworkProfile } from './types';
+
+export const spring: FrameworkProfile<'spring'> = {
+  id: 'spring',
+  name: 'Spring Boot (Jakarta Mail)',
+  docs: 'https://docs.spring.io/spring-boot/reference/io/email.html',
+  prefixes: [{ words: 'spring mail' }],
+  keys: [
+    { key: 'host', role: 'host' },
+    { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '465' },
+    { key: 'username', role: 'user' },
+    { key: 'password', role: 'password' },
+    { key: 'protocol', role: 'protocol', tls: { kind: 'enum', values: { smtps: 'implicit', smtp: 'auto' } } },
+    { key: 'properties mail smtp starttls enable', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-opportunistic' } },
+    { key: 'properties mail smtp starttls required', role: 'starttls', tls: { kind: 'require-tls-flag' } },
+    { key: 'properties mail smtp ssl enable|properties mail smtps ssl enable|ssl enabled', role: 'secure', tls: { kind: 'implicit-flag' } },
+    { key: 'properties mail smtp ssl trust|properties mail smtps ssl trust', role: 'verify', verifyOffWhen: ['*'] },
+    { key: 'properties mail smtp ssl checkserveridentity', role: 'verify', verifyOffWhen: VERIFY_OFF_WORDS },
+    { key: 'properties mail smtp auth mechanisms', role: 'oauth' },
+  ],
+  // Jakarta Mail never starts TLS on its own: no STARTTLS without starttls.enable, no implicit TLS without ssl.enable.
+  tlsDefault: { otherwise: 'none' },
+  tlsRecipe: {
+    starttls: {
+      keys: [
+        { key: 'properties mail smtp starttls enable', value: true, add: true, spelling: 'properties.mail.smtp.starttls.enable' },
+        { key: 'protocol', value: 'smtp', keep: /^smtp$/i },
+        { key: 'properties mail smtp ssl enable', value: false },
+      ],
+      // With protocol smtps Jakarta Mail reads mail.smtps.*: switching to smtp would drop those settings.
+      blockedBy: /(^|\.)mail\.smtps\./,
+    },
+    implicit: {
+      keys: [{ key: 'properties mail smtp ssl enable', value: true, add: true, spelling: 'properties.mail.smtp.ssl.enable' }],
+    },
+  },
+  howTo: {
+    starttls: 'set spring.mail.properties.mail.smtp.starttls.enable=true (and .starttls.required=true)',
+    implicit: 'set spring.mail.protocol=smtps or spring.mail.properties.mail.smtp.ssl.enable=true',
+  },
+};

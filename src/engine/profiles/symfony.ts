@@ -1,0 +1,23 @@
+// Symfony Mailer MAILER_DSN: smtp:// (STARTTLS when offered, implicit TLS on 465) or smtps://.
+// Source: symfony.com/doc/current/mailer.html (smtp-facts.md, section C).
+
+import { AUTO_BY_PORT } from './shared';
+import type { FrameworkProfile } from './types';
+
+export const symfony: FrameworkProfile<'symfony'> = {
+  id: 'symfony',
+  name: 'Symfony Mailer',
+  docs: 'https://symfony.com/doc/current/mailer.html',
+  prefixes: [{ words: '' }],
+  keys: [{ key: 'mailer dsn|mailer url', role: 'url' }],
+  tlsDefault: AUTO_BY_PORT,
+  urlSchemes: { smtps: 'implicit', smtp: 'auto' },
+  tlsRecipe: {
+    starttls: { keys: [], scheme: 'smtp' },
+    implicit: { keys: [], scheme: 'smtps' },
+  },
+  howTo: {
+    starttls: 'use the smtp:// scheme (STARTTLS is automatic when offered)',
+    implicit: 'use the smtps:// scheme',
+  },
+};

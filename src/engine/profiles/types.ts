@@ -1,0 +1,187 @@
+// What a framework profile is: everything SMTP Doctor knows about one framework, app
+// or library, in one object (one module per profile in this folder, listed in index.ts).
+// Sources: shared/reference/smtp-facts.md, section C (framework source code and docs),
+// and the comments of each profile.
+//
+// Keys are written as lower-case words: `EMAIL_HOST_USER`, `emailHostUser` and
+// `email.host-user` are all "email host user". A profile matches a setting when
+// the setting's full word path ends with one of the profile's prefixes followed
+// by one of its keys; everything before the prefix (a Compose service, a YAML
+// parent) is the group's scope.
+
+import type { SettingRole, TlsMode } from '../types';
+
+/** Every profile's id; index.ts maps each to its profile, so a missing one does not compile. */
+export type ProfileId =
+  | 'spring'
+  | 'jakarta-mail'
+  | 'laravel'
+  | 'symfony'
+  | 'django'
+  | 'flask-mail'
+  | 'authentik'
+  | 'rails'
+  | 'gitlab'
+  | 'actionmailer-env'
+  | 'discourse'
+  | 'nodemailer'
+  | 'n8n'
+  | 'lightdash'
+  | 'directus'
+  | 'gotrue'
+  | 'plausible'
+  | 'nextcloud'
+  | 'keycloak'
+  | 'grafana'
+  | 'gitea'
+  | 'mattermost'
+  | 'action-send-mail'
+  | 'system-net-mail'
+  | 'vaultwarden'
+  | 'outline'
+  | 'generic';
+
+/** The TLS modes a fix can switch to, and advice can be given for. */
+export type TlsTarget = 'starttls' | 'implicit';
+
+// ---- vocabulary and how the framework reads it ------------------------------
+
+/** How a key's value bears on the TLS mode. */
+export type TlsMeaning =
+  /** true → implicit TLS; false → explicitly not implicit. */
+  | { kind: 'implicit-flag' }
+  /** true → STARTTLS (`mode`); false → no STARTTLS. */
+  | { kind: 'starttls-flag'; mode: 'starttls-required' | 'starttls-opportunistic' }
+  /** true → STARTTLS required; false → no opinion. */
+  | { kind: 'require-tls-flag' }
+  /** true → never encrypt (nodemailer's ignoreTLS). */
+  | { kind: 'no-tls-flag' }
+  /** Values (lower case) → mode; 'auto' defers to the profile's default for the port. Unlisted values → unknown. */
+  | { kind: 'enum'; values: Readonly<Record<string, TlsMode | 'auto'>> }
+  /** A flag whose meaning differs between applications: when set, the mode is unknown. */
+  | { kind: 'ambiguous' };
+
+export interface KeySpec {
+  /** Words after the prefix, e.g. 'host user'. Alternatives separated by '|'. */
+  key: string;
+  role: SettingRole;
+  tls?: TlsMeaning;
+  /** For role 'verify': which values switch certificate verification off. */
+  verifyOffWhen?: 'true' | 'false' | readonly string[];
+  /** For role 'enabled': values (lower case) that make the group active; a boolean flag when absent. */
+  activeValues?: RegExp;
+  /** The framework's value when the key is absent. */
+  default?: string;
+  /** For role 'port': the default when the connection uses implicit TLS (otherwise no default applies then). */
+  defaultWithImplicitTls?: string;
+  /** The host value may carry `:port` by design (Grafana's `host = smtp.x.com:587`). */
+  hostWithPort?: boolean;
+}
+
+export interface Prefix {
+  words: string;
+  /** Match only when one of the profile's signature keys is present under this prefix. */
+  needsSignature?: boolean;
+}
+
+/** The TLS mode when no key decides it, by port; `otherwise` for every other port. */
+export interface TlsDefault {
+  byPort?: Readonly<Record<number, TlsMode>>;
+  otherwise: TlsMode;
+}
+
+// ---- fix recipes --------------------------------------------------------------
+//
+// How the profile writes "use STARTTLS" and "use implicit TLS": which keys to set to
+// which values. Data only; the fix machinery (fixes/context.ts) applies it in the
+// file's own spelling. A write sets every present entry of its key. `add` keys are
+// added when absent, but only if the framework's defaults do not already give the
+// mode once the other writes are made (a Rails app gets STARTTLS without
+// enable_starttls_auto, so nothing is added there). Keys without `add` are changed
+// only when present: "turn off EMAIL_USE_SSL if it is there".
+
+/** A value chosen from the existing one, for enum-valued keys whose vocabulary differs between applications. */
+export interface EnumChoice {
+  choose: readonly { when: RegExp; write: string }[];
+  otherwise: string;
+}
+
+export interface KeyWrite {
+  /** One alternative of a KeySpec key of the profile, in words: 'use tls', 'properties mail smtp starttls enable'. */
+  key: string;
+  value: boolean | string | EnumChoice;
+  /** Add the key when absent, if the framework's defaults do not already give the mode. */
+  add?: boolean;
+  /** An existing value matching this is already right and is left alone. */
+  keep?: RegExp;
+  /**
+   * How the key is spelled when added to a file whose sibling keys do not show a style
+   * (lower-case single words such as `host`): `requireTLS`, `use_tls`; dots nest.
+   */
+  spelling?: string;
+}
+
+export interface TlsWrites {
+  keys: readonly KeyWrite[];
+  /** The scheme of a URL-valued setting (MAILER_DSN, EMAIL_URL). */
+  scheme?: string;
+  /** URL query options that contradict the mode, removed when present. */
+  dropOptions?: RegExp;
+  /** No fix when an entry of the file (same document) has a dotted path matching this: the switch would silently drop those settings. */
+  blockedBy?: RegExp;
+}
+
+export interface TlsRecipe {
+  starttls: TlsWrites;
+  /** Absent when the framework cannot use implicit TLS at all. */
+  implicit?: TlsWrites;
+}
+
+/** How the framework's users write literals, where the file itself shows no example to copy. */
+export interface Spelling {
+  /** The letter case of a new boolean (`True`: Python's, also in the .env files of Django apps). Default `true`. */
+  booleans?: 'True' | 'true';
+  /** The framework keeps every setting as a string (Keycloak's realm JSON: "port": "587", "starttls": "true"). */
+  stringValues?: boolean;
+}
+
+// ---- the profile --------------------------------------------------------------
+
+export interface FrameworkProfile<Id extends ProfileId = ProfileId> {
+  id: Id;
+  /** The name shown to users: hovers, CodeLens, messages. */
+  name: string;
+  /** Where the framework documents its mail settings (linked from the hover). */
+  docs?: string;
+
+  // Vocabulary
+  prefixes: readonly Prefix[];
+  keys: readonly KeySpec[];
+  /** Keys that identify this framework rather than a generic SMTP_* convention. */
+  signature?: readonly string[];
+  /**
+   * Keys beside the profile's prefix rather than under it that choose whether mail goes out by SMTP at all
+   * (`EMAIL_TRANSPORT=sendmail` beside `EMAIL_SMTP_*`). Words are relative to the group's scope (the anchor
+   * without the prefix); the group is inactive unless the value matches `activeValues`.
+   */
+  transportSwitches?: readonly { key: string; activeValues: RegExp }[];
+
+  // How it chooses TLS
+  /** TLS mode when no key decides it. */
+  tlsDefault: TlsDefault;
+  /** TLS mode when the implicit-TLS flag is explicitly false and nothing else decides. */
+  tlsWhenImplicitOff?: TlsMode;
+  /** URL schemes (lower case) → mode, for DSN-valued keys. */
+  urlSchemes?: Readonly<Record<string, TlsMode | 'auto'>>;
+  /** The framework refuses implicit TLS and STARTTLS together; the words say how it fails. */
+  exclusiveTls?: string;
+  /** The framework cannot do implicit TLS at all (System.Net.Mail); its recipe then has no `implicit`. */
+  noImplicitTls?: boolean;
+
+  // Fixes, and the words for them
+  /** The edits that switch TLS (quick fixes). */
+  tlsRecipe: TlsRecipe;
+  spelling?: Spelling;
+  /** The same switches in the framework's own words, for rule messages and the probe's advice ("set MAIL_SCHEME=smtps"). */
+  howTo?: { starttls: string; implicit: string };
+}
