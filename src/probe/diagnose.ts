@@ -2,6 +2,7 @@
 // diagnosis a newcomer can act on. The facts are data tables, read top to bottom;
 // the first row that matches wins. Sources: shared/reference/smtp-facts.md, D1–D6.
 
+import { tlsAdvice, type ProfileId, type TlsTarget } from '../engine/profiles';
 import type { Reply } from './lineReader';
 import type { Diagnosis, DiagnosisCode } from './types';
 
@@ -24,6 +25,12 @@ export interface DiagnosisContext {
 type Text = (c: DiagnosisContext & { evidence: string }) => string;
 
 const quote = (evidence: string): string => (evidence ? ` (“${evidence}”)` : '');
+
+/** Frameworks whose words the TLS advice quotes; the words are each one's profile's (src/engine/profiles). */
+const ADVICE_EXAMPLES: readonly ProfileId[] = ['nodemailer', 'laravel', 'django', 'spring'];
+
+/** "For example, nodemailer: set secure: true; Laravel: set MAIL_SCHEME=smtps; …." */
+const forExample = (target: TlsTarget): string => `For example, ${ADVICE_EXAMPLES.map((id) => tlsAdvice(id, target)).join('; ')}.`;
 
 /** Default words for each code. */
 export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
@@ -59,14 +66,12 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   'implicit-tls-expected': {
     summary: (c) =>
       `Port ${c.port} speaks implicit TLS (also called SSL or SMTPS): the server waits for an encrypted connection from the very first byte, so a plain connection gets no greeting.`,
-    fix: () =>
-      'This port speaks implicit TLS: set secure to true (nodemailer `secure: true`, Laravel MAIL_ENCRYPTION=ssl / MAIL_SCHEME=smtps, Django EMAIL_USE_SSL=True, Spring mail.smtp.ssl.enable=true) — or keep STARTTLS and use port 587.',
+    fix: () => `This port speaks implicit TLS: set secure to true, or keep STARTTLS and use port 587. ${forExample('implicit')}`,
   },
   'tls-not-expected': {
     summary: (c) =>
       `Port ${c.port} does not speak TLS right away: it expects a plain connection that is then upgraded with STARTTLS (a TLS client gets “wrong version number”).`,
-    fix: () =>
-      'This port expects STARTTLS: use secure false/STARTTLS (nodemailer `secure: false` still upgrades with STARTTLS, Laravel MAIL_ENCRYPTION=tls / MAIL_SCHEME=smtp, Django EMAIL_USE_TLS=True and EMAIL_USE_SSL=False, Spring mail.smtp.starttls.enable=true) — or use port 465 for implicit TLS.',
+    fix: () => `This port expects STARTTLS: use secure false/STARTTLS, or use port 465 for implicit TLS. ${forExample('starttls')}`,
   },
   'starttls-unavailable': {
     summary: (c) => `The server on ${c.host}:${c.port} does not offer STARTTLS, so this connection cannot be encrypted.`,
@@ -75,8 +80,7 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   },
   'starttls-required': {
     summary: (c) => `The server requires encryption (STARTTLS) before login or sending${quote(c.evidence)}.`,
-    fix: () =>
-      'Turn STARTTLS on: nodemailer upgrades by itself unless `ignoreTLS` is set (use `requireTLS: true`), Laravel MAIL_ENCRYPTION=tls, Django EMAIL_USE_TLS=True, Spring mail.smtp.starttls.enable=true.',
+    fix: () => `Turn STARTTLS on. ${forExample('starttls')}`,
   },
   'tls-handshake-failed': {
     summary: (c) => `The TLS handshake with ${c.host}:${c.port} failed${quote(c.evidence)}.`,

@@ -10,6 +10,7 @@ import {
   recognisePeer,
 } from '../../../src/probe/diagnose';
 import { ReplyReader, type Reply } from '../../../src/probe/lineReader';
+import { tlsAdvice } from '../../../src/engine/profiles';
 import { resolveTlsMode } from '../../../src/probe';
 import { Masker } from '../../../src/probe/transcript';
 import { parseCapabilities } from '../../../src/probe/capabilities';
@@ -104,6 +105,17 @@ describe('probe / diagnosis tables', () => {
       assert.equal(typeof text.fix, 'function');
     }
     assert.match(makeDiagnosis({ code: 'connection-refused' }, { host: 'smtp.example.test', port: 587 }).summary, /smtp\.example\.test.*587/);
+  });
+
+  it('TLS advice is the framework profiles’ own (not Laravel’s ignored MAIL_ENCRYPTION)', () => {
+    const fix = (code: 'implicit-tls-expected' | 'tls-not-expected' | 'starttls-required') => makeDiagnosis({ code }, { host: 'h', port: 587 }).fix;
+    assert.ok(fix('implicit-tls-expected').includes(tlsAdvice('laravel', 'implicit')!));
+    assert.ok(fix('implicit-tls-expected').includes(tlsAdvice('spring', 'implicit')!));
+    assert.ok(fix('tls-not-expected').includes(tlsAdvice('django', 'starttls')!));
+    assert.ok(fix('starttls-required').includes(tlsAdvice('nodemailer', 'starttls')!));
+    for (const code of ['implicit-tls-expected', 'tls-not-expected', 'starttls-required'] as const) {
+      assert.doesNotMatch(fix(code), /MAIL_ENCRYPTION|Spring mail\.smtp|undefined/);
+    }
   });
 
   it('auto means implicit TLS on 465/2465 and STARTTLS elsewhere', () => {
