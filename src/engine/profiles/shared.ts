@@ -1,5 +1,5 @@
-// What several profiles share: the keys and recipe of a library that apps build on
-// (nodemailer, Django, Ruby's mail gem), and common TLS defaults.
+// What several profiles share: common TLS defaults, and the keys and recipe of a library
+// that apps hand their settings to (nodemailer, Django, Ruby's mail gem).
 
 import type { TlsMode } from '../types';
 import type { KeySpec, KeyWrite, TlsDefault, TlsRecipe } from './types';
@@ -18,6 +18,7 @@ export const COMMON_URL_SCHEMES: Record<string, TlsMode | 'auto'> = {
   smtp: 'auto',
 };
 
+/** Values that switch a certificate-verification flag off (`rejectUnauthorized: false`). */
 export const VERIFY_OFF_WORDS = ['false', '0', 'no', 'off'];
 
 /** nodemailer's transport options, as an object (Ghost's mail.options, n8n, Directus…). */
@@ -48,26 +49,6 @@ export const DJANGO_STYLE_KEYS: readonly KeySpec[] = [
   { key: 'url', role: 'url' },
 ];
 
-/** Ruby's mail gem (ActionMailer smtp_settings, and the apps that pass settings straight to it). */
-export const RAILS_KEYS: readonly KeySpec[] = [
-  { key: 'address', role: 'host', default: 'localhost' },
-  // The mail gem's port is 25 whatever the TLS mode.
-  { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '25' },
-  { key: 'user name', role: 'user' },
-  { key: 'password', role: 'password' },
-  {
-    key: 'enable starttls',
-    role: 'starttls',
-    tls: { kind: 'enum', values: { true: 'starttls-required', always: 'starttls-required', ':always': 'starttls-required', auto: 'starttls-opportunistic', ':auto': 'starttls-opportunistic', false: 'auto' } },
-  },
-  { key: 'enable starttls auto', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-opportunistic' } },
-  { key: 'tls|ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
-  { key: 'openssl verify mode', role: 'verify', verifyOffWhen: ['none', ':none', 'verify_none', 'openssl::ssl::verify_none'] },
-  { key: 'authentication', role: 'oauth' },
-];
-
-export const RAILS_EXCLUSIVE = 'the mail gem raises ":enable_starttls and :tls are mutually exclusive"';
-
 /** Django's EMAIL_USE_TLS / EMAIL_USE_SSL; django-environ's EMAIL_URL schemes for Django itself. */
 export function djangoStyle(urlSchemes: boolean): TlsRecipe {
   return {
@@ -87,6 +68,26 @@ export function djangoStyle(urlSchemes: boolean): TlsRecipe {
     },
   };
 }
+
+/** Ruby's mail gem (ActionMailer smtp_settings, and the apps that pass settings straight to it). */
+export const RAILS_KEYS: readonly KeySpec[] = [
+  { key: 'address', role: 'host', default: 'localhost' },
+  // The mail gem's port is 25 whatever the TLS mode.
+  { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '25' },
+  { key: 'user name', role: 'user' },
+  { key: 'password', role: 'password' },
+  {
+    key: 'enable starttls',
+    role: 'starttls',
+    tls: { kind: 'enum', values: { true: 'starttls-required', always: 'starttls-required', ':always': 'starttls-required', auto: 'starttls-opportunistic', ':auto': 'starttls-opportunistic', false: 'auto' } },
+  },
+  { key: 'enable starttls auto', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-opportunistic' } },
+  { key: 'tls|ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
+  { key: 'openssl verify mode', role: 'verify', verifyOffWhen: ['none', ':none', 'verify_none', 'openssl::ssl::verify_none'] },
+  { key: 'authentication', role: 'oauth' },
+];
+
+export const RAILS_EXCLUSIVE = 'the mail gem raises ":enable_starttls and :tls are mutually exclusive"';
 
 /**
  * Ruby's mail gem (Rails, GitLab): enable_starttls_auto is on by default; it refuses
@@ -110,4 +111,3 @@ export function railsStyle(extraOff: readonly KeyWrite[]): TlsRecipe {
     },
   };
 }
-
