@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { parseFlags, UsageError, type FlagSpec } from './flags';
 import {
   DEFAULT_PORTS,
+  isEmailAddress,
   probe,
   probePorts,
   renderText,
@@ -165,9 +166,8 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   const from = values.get('--from');
   const to = values.get('--to');
   if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
-  const emailLike = /^[^\s<>\x00-\x1f\x7f]+@[^\s<>@\x00-\x1f\x7f]+$/;
   for (const [flag, address] of [['--from', from], ['--to', to]] as const) {
-    if (address !== undefined && !emailLike.test(address)) throw new UsageError(`${flag} is not an email address: “${address}”`);
+    if (address !== undefined && !isEmailAddress(address)) throw new UsageError(`${flag} is not an email address: “${address}”`);
   }
 
   const ehlo = values.get('--ehlo');

@@ -25,6 +25,8 @@ import * as dns from 'node:dns';
 import * as net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type * as tls from 'node:tls';
+import { IMPLICIT_TLS_PORTS } from '../engine/facts/ports';
+import { hostPort, isEmailAddress } from './address';
 import { heloCapabilities, parseCapabilities, describeCapabilities } from './capabilities';
 import { ConnectError, SmtpConnection, connectTcp, defaultClientName } from './connection';
 import {
@@ -66,8 +68,6 @@ export const MAX_GREETING_SILENCE_MS = 5_000;
 export const QUIT_TIMEOUT_MS = 2_000;
 /** A certificate that expires within this many days gives a warning. */
 export const CERT_EXPIRY_WARN_DAYS = 30;
-/** Ports where `auto` means implicit TLS. */
-export const IMPLICIT_TLS_PORTS: readonly number[] = [465, 2465];
 
 type Mode = 'implicit' | 'starttls' | 'opportunistic' | 'none';
 type Suspect = null | 'silent' | 'plaintext-peer';
@@ -76,7 +76,7 @@ export type ProgressListener = (step: ProbeStep) => void;
 
 /** What `auto` and the other modes mean for a port. */
 export function resolveTlsMode(tls: TlsMode, port: number): 'implicit' | 'starttls' | 'none' {
-  if (tls === 'auto') return IMPLICIT_TLS_PORTS.includes(port) ? 'implicit' : 'starttls';
+  if (tls === 'auto') return IMPLICIT_TLS_PORTS.has(port) ? 'implicit' : 'starttls';
   return tls;
 }
 
@@ -132,7 +132,7 @@ function validate(options: ProbeOptions): void {
   if (options.clientName !== undefined && !/^[^\s\x00-\x1f\x7f]+$/.test(options.clientName)) bad('clientName must be one word without spaces');
   if (options.sendTest) {
     for (const address of [options.sendTest.from, options.sendTest.to]) {
-      if (typeof address !== 'string' || !/^[^\s<>\x00-\x1f\x7f]+@[^\s<>@\x00-\x1f\x7f]+$/.test(address)) bad(`not an email address: ${String(address)}`);
+      if (typeof address !== 'string' || !isEmailAddress(address)) bad(`not an email address: ${String(address)}`);
     }
   }
 }
@@ -363,7 +363,7 @@ class ProbeRun {
       for (const target of addresses) {
         const remaining = Math.round(deadline - performance.now());
         if (remaining <= 0) break;
-        const where = formatAddress(target.address, this.opts.port);
+        const where = hostPort(target.address, this.opts.port);
         this.transcript.info(`Connecting to ${where}`);
         try {
           const socket = await connectTcp(target, this.opts.port, remaining, (s) => this.track(s));
@@ -1006,10 +1006,6 @@ function chooseMechanism(offered: string[], hasToken: boolean, hasPassword: bool
 
 function xoauth2Payload(user: string, token: string): string {
   return `user=${user}\x01auth=Bearer ${token}\x01\x01`;
-}
-
-function formatAddress(address: string, port: number): string {
-  return net.isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
 function buildTestMessage(from: string, to: string, host: string, port: number): string {
