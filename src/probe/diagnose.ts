@@ -2,6 +2,7 @@
 // diagnosis a newcomer can act on. The facts are data tables, read top to bottom;
 // the first row that matches wins. Sources: shared/reference/smtp-facts.md, D1–D6.
 
+import { hostPort } from './address';
 import { tlsAdvice, type ProfileId, type TlsTarget } from '../engine/profiles';
 import type { Reply } from './lineReader';
 import type { Diagnosis, DiagnosisCode } from './types';
@@ -25,6 +26,8 @@ export interface DiagnosisContext {
 type Text = (c: DiagnosisContext & { evidence: string }) => string;
 
 const quote = (evidence: string): string => (evidence ? ` (“${evidence}”)` : '');
+/** host:port for the words, IPv6 in brackets. */
+const hp = (c: DiagnosisContext): string => hostPort(c.host, c.port);
 
 /** Frameworks whose words the TLS advice quotes; the words are each one's profile's (src/engine/profiles). */
 const ADVICE_EXAMPLES: readonly ProfileId[] = ['nodemailer', 'laravel', 'django', 'spring'];
@@ -35,7 +38,7 @@ const forExample = (target: TlsTarget): string => `For example, ${ADVICE_EXAMPLE
 /** Default words for each code. */
 export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   ok: {
-    summary: (c) => `SMTP works on ${c.host}:${c.port}.`,
+    summary: (c) => `SMTP works on ${hp(c)}.`,
     fix: () => 'Nothing to fix.',
   },
   'dns-failed': {
@@ -49,17 +52,17 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
       'Check the port number: 587 (STARTTLS) and 465 (implicit TLS) are the usual ones for sending mail with a login. Also check that the mail server is running and that no firewall refuses the port.',
   },
   'connection-timeout': {
-    summary: (c) => `No answer from ${c.host}:${c.port}: the connection attempt timed out${quote(c.evidence)}.`,
+    summary: (c) => `No answer from ${hp(c)}: the connection attempt timed out${quote(c.evidence)}.`,
     fix: () =>
       'A firewall, or your hosting provider, probably blocks this outgoing port (many cloud providers block port 25). Try port 587 or 465 (`--ports 587,465,2525,25` checks several at once), and check the host name.',
   },
   'no-greeting': {
-    summary: (c) => `Connected to ${c.host}:${c.port}, but the server never sent a proper SMTP greeting (“220 …”)${quote(c.evidence)}.`,
+    summary: (c) => `Connected to ${hp(c)}, but the server never sent a proper SMTP greeting (“220 …”)${quote(c.evidence)}.`,
     fix: () =>
       'The server may be overloaded, limiting connections, or refusing your IP address, or something other than a mail server answers on this port. Try again in a few minutes, check the port, or ask the provider.',
   },
   'not-smtp': {
-    summary: (c) => `Something answers on ${c.host}:${c.port}, but it is not an SMTP server${quote(c.evidence)}.`,
+    summary: (c) => `Something answers on ${hp(c)}, but it is not an SMTP server${quote(c.evidence)}.`,
     fix: () =>
       'Check the host and the port: sending mail uses 587 (STARTTLS) or 465 (implicit TLS), sometimes 25 or 2525. Ports 80/443 are web servers, 110/995 (POP3) and 143/993 (IMAP) are for reading mail.',
   },
@@ -74,7 +77,7 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
     fix: () => `This port expects STARTTLS: use secure false/STARTTLS, or use port 465 for implicit TLS. ${forExample('starttls')}`,
   },
   'starttls-unavailable': {
-    summary: (c) => `The server on ${c.host}:${c.port} does not offer STARTTLS, so this connection cannot be encrypted.`,
+    summary: (c) => `The server on ${hp(c)} does not offer STARTTLS, so this connection cannot be encrypted.`,
     fix: () =>
       'Use the provider’s encrypted port (465 with implicit TLS, or 587 with STARTTLS). If this is a local test server (Mailpit, MailHog, MailDev…), set TLS to none for it on purpose — and never send a real password to it.',
   },
@@ -83,7 +86,7 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
     fix: () => `Turn STARTTLS on. ${forExample('starttls')}`,
   },
   'tls-handshake-failed': {
-    summary: (c) => `The TLS handshake with ${c.host}:${c.port} failed${quote(c.evidence)}.`,
+    summary: (c) => `The TLS handshake with ${hp(c)} failed${quote(c.evidence)}.`,
     fix: () =>
       'Check the TLS mode of the port (465: implicit TLS, 587: STARTTLS). If the mode is right, the server and this client share no TLS version or cipher (old servers offer only TLS 1.0/1.1, which modern clients refuse), or a proxy on the way interferes.',
   },
@@ -103,7 +106,7 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
       'The server’s administrator must renew the certificate. (If the dates look wrong, check this machine’s clock.) Clients that verify certificates — as they should — refuse to connect until then.',
   },
   'auth-unavailable': {
-    summary: (c) => `The server on ${c.host}:${c.port} does not offer a login method this probe can use${quote(c.evidence)}.`,
+    summary: (c) => `The server on ${hp(c)} does not offer a login method this probe can use${quote(c.evidence)}.`,
     fix: () =>
       'Check the port: logins are normally on 587 or 465; port 25 is usually for server-to-server mail without login. If the server trusts your IP address instead of a password, remove the user name and password from your settings.',
   },
@@ -150,6 +153,202 @@ export function makeDiagnosis(finding: Finding, ctx: DiagnosisContext): Diagnosi
 }
 
 // ---------------------------------------------------------------------------
+// Situations: the cases the probe's steps tell apart within one code, each with the
+// facts its words need. The session names a situation and hands over the facts; the
+// words are here, beside the defaults above.
+
+/** The facts each situation's words need, besides the host and port. */
+export interface SituationFacts {
+  'starttls-refused': { reply: string };
+  'tls-answered-by-peer': { peer: string; shown: string };
+  'greeting-too-slow': { silenceMs: number; shown: string };
+  'waits-for-client': Record<never, never>;
+  'silent-in-both-modes': Record<never, never>;
+  'closed-before-tls': Record<never, never>;
+  'no-certificate': Record<never, never>;
+  'certificate-expired-on': { date: string; daysAgo: number };
+  'certificate-not-yet-valid': { date: string };
+  'certificate-chain-unverified': { explain: string; verifyError: string; subject: string; issuer: string };
+  'certificate-other-names': { names: string };
+  'banner-of-other-service': { peer: string; shown: string };
+  'greeting-refused': { shown: string };
+  'greeting-incomplete': { timeoutMs: number; received: number; first: string };
+  'closed-without-greeting': { first: string };
+  'not-smtp-line': { peer: string | null; line: string };
+  'plaintext-login-withheld-starttls-offered': Record<never, never>;
+  'plaintext-login-withheld-no-starttls': Record<never, never>;
+  'auth-only-after-starttls': Record<never, never>;
+  'no-auth-offered': { afterTls: boolean };
+  'no-usable-mechanism': { offered: string; wanted: string };
+  'oauth-token-refused': Record<never, never>;
+  ok: { facts: string; warnings: string[] };
+}
+
+export type Situation = keyof SituationFacts;
+
+type Words<F> = (c: DiagnosisContext & F) => string;
+
+/** `summary`/`fix` left out: the code's default words. */
+export const SITUATIONS: { [S in Situation]: { code: DiagnosisCode; summary?: Words<SituationFacts[S]>; fix?: Words<SituationFacts[S]> } } = {
+  'starttls-refused': {
+    code: 'starttls-unavailable',
+    summary: (c) => `The server on ${hp(c)} advertises STARTTLS but refused to start it (“${c.reply}”).`,
+  },
+  'tls-answered-by-peer': {
+    code: 'not-smtp',
+    summary: (c) => `${hp(c)} is not an SMTP server: it answered the TLS handshake like ${c.peer} (“${c.shown}”).`,
+  },
+  'greeting-too-slow': {
+    code: 'no-greeting',
+    summary: (c) =>
+      `The server on ${hp(c)} greets in plain text, but only after more than ${c.silenceMs} ms (it answered the TLS attempt with “${c.shown}”): it is very slow to greet.`,
+    fix: () =>
+      'Raise the client’s greeting/connection timeout, or ask the server’s administrator why the greeting is delayed (load, greet_pause, anti-spam delays).',
+  },
+  'waits-for-client': {
+    code: 'not-smtp',
+    summary: (c) =>
+      `${hp(c)} is not an SMTP server: it waits for the client to speak first (an SMTP server greets first) and does not speak TLS either.`,
+  },
+  'silent-in-both-modes': {
+    code: 'no-greeting',
+    summary: (c) => `Connected to ${hp(c)}, but the server never sent anything: no SMTP greeting in plain text, and no answer to a TLS handshake.`,
+  },
+  'closed-before-tls': {
+    code: 'no-greeting',
+    summary: (c) => `Connected to ${hp(c)}, but the server closed the connection without sending anything, not even a TLS answer.`,
+  },
+  'no-certificate': { code: 'certificate-untrusted', summary: () => 'The server sent no certificate.' },
+  'certificate-expired-on': {
+    code: 'certificate-expired',
+    summary: (c) => `The server’s certificate expired on ${c.date} (${c.daysAgo} days ago).`,
+  },
+  'certificate-not-yet-valid': {
+    code: 'certificate-expired',
+    summary: (c) => `The server’s certificate is not valid before ${c.date}.`,
+  },
+  'certificate-chain-unverified': {
+    code: 'certificate-untrusted',
+    summary: (c) => `The server’s certificate is not trusted: ${c.explain} (${c.verifyError}; subject ${c.subject}; issuer ${c.issuer}).`,
+  },
+  'certificate-other-names': {
+    code: 'certificate-hostname-mismatch',
+    summary: (c) => `The certificate is for ${c.names} — not for ${c.host}.`,
+  },
+  'banner-of-other-service': {
+    code: 'not-smtp',
+    summary: (c) => `${hp(c)} is ${c.peer}, not an SMTP server (“${c.shown}”).`,
+  },
+  'greeting-refused': {
+    code: 'no-greeting',
+    summary: (c) => `${hp(c)} answered but refused to talk to this client (“${c.shown}”).`,
+    fix: () =>
+      'The server may block your IP address (check blocklists), be overloaded, or limit connections. Try again later, from another network, or ask the provider.',
+  },
+  'greeting-incomplete': {
+    code: 'no-greeting',
+    summary: (c) =>
+      `The server on ${hp(c)} started its greeting but did not finish it within ${c.timeoutMs} ms (received ${c.received} bytes: “${c.first}”). It is far too slow, or stalls on purpose.`,
+  },
+  'closed-without-greeting': {
+    code: 'no-greeting',
+    summary: (c) => `${hp(c)} accepted the connection and closed it without a greeting${c.first ? ` (after “${c.first}”)` : ''}.`,
+    fix: () =>
+      'The server may refuse your IP address or limit connections, or the service on this port is not a mail server. Try again later, check the port, or ask the provider.',
+  },
+  'not-smtp-line': {
+    code: 'not-smtp',
+    summary: (c) => `${hp(c)} is not an SMTP server${c.peer ? `: it looks like ${c.peer}` : ''} (it sent “${c.line}”).`,
+  },
+  'plaintext-login-withheld-starttls-offered': {
+    code: 'starttls-required',
+    summary: (c) => `The connection to ${hp(c)} is not encrypted, so SMTP Doctor did not send the password. The server offers STARTTLS: turn it on.`,
+  },
+  'plaintext-login-withheld-no-starttls': {
+    code: 'starttls-unavailable',
+    summary: (c) =>
+      `The server on ${hp(c)} offers no encryption (no STARTTLS), so SMTP Doctor did not send the password: it would cross the network in plain text.`,
+    fix: () =>
+      'Use the provider’s encrypted port (465 implicit TLS, or 587 with STARTTLS). Only for a local test server, allow a plain-text login on purpose (allowPlaintextAuth / --allow-plaintext-auth).',
+  },
+  'auth-only-after-starttls': {
+    code: 'starttls-required',
+    summary: (c) => `The server on ${hp(c)} offers login (AUTH) only after STARTTLS.`,
+  },
+  'no-auth-offered': {
+    code: 'auth-unavailable',
+    summary: (c) => `The server on ${hp(c)} does not offer login (no AUTH in its EHLO reply${c.afterTls ? ', even after TLS' : ''}).`,
+  },
+  'no-usable-mechanism': {
+    code: 'auth-unavailable',
+    summary: (c) => `The server offers ${c.offered}, but not ${c.wanted}.`,
+  },
+  'oauth-token-refused': {
+    code: 'auth-failed',
+    fix: () =>
+      'Get a fresh access token (they expire after about an hour) with the right scope (Google: https://mail.google.com/; Microsoft: https://outlook.office.com/SMTP.Send), for the same account as the user name.',
+  },
+  ok: {
+    code: 'ok',
+    summary: (c) => `SMTP works on ${hp(c)}${c.facts}.${c.warnings.length ? ` Warnings: ${c.warnings.join(' ')}` : ''}`,
+    fix: (c) => (c.warnings.length ? `Nothing blocks sending, but look at the warnings: ${c.warnings.join(' ')}` : 'Nothing to fix.'),
+  },
+};
+
+/** The finding of a situation: its code, and its words filled in with the facts. */
+export function situation<S extends Situation>(name: S, ctx: DiagnosisContext, facts: SituationFacts[S], evidence?: string): Finding {
+  const row = SITUATIONS[name];
+  const c = { ...ctx, ...facts };
+  return { code: row.code, summary: row.summary?.(c), fix: row.fix?.(c), evidence };
+}
+
+/** Warnings: problems that do not stop sending, told in the `ok` summary. */
+export const WARNINGS = {
+  heloOnly: 'The server only speaks old SMTP (HELO): no encryption and no login are possible.',
+  noStarttls: 'The server does not offer STARTTLS: the connection stays unencrypted.',
+  starttlsNotUsed: 'The server offers STARTTLS, but TLS mode is none: the connection stays unencrypted.',
+  plaintextCredentials: 'CREDENTIALS WERE SENT WITHOUT ENCRYPTION (allowPlaintextAuth): anyone on the network path could read them.',
+  certificateIgnored: (summary: string) => `Certificate problem ignored because certificate checks are off (insecure): ${summary}`,
+  certificateExpiresSoon: (days: number, date: string) => `The certificate expires in ${days} days (${date}).`,
+};
+
+/** What worked, for the `ok` summary (": STARTTLS (TLSv1.3), certificate valid for 80 more days, …"). */
+export function okFacts(f: {
+  tls: 'implicit' | 'starttls' | null;
+  protocol: string | null;
+  /** Days left, when the certificate verified. */
+  certificateDays: number | null;
+  /** The mechanism of an accepted login. */
+  authMechanism: string | null;
+  credentialsGiven: boolean;
+  testAccepted: boolean;
+}): string {
+  const parts: string[] = [];
+  if (f.tls) {
+    parts.push(`${f.tls === 'implicit' ? 'implicit TLS' : 'STARTTLS'} (${f.protocol ?? 'TLS'})`);
+    if (f.certificateDays !== null) parts.push(`certificate valid for ${f.certificateDays} more days`);
+  } else {
+    parts.push('no encryption');
+  }
+  if (f.authMechanism) parts.push(`login accepted (AUTH ${f.authMechanism})`);
+  else if (!f.credentialsGiven) parts.push('login not tried (no credentials given)');
+  if (f.testAccepted) parts.push('test message accepted');
+  return `: ${parts.join(', ')}`;
+}
+
+/** After a retry in the other TLS mode: the words that join what the retry found. */
+export function retryOutcome(primary: Diagnosis, followUp: Diagnosis | null, okFacts: string): Diagnosis {
+  const how = primary.code === 'implicit-tls-expected' ? 'implicit TLS' : 'a plain connection and STARTTLS';
+  return followUp
+    ? {
+        code: primary.code,
+        summary: `${primary.summary} With ${how}, the probe went on and found another problem: ${followUp.summary}`,
+        fix: `${primary.fix} Then: ${followUp.fix}`,
+      }
+    : { ...primary, summary: `${primary.summary} With ${how}, everything else worked${okFacts}.` };
+}
+
+// ---------------------------------------------------------------------------
 // Socket and DNS errors (errno codes from node:net / node:dns).
 
 export interface ErrnoRow {
@@ -177,18 +376,18 @@ export const CONNECT_ERRORS: ErrnoRow[] = [
   {
     errnos: ['ECONNRESET', 'EPIPE'],
     code: 'connection-refused',
-    summary: (c) => `${c.host}:${c.port} cut the connection at once (connection reset).`,
+    summary: (c) => `${hp(c)} cut the connection at once (connection reset).`,
   },
   {
     errnos: ['EACCES', 'EPERM'],
     code: 'connection-refused',
-    summary: (c) => `This machine is not allowed to connect to ${c.host}:${c.port} (blocked by a local firewall or policy).`,
+    summary: (c) => `This machine is not allowed to connect to ${hp(c)} (blocked by a local firewall or policy).`,
   },
   { errnos: ['ETIMEDOUT', 'TIMEOUT'], code: 'connection-timeout' },
   {
     errnos: ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN', 'ENETDOWN'],
     code: 'connection-timeout',
-    summary: (c) => `${c.host}:${c.port} cannot be reached from here (no route to the host or network).`,
+    summary: (c) => `${hp(c)} cannot be reached from here (no route to the host or network).`,
   },
   { errnos: [], code: 'connection-refused' },
 ];

@@ -1,6 +1,7 @@
 // Rendering a probe result: plain text (CLI), Markdown ("Copy as Markdown" in VS Code),
 // and the JSON shape of the CLI contract.
 
+import { hostPort } from './address';
 import { describeCapabilities } from './capabilities';
 import type { PortProbeResult, ProbeResult, ProbeStep, StepStatus, TlsInfo, TranscriptEntry } from './types';
 
@@ -75,7 +76,7 @@ export interface RenderOptions {
 
 export function renderText(result: ProbeResult, options: RenderOptions = {}): string {
   const out: string[] = [];
-  out.push(`SMTP Doctor probe — ${result.host}:${result.port} (${modeLabel(result)})`);
+  out.push(`SMTP Doctor probe — ${hostPort(result.host, result.port)} (${modeLabel(result)})`);
   if (result.addresses.length) out.push(`Addresses: ${result.addresses.join(', ')}${result.connectedAddress ? ` (connected to ${result.connectedAddress})` : ''}`);
   out.push('');
   out.push('Steps');
@@ -127,7 +128,7 @@ const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').repla
 
 export function renderMarkdown(result: ProbeResult, options: Pick<RenderOptions, 'ports'> = {}): string {
   const out: string[] = [];
-  out.push(`### SMTP Doctor: \`${result.host}:${result.port}\` — ${verdictMark(result.diagnosis.code)} \`${result.diagnosis.code}\``);
+  out.push(`### SMTP Doctor: \`${hostPort(result.host, result.port)}\` — ${verdictMark(result.diagnosis.code)} \`${result.diagnosis.code}\``);
   out.push('');
   out.push(`**Verdict:** ${result.diagnosis.summary}`);
   out.push('');

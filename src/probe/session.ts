@@ -40,8 +40,12 @@ import {
   classifyTlsError,
   makeDiagnosis,
   matchReply,
+  okFacts,
   recognisePeer,
   replyText,
+  retryOutcome,
+  situation,
+  WARNINGS,
   type Finding,
 } from './diagnose';
 import { ReaderError, printable, type Reply } from './lineReader';
@@ -417,11 +421,7 @@ class ProbeRun {
               rec.status = 'fail';
               rec.detail = `The server advertised STARTTLS but refused it: ${replyText(reply)}`;
               attempt.blockedReason = 'the connection could not be encrypted';
-              note({
-                code: 'starttls-unavailable',
-                summary: `The server on ${this.host}:${this.opts.port} advertises STARTTLS but refused to start it (“${replyText(reply)}”).`,
-                evidence: replyText(reply),
-              });
+              note(situation('starttls-refused', this.ctx, { reply: replyText(reply) }, replyText(reply)));
               return;
             }
             await this.handshake(c, attempt, 'starttls', rec, note);
@@ -436,15 +436,13 @@ class ProbeRun {
           attempt.blockedReason = 'the connection is not encrypted';
           note({ code: 'starttls-unavailable' });
         } else {
-          const warning = 'The server does not offer STARTTLS: the connection stays unencrypted.';
-          this.addStep('starttls', 'warn', warning);
-          this.warnings.push(warning);
+          this.addStep('starttls', 'warn', WARNINGS.noStarttls);
+          this.warnings.push(WARNINGS.noStarttls);
         }
       } else if (mode === 'none') {
         if (caps.starttls) {
-          const warning = 'The server offers STARTTLS, but TLS mode is none: the connection stays unencrypted.';
-          this.addStep('starttls', 'warn', warning);
-          this.warnings.push(warning);
+          this.addStep('starttls', 'warn', WARNINGS.starttlsNotUsed);
+          this.warnings.push(WARNINGS.starttlsNotUsed);
         } else {
           this.addStep('starttls', 'skipped', 'TLS mode none (and the server does not offer STARTTLS).');
         }
@@ -514,14 +512,7 @@ class ProbeRun {
     const peer = bytes.length && !tlsRecord ? recognisePeer(text) : null;
     const smtpLike = /^\d{3}[ -]/.test(text);
     if (peer && !smtpLike) {
-      return new StepFailure(
-        {
-          code: 'not-smtp',
-          summary: `${this.host}:${this.opts.port} is not an SMTP server: it answered the TLS handshake like ${peer} (“${shown}”).`,
-          evidence: shown,
-        },
-        detail,
-      );
+      return new StepFailure(situation('tls-answered-by-peer', this.ctx, { peer, shown }, shown), detail);
     }
     if (mode === 'implicit' && !attempt.isRetry && (smtpLike || (row.plaintextPeer && !tlsRecord))) {
       return new StepFailure({ code: 'tls-handshake-failed', evidence }, detail, 'plaintext-peer');
@@ -529,38 +520,14 @@ class ProbeRun {
     if (mode === 'implicit' && attempt.isRetry) {
       // Plain text was silent, and TLS does not work either.
       if (smtpLike) {
-        return new StepFailure(
-          {
-            code: 'no-greeting',
-            summary: `The server on ${this.host}:${this.opts.port} greets in plain text, but only after more than ${this.silenceMs} ms (it answered the TLS attempt with “${shown}”): it is very slow to greet.`,
-            fix: 'Raise the client’s greeting/connection timeout, or ask the server’s administrator why the greeting is delayed (load, greet_pause, anti-spam delays).',
-            evidence: shown,
-          },
-          detail,
-        );
+        return new StepFailure(situation('greeting-too-slow', this.ctx, { silenceMs: this.silenceMs, shown }, shown), detail);
       }
       if (row.plaintextPeer && !tlsRecord) {
-        return new StepFailure(
-          {
-            code: 'not-smtp',
-            summary: `${this.host}:${this.opts.port} is not an SMTP server: it waits for the client to speak first (an SMTP server greets first) and does not speak TLS either.`,
-            evidence: shown || error.message,
-          },
-          detail,
-        );
+        return new StepFailure(situation('waits-for-client', this.ctx, {}, shown || error.message), detail);
       }
     }
     if (bytes.length === 0 && mode === 'implicit' && (error.timedOut || error.errno === 'ECONNRESET')) {
-      return new StepFailure(
-        {
-          code: 'no-greeting',
-          summary: error.timedOut
-            ? `Connected to ${this.host}:${this.opts.port}, but the server never sent anything: no SMTP greeting in plain text, and no answer to a TLS handshake.`
-            : `Connected to ${this.host}:${this.opts.port}, but the server closed the connection without sending anything, not even a TLS answer.`,
-          evidence: error.message,
-        },
-        detail,
-      );
+      return new StepFailure(situation(error.timedOut ? 'silent-in-both-modes' : 'closed-before-tls', this.ctx, {}, error.message), detail);
     }
     return new StepFailure({ code: 'tls-handshake-failed', evidence }, detail);
   }
@@ -569,32 +536,22 @@ class ProbeRun {
     const cert = info.certificate;
     let problem: Finding | null = null;
     if (!cert) {
-      problem = { code: 'certificate-untrusted', summary: 'The server sent no certificate.' };
+      problem = situation('no-certificate', this.ctx, {});
     } else if (!info.chainVerified) {
-      const c = classifyCertError(info.verifyError ?? '');
+      const verifyError = info.verifyError ?? '';
+      const c = classifyCertError(verifyError);
       if (c.code === 'certificate-expired') {
-        problem = {
-          code: 'certificate-expired',
-          summary:
-            cert.daysToExpiry < 0
-              ? `The server’s certificate expired on ${cert.validTo.slice(0, 10)} (${-cert.daysToExpiry} days ago).`
-              : `The server’s certificate is not valid before ${cert.validFrom.slice(0, 10)}.`,
-          evidence: info.verifyError ?? '',
-        };
+        problem =
+          cert.daysToExpiry < 0
+            ? situation('certificate-expired-on', this.ctx, { date: cert.validTo.slice(0, 10), daysAgo: -cert.daysToExpiry }, verifyError)
+            : situation('certificate-not-yet-valid', this.ctx, { date: cert.validFrom.slice(0, 10) }, verifyError);
       } else {
-        problem = {
-          code: 'certificate-untrusted',
-          summary: `The server’s certificate is not trusted: ${c.explain} (${info.verifyError}; subject ${cert.subject}; issuer ${cert.issuer}).`,
-          evidence: info.verifyError ?? '',
-        };
+        const facts = { explain: c.explain, verifyError, subject: cert.subject, issuer: cert.issuer };
+        problem = situation('certificate-chain-unverified', this.ctx, facts, verifyError);
       }
     } else if (!info.hostnameMatch) {
       const names = certificateNames(cert);
-      problem = {
-        code: 'certificate-hostname-mismatch',
-        summary: `The certificate is for ${names.join(', ') || cert.subject} — not for ${this.host}.`,
-        evidence: names.join(', '),
-      };
+      problem = situation('certificate-other-names', this.ctx, { names: names.join(', ') || cert.subject }, names.join(', '));
     }
     const facts = cert
       ? `Certificate ${cert.subject}, issued by ${cert.issuer}, valid until ${cert.validTo.slice(0, 10)} (${cert.daysToExpiry >= 0 ? `${cert.daysToExpiry} days left` : `expired ${-cert.daysToExpiry} days ago`}).` +
@@ -603,14 +560,14 @@ class ProbeRun {
       : 'No certificate.';
     if (problem) {
       if (this.opts.insecure) {
-        const warning = `Certificate problem ignored because certificate checks are off (insecure): ${problem.summary}`;
+        const warning = WARNINGS.certificateIgnored(problem.summary ?? '');
         this.warnings.push(warning);
         return { status: 'warn', detail: `${facts} ${warning}` };
       }
       return { status: 'fail', detail: `${facts} ${problem.summary}`, finding: problem };
     }
     if (cert && cert.daysToExpiry <= CERT_EXPIRY_WARN_DAYS) {
-      const warning = `The certificate expires in ${cert.daysToExpiry} days (${cert.validTo.slice(0, 10)}).`;
+      const warning = WARNINGS.certificateExpiresSoon(cert.daysToExpiry, cert.validTo.slice(0, 10));
       this.warnings.push(warning);
       return { status: 'warn', detail: `${facts} ${warning}` };
     }
@@ -631,24 +588,13 @@ class ProbeRun {
       if (reply.code === 220) {
         const peer = bannerIsNotSmtp(reply.raw[0]);
         if (peer) {
-          throw new StepFailure(
-            { code: 'not-smtp', summary: `${this.host}:${this.opts.port} is ${peer}, not an SMTP server (“${shown}”).`, evidence: shown },
-            `Greeting from ${peer}: ${shown}`,
-          );
+          throw new StepFailure(situation('banner-of-other-service', this.ctx, { peer, shown }, shown), `Greeting from ${peer}: ${shown}`);
         }
         this.banner = reply.lines.join(' ').trim();
         rec.detail = shown;
         return reply;
       }
-      throw new StepFailure(
-        {
-          code: 'no-greeting',
-          summary: `${this.host}:${this.opts.port} answered but refused to talk to this client (“${shown}”).`,
-          fix: 'The server may block your IP address (check blocklists), be overloaded, or limit connections. Try again later, from another network, or ask the provider.',
-          evidence: shown,
-        },
-        `Refused instead of greeting: ${shown}`,
-      );
+      throw new StepFailure(situation('greeting-refused', this.ctx, { shown }, shown), `Refused instead of greeting: ${shown}`);
     });
   }
 
@@ -666,21 +612,12 @@ class ProbeRun {
           );
         }
         return new StepFailure(
-          {
-            code: 'no-greeting',
-            summary: `The server on ${this.host}:${this.opts.port} started its greeting but did not finish it within ${this.timeoutMs} ms (received ${received} bytes: “${first}”). It is far too slow, or stalls on purpose.`,
-            evidence: first,
-          },
+          situation('greeting-incomplete', this.ctx, { timeoutMs: this.timeoutMs, received, first }, first),
           `Greeting incomplete after ${this.timeoutMs} ms (${received} bytes received).`,
         );
       case 'closed':
         return new StepFailure(
-          {
-            code: 'no-greeting',
-            summary: `${this.host}:${this.opts.port} accepted the connection and closed it without a greeting${received ? ` (after “${first}”)` : ''}.`,
-            fix: 'The server may refuse your IP address or limit connections, or the service on this port is not a mail server. Try again later, check the port, or ask the provider.',
-            evidence: error.evidence ?? 'closed',
-          },
+          situation('closed-without-greeting', this.ctx, { first: received ? first : '' }, error.evidence ?? 'closed'),
           `Connection closed before a greeting${error.evidence ? ` (${error.evidence})` : ''}.`,
         );
       case 'malformed':
@@ -691,11 +628,7 @@ class ProbeRun {
         }
         const peer = recognisePeer(line);
         return new StepFailure(
-          {
-            code: 'not-smtp',
-            summary: `${this.host}:${this.opts.port} is not an SMTP server${peer ? `: it looks like ${peer}` : ''} (it sent “${line.slice(0, 100)}”).`,
-            evidence: line.slice(0, 100),
-          },
+          situation('not-smtp-line', this.ctx, { peer, line: line.slice(0, 100) }, line.slice(0, 100)),
           `Not an SMTP greeting: “${line.slice(0, 100)}”${error.kind === 'line-too-long' ? ' (and the line went past the size limit)' : ''}`,
         );
       }
@@ -733,7 +666,7 @@ class ProbeRun {
       if (helo.code === 250) {
         rec.status = 'warn';
         rec.detail = `EHLO was refused (${replyText(reply)}); HELO works, so the server offers no extensions (no STARTTLS, no AUTH).`;
-        this.warnings.push('The server only speaks old SMTP (HELO): no encryption and no login are possible.');
+        this.warnings.push(WARNINGS.heloOnly);
         return heloCapabilities();
       }
       throw new StepFailure(
@@ -762,27 +695,13 @@ class ProbeRun {
       if (!conn.secure && !allowPlaintextAuth) {
         rec.status = 'fail';
         rec.detail = 'Not sent: the connection is not encrypted (allowPlaintextAuth is off).';
-        note(
-          caps.starttls
-            ? {
-                code: 'starttls-required',
-                summary: `The connection to ${this.host}:${this.opts.port} is not encrypted, so SMTP Doctor did not send the password. The server offers STARTTLS: turn it on.`,
-              }
-            : {
-                code: 'starttls-unavailable',
-                summary: `The server on ${this.host}:${this.opts.port} offers no encryption (no STARTTLS), so SMTP Doctor did not send the password: it would cross the network in plain text.`,
-                fix: 'Use the provider’s encrypted port (465 implicit TLS, or 587 with STARTTLS). Only for a local test server, allow a plain-text login on purpose (allowPlaintextAuth / --allow-plaintext-auth).',
-              },
-        );
+        note(situation(caps.starttls ? 'plaintext-login-withheld-starttls-offered' : 'plaintext-login-withheld-no-starttls', this.ctx, {}));
         return;
       }
       if (!conn.secure && caps.starttls && caps.authMechanisms.length === 0) {
         rec.status = 'fail';
         rec.detail = 'Not sent: the server offers login only after STARTTLS.';
-        note({
-          code: 'starttls-required',
-          summary: `The server on ${this.host}:${this.opts.port} offers login (AUTH) only after STARTTLS.`,
-        });
+        note(situation('auth-only-after-starttls', this.ctx, {}));
         return;
       }
       const mechanism = chooseMechanism(caps.authMechanisms, Boolean(oauthToken), Boolean(password));
@@ -790,21 +709,18 @@ class ProbeRun {
         rec.status = 'fail';
         const offered = caps.authMechanisms.length ? `it offers ${caps.authMechanisms.join(' ')}` : 'the EHLO reply lists no AUTH';
         rec.detail = `No usable login method: ${offered}.`;
-        note({
-          code: 'auth-unavailable',
-          summary:
-            caps.authMechanisms.length === 0
-              ? `The server on ${this.host}:${this.opts.port} does not offer login (no AUTH in its EHLO reply${conn.secure ? ', even after TLS' : ''}).`
-              : `The server offers ${caps.authMechanisms.join(' ')}, but not ${oauthToken ? 'XOAUTH2 (needed for an OAuth token)' : 'PLAIN or LOGIN'}.`,
-          evidence: offered,
-        });
+        const wanted = oauthToken ? 'XOAUTH2 (needed for an OAuth token)' : 'PLAIN or LOGIN';
+        note(
+          caps.authMechanisms.length === 0
+            ? situation('no-auth-offered', this.ctx, { afterTls: conn.secure }, offered)
+            : situation('no-usable-mechanism', this.ctx, { offered: caps.authMechanisms.join(' '), wanted }, offered),
+        );
         return;
       }
       if (!conn.secure) {
         this.plaintextAuth = true;
-        const warning = 'CREDENTIALS WERE SENT WITHOUT ENCRYPTION (allowPlaintextAuth): anyone on the network path could read them.';
-        this.warnings.push(warning);
-        this.transcript.info(`⚠ ${warning}`);
+        this.warnings.push(WARNINGS.plaintextCredentials);
+        this.transcript.info(`⚠ ${WARNINGS.plaintextCredentials}`);
       }
       const reply = await this.runAuth(conn, mechanism, user, password, oauthToken);
       if (reply.code === 235) {
@@ -820,11 +736,7 @@ class ProbeRun {
       rec.status = 'fail';
       rec.detail = `AUTH ${mechanism} refused: ${replyText(reply)}`;
       const finding = matchReply(AUTH_REPLIES, reply);
-      if (mechanism === 'XOAUTH2' && finding.code === 'auth-failed') {
-        finding.fix =
-          'Get a fresh access token (they expire after about an hour) with the right scope (Google: https://mail.google.com/; Microsoft: https://outlook.office.com/SMTP.Send), for the same account as the user name.';
-      }
-      note(finding);
+      note(mechanism === 'XOAUTH2' && finding.code === 'auth-failed' ? { ...finding, fix: situation('oauth-token-refused', this.ctx, {}).fix } : finding);
     });
   }
 
@@ -927,24 +839,11 @@ class ProbeRun {
     } else if (primary) {
       diagnosis = makeDiagnosis(primary, this.ctx);
       if (primary.code === 'implicit-tls-expected' || primary.code === 'tls-not-expected') {
-        const how = primary.code === 'implicit-tls-expected' ? 'implicit TLS' : 'a plain connection and STARTTLS';
-        if (followUp) {
-          followUpDiagnosis = makeDiagnosis(followUp, this.ctx);
-          diagnosis.summary += ` With ${how}, the probe went on and found another problem: ${followUpDiagnosis.summary}`;
-          diagnosis.fix += ` Then: ${followUpDiagnosis.fix}`;
-        } else {
-          diagnosis.summary += ` With ${how}, everything else worked${this.okFacts()}.`;
-        }
+        followUpDiagnosis = followUp && makeDiagnosis(followUp, this.ctx);
+        diagnosis = retryOutcome(diagnosis, followUpDiagnosis, this.okFacts());
       }
     } else {
-      diagnosis = makeDiagnosis(
-        {
-          code: 'ok',
-          summary: `SMTP works on ${this.host}:${this.opts.port}${this.okFacts()}.${this.warnings.length ? ` Warnings: ${this.warnings.join(' ')}` : ''}`,
-          fix: this.warnings.length ? `Nothing blocks sending, but look at the warnings: ${this.warnings.join(' ')}` : 'Nothing to fix.',
-        },
-        this.ctx,
-      );
+      diagnosis = makeDiagnosis(situation('ok', this.ctx, { facts: this.okFacts(), warnings: this.warnings }), this.ctx);
     }
     const result: ProbeResult = {
       status: this.cancelled ? 'cancelled' : 'completed',
@@ -976,18 +875,16 @@ class ProbeRun {
   }
 
   private okFacts(): string {
-    const parts: string[] = [];
-    if (this.effectiveTls === 'implicit' || this.effectiveTls === 'starttls') {
-      parts.push(`${this.effectiveTls === 'implicit' ? 'implicit TLS' : 'STARTTLS'} (${this.tls?.protocol ?? 'TLS'})`);
-      const days = this.tls?.certificate?.daysToExpiry;
-      if (days !== undefined && this.tls?.chainVerified && this.tls.hostnameMatch) parts.push(`certificate valid for ${days} more days`);
-    } else {
-      parts.push('no encryption');
-    }
-    if (this.authenticated) parts.push(`login accepted (AUTH ${this.authMechanism})`);
-    else if (!this.opts.user) parts.push('login not tried (no credentials given)');
-    if (this.testMessage?.accepted) parts.push('test message accepted');
-    return `: ${parts.join(', ')}`;
+    const tls = this.effectiveTls === 'implicit' || this.effectiveTls === 'starttls' ? this.effectiveTls : null;
+    const days = this.tls?.certificate?.daysToExpiry;
+    return okFacts({
+      tls,
+      protocol: this.tls?.protocol ?? null,
+      certificateDays: days !== undefined && this.tls?.chainVerified && this.tls.hostnameMatch ? days : null,
+      authMechanism: this.authenticated ? this.authMechanism : null,
+      credentialsGiven: Boolean(this.opts.user),
+      testAccepted: Boolean(this.testMessage?.accepted),
+    });
   }
 }
 
@@ -1021,7 +918,7 @@ function buildTestMessage(from: string, to: string, host: string, port: number):
     'Content-Transfer-Encoding: 7bit',
     'X-Mailer: SMTP Doctor probe',
     '',
-    `This is a test message sent by SMTP Doctor through ${host}:${port}.`,
+    `This is a test message sent by SMTP Doctor through ${hostPort(host, port)}.`,
     'If you can read it, sending mail with these settings works.',
   ];
   // Dot-stuffing (RFC 5321 §4.5.2); the closing "." is sent as its own command.
