@@ -66,6 +66,12 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
     fix: () =>
       'Check the host and the port: sending mail uses 587 (STARTTLS) or 465 (implicit TLS), sometimes 25 or 2525. Ports 80/443 are web servers, 110/995 (POP3) and 143/993 (IMAP) are for reading mail.',
   },
+  'ehlo-refused': {
+    summary: (c) =>
+      `The server on ${hp(c)} refused EHLO${quote(c.evidence)} and accepts only the old HELO: without ESMTP it offers no STARTTLS and no login (AUTH), so neither encryption nor a password login can work here.`,
+    fix: () =>
+      'Use the provider’s submission port (587 with STARTTLS, or 465 with implicit TLS) — this looks like an old relay-only service. If this is the right server, something on the way may mangle EHLO (a firewall’s SMTP inspection, such as Cisco “fixup smtp”/“inspect esmtp”): have it turned off, or ask the server’s administrator to enable ESMTP (RFC 5321 §4.1.1.1).',
+  },
   'implicit-tls-expected': {
     summary: (c) =>
       `Port ${c.port} speaks implicit TLS (also called SSL or SMTPS): the server waits for an encrypted connection from the very first byte, so a plain connection gets no greeting.`,
@@ -89,6 +95,23 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
     summary: (c) => `The TLS handshake with ${hp(c)} failed${quote(c.evidence)}.`,
     fix: () =>
       'Check the TLS mode of the port (465: implicit TLS, 587: STARTTLS). If the mode is right, the server and this client share no TLS version or cipher (old servers offer only TLS 1.0/1.1, which modern clients refuse), or a proxy on the way interferes.',
+  },
+  'tls-version-too-old': {
+    summary: (c) =>
+      `The server on ${hp(c)} offers only TLS versions older than 1.2 (TLS 1.0/1.1), which this client refuses${quote(c.evidence)}.`,
+    fix: () =>
+      'The server’s administrator must enable TLS 1.2 or TLS 1.3: TLS 1.0 and 1.1 are deprecated (RFC 8996), and Node.js (nodemailer), current OpenSSL, Python and Java refuse them by default (Node’s minimum is TLS 1.2). Lowering the client’s minimum version only hides the problem.',
+  },
+  'client-certificate-required': {
+    summary: (c) =>
+      `The server on ${hp(c)} requires a client certificate (mutual TLS) and ended the TLS session because none was sent${quote(c.evidence)}.`,
+    fix: () =>
+      'This port authenticates clients by certificate. Configure the client with a certificate and key the server trusts (nodemailer `tls: { cert, key }`); SMTP Doctor’s probe cannot present one. If you expected a password login, use the provider’s submission port (587 or 465), or ask the administrator why this port demands client certificates (Postfix smtpd_tls_req_ccert).',
+  },
+  'starttls-failed': {
+    summary: (c) => `The server on ${hp(c)} agreed to STARTTLS (“220”) but then did not start TLS${quote(c.evidence)}.`,
+    fix: () =>
+      'Your TLS mode is right; the server’s TLS is broken: it accepts STARTTLS but cannot complete the handshake — typically its certificate or key file is missing or unreadable — or a firewall or proxy on the way strips TLS. The server’s administrator must fix its TLS setup (its log tells why). Meanwhile try the provider’s implicit-TLS port (465), if it has one; do not turn encryption off to send a real password.',
   },
   'certificate-untrusted': {
     summary: (c) => `The server’s certificate is not trusted${quote(c.evidence)}.`,
@@ -114,6 +137,12 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
     summary: (c) => `The server refused the user name or password${quote(c.evidence)}.`,
     fix: () =>
       'Check the user name (often the full email address) and the password. Many providers want an app password or an API key rather than the account password (SendGrid: user name is literally “apikey”; Amazon SES: SMTP credentials, not IAM access keys).',
+  },
+  'auth-temporary-failure': {
+    summary: (c) =>
+      `The server could not check the login just now: it answered with a temporary failure${quote(c.evidence)}, which says nothing about whether the user name and password are right.`,
+    fix: () =>
+      'Try again in a few minutes: a 4xx reply to AUTH is temporary (RFC 4954 §6: 454 4.7.0 “Temporary authentication failure”). If it persists, the problem is on the server side — its authentication backend (for example Dovecot SASL behind Postfix, LDAP, a database) is down or misconfigured, or it throttles this client after too many attempts — ask its administrator.',
   },
   'app-password-required': {
     summary: () =>
@@ -181,6 +210,9 @@ export interface SituationFacts {
   'no-auth-offered': { afterTls: boolean };
   'no-usable-mechanism': { offered: string; wanted: string };
   'oauth-token-refused': Record<never, never>;
+  'starttls-then-plaintext': { shown: string };
+  'starttls-then-closed': Record<never, never>;
+  'starttls-then-silent': Record<never, never>;
   ok: { facts: string; warnings: string[] };
 }
 
@@ -287,6 +319,18 @@ export const SITUATIONS: { [S in Situation]: { code: DiagnosisCode; summary?: Wo
     code: 'auth-failed',
     fix: () =>
       'Get a fresh access token (they expire after about an hour) with the right scope (Google: https://mail.google.com/; Microsoft: https://outlook.office.com/SMTP.Send), for the same account as the user name.',
+  },
+  'starttls-then-plaintext': {
+    code: 'starttls-failed',
+    summary: (c) => `The server on ${hp(c)} agreed to STARTTLS, then answered the TLS handshake in plain text (“${c.shown}”).`,
+  },
+  'starttls-then-closed': {
+    code: 'starttls-failed',
+    summary: (c) => `The server on ${hp(c)} agreed to STARTTLS, then closed the connection instead of starting TLS.`,
+  },
+  'starttls-then-silent': {
+    code: 'starttls-failed',
+    summary: (c) => `The server on ${hp(c)} agreed to STARTTLS, then never answered the TLS handshake.`,
   },
   ok: {
     code: 'ok',
@@ -432,18 +476,31 @@ export interface TlsErrorRow {
   /** The peer answered our TLS hello with plain text: it is not a TLS port. */
   plaintextPeer: boolean;
   summary: string;
+  /** The diagnosis, when the error alone names the cause (default tls-handshake-failed). */
+  code?: DiagnosisCode;
 }
 
 export const TLS_ERRORS: TlsErrorRow[] = [
+  {
+    // TLS 1.3 alert 116 certificate_required (RFC 8446 §6.2). It arrives after the
+    // client's handshake is complete, so it also ends the first read (greeting, EHLO).
+    pattern: /certificate[ _]required/i,
+    plaintextPeer: false,
+    summary: 'the server demands a client certificate (TLS alert “certificate required”)',
+    code: 'client-certificate-required',
+  },
   {
     pattern: /wrong version number|packet length too long|unknown protocol|http request|record layer failure|record_layer_failure/i,
     plaintextPeer: true,
     summary: 'the server answered the TLS handshake with plain text (“wrong version number”)',
   },
   {
-    pattern: /alert protocol version|unsupported protocol|no protocols available|version too low|tlsv1 alert/i,
+    // The server's protocol_version alert (RFC 8446 §6.2) to a client whose minimum is
+    // TLS 1.2, or OpenSSL's own refusal of the TLS 1.0/1.1 the server chose.
+    pattern: /alert protocol version|unsupported protocol|no protocols available|version too low/i,
     plaintextPeer: false,
-    summary: 'the server and this client have no TLS version in common (the server may only offer TLS 1.0/1.1)',
+    summary: 'the server offers only TLS 1.0/1.1, older than this client accepts',
+    code: 'tls-version-too-old',
   },
   {
     pattern: /handshake failure|no shared cipher|no ciphers available|no cipher match/i,
@@ -610,13 +667,8 @@ export const AUTH_REPLIES: ReplyRow[] = [
     any: true,
     finding: { code: 'auth-unavailable' },
   },
-  {
-    codes: [454, 421],
-    finding: {
-      code: 'auth-failed',
-      fix: 'The server had a temporary problem checking the login. Try again in a few minutes; if it persists, check the credentials.',
-    },
-  },
+  // 4xx is transient (RFC 5321 §4.2.1); 454 4.7.0 is RFC 4954's temporary authentication failure.
+  { codes: [421, 451, 454], finding: { code: 'auth-temporary-failure' } },
   { finding: { code: 'auth-failed' } },
 ];
 

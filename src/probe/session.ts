@@ -175,6 +175,8 @@ class ProbeRun {
   private banner: string | null = null;
   private tls: TlsInfo | null = null;
   private capabilities: Capabilities | null = null;
+  /** The server's refusal of EHLO on this connection, when HELO had to be used. */
+  private ehloRefusal: string | null = null;
   private effectiveTls: ProbeResult['effectiveTls'] = null;
   private retriedWith: ProbeResult['retriedWith'] = null;
   private authenticated = false;
@@ -405,6 +407,7 @@ class ProbeRun {
       this.effectiveTls = null;
       this.tls = null;
       this.capabilities = null;
+      this.ehloRefusal = null;
       if (mode === 'implicit') {
         await this.step('tls', (rec) => this.handshake(c, attempt, 'implicit', rec, note));
       }
@@ -434,7 +437,7 @@ class ProbeRun {
         } else if (mode === 'starttls') {
           this.addStep('starttls', 'fail', 'The server does not offer STARTTLS (not in the EHLO reply).');
           attempt.blockedReason = 'the connection is not encrypted';
-          note({ code: 'starttls-unavailable' });
+          note(this.ehloRefusedFinding() ?? { code: 'starttls-unavailable' });
         } else {
           this.addStep('starttls', 'warn', WARNINGS.noStarttls);
           this.warnings.push(WARNINGS.noStarttls);
@@ -509,6 +512,18 @@ class ProbeRun {
     const quoted = bytes.length && !tlsRecord ? shown : '';
     const evidence = `${row.summary}: ${error.message}${quoted ? ` — the server sent “${quoted}”` : ''}`;
     const detail = `TLS handshake failed: ${error.message}${quoted ? ` (server sent “${quoted}”)` : ''}`;
+    if (mode === 'starttls') {
+      // The server said 220 to STARTTLS: whatever comes instead of a handshake is its fault.
+      if (quoted) return new StepFailure(situation('starttls-then-plaintext', this.ctx, { shown: quoted }, quoted), detail);
+      if (bytes.length === 0 && error.timedOut) return new StepFailure(situation('starttls-then-silent', this.ctx, {}, error.message), detail);
+      if (bytes.length === 0 && (error.errno === 'ECONNRESET' || error.errno === 'EPIPE')) {
+        return new StepFailure(situation('starttls-then-closed', this.ctx, {}, error.message), detail);
+      }
+    }
+    if (row.code) return new StepFailure({ code: row.code, evidence }, detail);
+    if (error.certificateRequested && !row.plaintextPeer) {
+      return new StepFailure({ code: 'client-certificate-required', evidence: `the server asked for a client certificate, then: ${error.message}` }, detail);
+    }
     const peer = bytes.length && !tlsRecord ? recognisePeer(text) : null;
     const smtpLike = /^\d{3}[ -]/.test(text);
     if (peer && !smtpLike) {
@@ -616,7 +631,7 @@ class ProbeRun {
           `Greeting incomplete after ${this.timeoutMs} ms (${received} bytes received).`,
         );
       case 'closed':
-        return new StepFailure(
+        return this.alertFailure(error) ?? new StepFailure(
           situation('closed-without-greeting', this.ctx, { first: received ? first : '' }, error.evidence ?? 'closed'),
           `Connection closed before a greeting${error.evidence ? ` (${error.evidence})` : ''}.`,
         );
@@ -637,6 +652,14 @@ class ProbeRun {
     }
   }
 
+  /** A TLS alert that ended an established TLS connection (TLS 1.3 sends certificate_required only then). */
+  private alertFailure(error: ReaderError): StepFailure | null {
+    if (error.kind !== 'closed' || !error.evidence) return null;
+    const row = classifyTlsError(error.evidence);
+    if (!row.code) return null;
+    return new StepFailure({ code: row.code, evidence: `${row.summary}: ${error.evidence}` }, `The server ended the TLS connection: ${error.evidence}.`);
+  }
+
   /** Sends a command and reads the reply; transport problems become protocol-error. */
   private async command(conn: SmtpConnection, line: string, shown?: string, timeoutMs = this.timeoutMs): Promise<Reply> {
     const label = (shown ?? line).split(' ')[0];
@@ -644,6 +667,8 @@ class ProbeRun {
       return await conn.command(line, timeoutMs, shown);
     } catch (error) {
       if (this.cancelled || !(error instanceof ReaderError)) throw error;
+      const alert = this.alertFailure(error);
+      if (alert) throw alert;
       const what =
         error.kind === 'timeout'
           ? `no complete reply to ${label} within ${timeoutMs} ms`
@@ -667,6 +692,7 @@ class ProbeRun {
         rec.status = 'warn';
         rec.detail = `EHLO was refused (${replyText(reply)}); HELO works, so the server offers no extensions (no STARTTLS, no AUTH).`;
         this.warnings.push(WARNINGS.heloOnly);
+        this.ehloRefusal = replyText(reply);
         return heloCapabilities();
       }
       throw new StepFailure(
@@ -692,6 +718,13 @@ class ProbeRun {
       return;
     }
     await this.step('auth', async (rec) => {
+      const ehloRefused = this.ehloRefusedFinding();
+      if (ehloRefused) {
+        rec.status = 'fail';
+        rec.detail = 'Not sent: without EHLO the server offers no login (AUTH).';
+        note(ehloRefused);
+        return;
+      }
       if (!conn.secure && !allowPlaintextAuth) {
         rec.status = 'fail';
         rec.detail = 'Not sent: the connection is not encrypted (allowPlaintextAuth is off).';
@@ -738,6 +771,11 @@ class ProbeRun {
       const finding = matchReply(AUTH_REPLIES, reply);
       note(mechanism === 'XOAUTH2' && finding.code === 'auth-failed' ? { ...finding, fix: situation('oauth-token-refused', this.ctx, {}).fix } : finding);
     });
+  }
+
+  /** Without EHLO there are no extensions: that, not a missing STARTTLS or AUTH, is the cause. */
+  private ehloRefusedFinding(): Finding | null {
+    return this.ehloRefusal === null ? null : { code: 'ehlo-refused', evidence: this.ehloRefusal };
   }
 
   private async runAuth(conn: SmtpConnection, mechanism: string, user: string, password?: string, token?: string): Promise<Reply> {

@@ -16,14 +16,64 @@ import { Duplex } from 'node:stream';
 import { SNIFF_BYTES } from './lineReader';
 import type { CertificateInfo, CertificateVerification, TlsInfo } from './types';
 
+/**
+ * Reads the server's cleartext handshake records (up to its first non-handshake
+ * record: ChangeCipherSpec, alert or encrypted data) and notes a CertificateRequest
+ * (handshake type 13, RFC 5246 §7.4.4). Under TLS 1.2 it is the only sign that a
+ * later "handshake failure" alert means "no client certificate"; TLS 1.3 encrypts it
+ * and names the cause with its own alert instead.
+ */
+class HandshakeWatcher {
+  certificateRequested = false;
+  private done = false;
+  private recordHeader: number[] = [];
+  private recordLeft = 0;
+  private messageHeader: number[] = [];
+  private messageLeft = 0;
+
+  feed(chunk: Buffer): void {
+    let i = 0;
+    while (i < chunk.length && !this.done) {
+      if (this.recordLeft === 0) {
+        this.recordHeader.push(chunk[i++]);
+        if (this.recordHeader.length < 5) continue;
+        const [type, , , high, low] = this.recordHeader;
+        this.recordHeader = [];
+        if (type !== 22) this.done = true; // 22 = handshake (RFC 5246 §6.2.1)
+        this.recordLeft = (high << 8) | low;
+        continue;
+      }
+      const end = i + Math.min(this.recordLeft, chunk.length - i);
+      this.recordLeft -= end - i;
+      while (i < end) {
+        if (this.messageLeft > 0) {
+          const skip = Math.min(this.messageLeft, end - i);
+          this.messageLeft -= skip;
+          i += skip;
+          continue;
+        }
+        this.messageHeader.push(chunk[i++]);
+        if (this.messageHeader.length === 4) {
+          const [type, a, b, c] = this.messageHeader;
+          this.messageHeader = [];
+          if (type === 13) this.certificateRequested = true;
+          this.messageLeft = (a << 16) | (b << 8) | c;
+        }
+      }
+    }
+  }
+}
+
 /** Keeps the first bytes read from `raw` while passing everything through. */
 class SniffingStream extends Duplex {
   private readonly kept: Buffer[] = [];
   private keptBytes = 0;
+  readonly handshake = new HandshakeWatcher();
 
   constructor(private readonly raw: net.Socket) {
     super();
     raw.on('data', (chunk: Buffer) => {
+      this.handshake.feed(chunk);
       if (this.keptBytes < SNIFF_BYTES) {
         const part = chunk.subarray(0, SNIFF_BYTES - this.keptBytes);
         this.kept.push(Buffer.from(part));
@@ -74,6 +124,8 @@ export class TlsHandshakeError extends Error {
     /** What the server sent during the failed handshake (may be empty). */
     readonly firstBytes: Buffer,
     readonly timedOut: boolean,
+    /** The server asked for a client certificate (seen in a TLS 1.2 handshake). */
+    readonly certificateRequested: boolean,
     readonly errno?: string,
   ) {
     super(message);
@@ -105,7 +157,7 @@ export function startTls(raw: net.Socket, options: TlsStartOptions): Promise<tls
       clearTimeout(timer);
       socket.destroy();
       raw.destroy();
-      reject(new TlsHandshakeError(message, sniffer.firstBytes, timedOut, errno));
+      reject(new TlsHandshakeError(message, sniffer.firstBytes, timedOut, sniffer.handshake.certificateRequested, errno));
     };
     const timer = setTimeout(() => fail(`The TLS handshake did not finish within ${options.timeoutMs} ms.`, true), options.timeoutMs);
     socket.once('secureConnect', () => {

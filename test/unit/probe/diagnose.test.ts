@@ -41,7 +41,10 @@ describe('probe / diagnosis tables', () => {
     ['530 5.7.0 Must issue a STARTTLS command first. x - gsmtp', 'starttls-required'],
     ['538 Error: Must issue a STARTTLS command first', 'starttls-required'],
     ['504 5.7.4 Unrecognized authentication type [AM0PR02CA0001.eurprd02.prod.outlook.com]', 'auth-unavailable'],
-    ['454 4.7.0 Temporary authentication failure', 'auth-failed'],
+    // Temporary (RFC 4954 §6); was auth-failed, "refused the user name or password" (issue 16).
+    ['454 4.7.0 Temporary authentication failure', 'auth-temporary-failure'],
+    ['454 4.7.0 Too many login attempts, please try again later. x - gsmtp', 'auth-temporary-failure'],
+    ['421 4.7.0 Try again later, closing connection.', 'auth-temporary-failure'],
     ['535 Error: authentication failed', 'auth-failed'],
   ];
   for (const [text, code] of authCases) {
@@ -78,7 +81,11 @@ describe('probe / diagnosis tables', () => {
     assert.equal(classifyTlsError('wrong version number (ERR_SSL_WRONG_VERSION_NUMBER)').plaintextPeer, true);
     assert.equal(classifyTlsError('packet length too long').plaintextPeer, true);
     assert.equal(classifyTlsError('tlsv1 alert protocol version').plaintextPeer, false);
-    assert.match(classifyTlsError('unsupported protocol').summary, /TLS version/);
+    assert.equal(classifyTlsError('tlsv1 alert protocol version (ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION)').code, 'tls-version-too-old');
+    assert.equal(classifyTlsError('unsupported protocol (ERR_SSL_UNSUPPORTED_PROTOCOL)').code, 'tls-version-too-old');
+    assert.equal(classifyTlsError('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED').code, 'client-certificate-required');
+    // Other alerts are not blamed on the TLS version any more.
+    assert.equal(classifyTlsError('tlsv1 alert internal error').code, undefined);
     assert.match(classifyTlsError('sslv3 alert handshake failure').summary, /cipher/);
   });
 

@@ -356,7 +356,8 @@ describe('probe / against smtp-server on loopback', function () {
     });
   });
 
-  it('no TLS version in common → tls-handshake-failed', async () => {
+  // Was tls-handshake-failed, whose fix did not say that the server must change (issue 16).
+  it('a server with only TLS 1.0/1.1 → tls-version-too-old: the server must enable TLS 1.2+', async () => {
     const certs = testCerts();
     const { port } = await startTlsServer(certs.localhost, (s) => s.write('220 old.test ESMTP\r\n'), {
       minVersion: 'TLSv1',
@@ -364,8 +365,9 @@ describe('probe / against smtp-server on loopback', function () {
       ciphers: 'DEFAULT@SECLEVEL=0',
     });
     const result = await probe({ host: 'localhost', port, tls: 'implicit', ca: certs.ca, timeoutMs: 2000 });
-    assertCode(result, 'tls-handshake-failed');
-    assert.match(result.diagnosis.summary, /TLS version|protocol/i);
+    assertCode(result, 'tls-version-too-old');
+    assert.match(result.diagnosis.summary, /TLS 1\.0\/1\.1/);
+    assert.match(result.diagnosis.fix, /must enable TLS 1\.2/);
     assert.equal(result.retriedWith, null, 'a TLS answer is no reason to try plain text');
   });
 });

@@ -135,6 +135,8 @@ export interface Script {
   ehloSecure?: string[];
   /** Certificate for STARTTLS; without it STARTTLS is not offered. */
   tls?: KeyPair;
+  /** More options of the server's TLS socket after STARTTLS (e.g. requestCert). */
+  tlsOptions?: tls.TLSSocketOptions;
   /** Answers a command line; return undefined for the defaults (EHLO, STARTTLS, QUIT, else 502). */
   onLine?: (line: string, session: ScriptSession) => string[] | undefined;
 }
@@ -172,7 +174,7 @@ export async function startScriptedSmtp(script: Script): Promise<RawServer & { s
         } else if (verb === 'STARTTLS' && script.tls && !session.secure) {
           session.write(reply(['220 2.0.0 Ready to start TLS']));
           current.off('data', onData);
-          const secure = new tls.TLSSocket(current, { isServer: true, key: script.tls.key, cert: script.tls.cert });
+          const secure = new tls.TLSSocket(current, { isServer: true, key: script.tls.key, cert: script.tls.cert, ...script.tlsOptions });
           secure.on('error', () => undefined);
           current = secure;
           session.secure = true;
