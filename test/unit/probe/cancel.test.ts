@@ -17,32 +17,34 @@ describe('probe / cancellation and progress', function () {
     assert.deepEqual(unhandled.splice(0), [], 'no unhandled rejection');
   });
 
-  it('abort while waiting for a greeting: resolves at once with cancelled, socket closed', async () => {
+  // Time limits of a minute, far past the mocha timeout: a probe that waited for them
+  // instead of ending on the abort fails the test, on any machine.
+  it('abort while waiting for a greeting: resolves with cancelled, socket closed', async () => {
     const peer = await startRawServer(() => undefined);
     const controller = new AbortController();
-    const running = probe({ host: '127.0.0.1', port: peer.port, timeoutMs: 5000 }, controller.signal);
-    await new Promise((r) => setTimeout(r, 150));
-    const t = performance.now();
-    controller.abort();
+    const running = probe({ host: '127.0.0.1', port: peer.port, timeoutMs: 60_000 }, controller.signal, (s) => {
+      if (s.name === 'greeting' && s.status === 'running') setTimeout(() => controller.abort(), 50);
+    });
     const result = await running;
-    const ms = performance.now() - t;
     assert.equal(result.status, 'cancelled');
     assertCode(result, 'cancelled');
-    assert.equal(step(result, 'greeting').status, 'cancelled');
-    assert.ok(ms < 100, `resolved ${ms} ms after abort`);
+    assert.deepEqual(
+      result.steps.map((s) => `${s.name}:${s.status}`),
+      ['resolve:ok', 'connect:ok', 'greeting:cancelled'],
+      'the greeting was cut short: no silence retry',
+    );
     await peer.closed; // the server saw the connection go
   });
 
   it('abort during a pending TCP connect (accept queue full)', async () => {
     const listener = await startUnacceptingListener();
     const controller = new AbortController();
-    const running = probe({ host: '127.0.0.1', port: listener.port, timeoutMs: 5000 }, controller.signal);
+    const running = probe({ host: '127.0.0.1', port: listener.port, timeoutMs: 60_000 }, controller.signal);
     setTimeout(() => controller.abort(), 100);
-    const t = performance.now();
     const result = await running;
     assertCode(result, 'cancelled');
     assert.equal(step(result, 'connect').status, 'cancelled');
-    assert.ok(performance.now() - t < 400);
+    assert.equal(result.steps.length, 2, 'resolve, then the cancelled connect');
   });
 
   it('abort in the middle of AUTH (the server never answers): cancelled, earlier steps kept', async () => {

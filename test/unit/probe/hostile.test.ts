@@ -8,7 +8,11 @@ import { testCerts } from './helpers/certs';
 import { PASSWORD, USER, assertCode, assertNoSecrets, step } from './helpers/common';
 import { closeAllServers, closedPort, startHttpServer, startRawServer, startScriptedSmtp, startTlsServer, startUnacceptingListener } from './helpers/servers';
 
-/** Runs the probe and measures how long it took. */
+/**
+ * Runs the probe and measures how long it took. Only lower bounds (a timer cannot end
+ * early) and upper bounds far from the expected time are asserted: a test that needs
+ * "not the step limit" uses a limit past the mocha timeout instead.
+ */
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t = performance.now();
   const value = await run();
@@ -46,7 +50,8 @@ describe('probe / hostile and broken peers on loopback', function () {
     assert.match(result.diagnosis.summary, /never sent anything/);
     assert.equal(result.retriedWith, 'implicit');
     assert.equal(peer.accepted.length, 2, 'plain attempt + TLS attempt');
-    assert.ok(ms < 300 + 600 + 400, `took ${ms} ms`);
+    assert.match(step(result, 'retry').detail, /within 300 ms/);
+    assert.ok(ms >= 300 + 600 - 20 && ms < 5000, `took ${ms} ms: the silence window, then the TLS step limit`);
   });
 
   it('silent, probed with implicit TLS → no-greeting (no plain-text retry without evidence)', async () => {
@@ -96,14 +101,13 @@ describe('probe / hostile and broken peers on loopback', function () {
       };
       pump();
     });
-    const { value: result, ms } = await timed(() => probe({ host: '127.0.0.1', port: peer.port, timeoutMs: 1500 }));
+    const result = await probe({ host: '127.0.0.1', port: peer.port, timeoutMs: 60_000 });
     assertCode(result, 'protocol-error');
     assert.match(result.diagnosis.summary, /longer than 4096 bytes/);
     assert.ok(result.stats.peakBufferedBytes <= MAX_LINE_BYTES + 1, `reader held ${result.stats.peakBufferedBytes} bytes`);
     assert.ok(result.stats.bytesReceived < 1024 * 1024, `read ${result.stats.bytesReceived} bytes before stopping`);
     await peer.closed;
     assert.ok(written < 16 * 1024 * 1024, 'the probe hung up before the peer could send everything');
-    assert.ok(ms < 1500, `took ${ms} ms`);
   });
 
   it('endless binary garbage → not-smtp', async () => {
@@ -127,7 +131,7 @@ describe('probe / hostile and broken peers on loopback', function () {
     assertCode(result, 'no-greeting');
     assert.match(result.diagnosis.summary, /did not finish it within 700 ms/);
     assert.equal(result.retriedWith, null, 'bytes arrived: not a TLS port');
-    assert.ok(ms >= 650 && ms < 1200, `took ${ms} ms`);
+    assert.ok(ms >= 650 && ms < 5000, `took ${ms} ms`);
   });
 
   it('a TLS-only port spoken to in plain text → implicit-tls-expected', async () => {
@@ -261,9 +265,10 @@ describe('probe / hostile and broken peers on loopback', function () {
   describe('network-level failures', () => {
     it('a closed port → connection-refused, at once', async () => {
       const port = await closedPort();
-      const { value: result, ms } = await timed(() => probe({ host: '127.0.0.1', port, timeoutMs: 2000 }));
+      // A step limit past the mocha timeout: only the refusal itself can end the probe in time.
+      const result = await probe({ host: '127.0.0.1', port, timeoutMs: 60_000 });
       assertCode(result, 'connection-refused');
-      assert.ok(ms < 500, `took ${ms} ms`);
+      assert.match(step(result, 'connect').detail, /ECONNREFUSED/);
     });
 
     it('a listener whose accept queue is full (SYN dropped) → connection-timeout at the step limit', async () => {
@@ -271,7 +276,7 @@ describe('probe / hostile and broken peers on loopback', function () {
       assert.ok(listener.fillers >= 1, 'the accept queue was filled');
       const { value: result, ms } = await timed(() => probe({ host: '127.0.0.1', port: listener.port, timeoutMs: 500 }));
       assertCode(result, 'connection-timeout');
-      assert.ok(ms >= 480 && ms < 1200, `took ${ms} ms`);
+      assert.ok(ms >= 480 && ms < 5000, `took ${ms} ms`);
       assert.match(result.diagnosis.fix, /firewall/);
     });
 
@@ -281,7 +286,7 @@ describe('probe / hostile and broken peers on loopback', function () {
       assert.equal(result.steps.length, 1);
       // RFC 6761 .invalid: the resolver answers NXDOMAIN at once here; a machine without
       // a reachable resolver still ends at the step limit.
-      assert.ok(ms < 3000 + 300, `took ${ms} ms`);
+      assert.ok(ms < 3000 + 5000, `took ${ms} ms`);
     });
 
     it('an injected lookup: NXDOMAIN, and a resolver that never answers (timeout)', async () => {
@@ -293,12 +298,10 @@ describe('probe / hostile and broken peers on loopback', function () {
       });
       assertCode(nx, 'dns-failed');
       assert.match(nx.diagnosis.summary, /does not exist/);
-      const { value: slow, ms } = await timed(() =>
-        probe({ host: 'smtp.example.test', port: 587, timeoutMs: 300, lookup: () => new Promise<ResolvedAddress[]>(() => undefined) }),
-      );
+      const slow = await probe({ host: 'smtp.example.test', port: 587, timeoutMs: 300, lookup: () => new Promise<ResolvedAddress[]>(() => undefined) });
       assertCode(slow, 'dns-failed');
       assert.match(slow.diagnosis.summary, /did not answer/);
-      assert.ok(ms < 800);
+      assert.match(step(slow, 'resolve').detail, /TIMEOUT/, 'ended by the step limit');
     });
 
     it('several addresses: a refused one is skipped for the next', async () => {
