@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   AUTH_REPLIES,
   DIAGNOSES,
@@ -123,6 +125,22 @@ describe('probe / diagnosis tables', () => {
     for (const code of ['implicit-tls-expected', 'tls-not-expected', 'starttls-required'] as const) {
       assert.doesNotMatch(fix(code), /MAIL_ENCRYPTION|Spring mail\.smtp|undefined/);
     }
+  });
+
+  it('host:port in the default words brackets an IPv6 address', () => {
+    for (const code of Object.keys(DIAGNOSES) as Array<keyof typeof DIAGNOSES>) {
+      const { summary, fix } = makeDiagnosis({ code }, { host: '2001:db8::25', port: 587 });
+      assert.doesNotMatch(`${summary} ${fix}`, /[^[]2001:db8::25:587/, code);
+    }
+    assert.match(makeDiagnosis({ code: 'connection-timeout' }, { host: '2001:db8::25', port: 587 }).summary, /\[2001:db8::25\]:587/);
+  });
+
+  it('the README lists every diagnosis code of the CLI’s JSON', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../../../README.md'), 'utf8');
+    const line = /^Diagnosis codes: (.*)$/m.exec(readme);
+    assert.ok(line, 'a “Diagnosis codes:” line in README.md');
+    const listed = [...line[1].matchAll(/`([a-z-]+)`/g)].map((m) => m[1]);
+    assert.deepEqual([...listed].sort(), Object.keys(DIAGNOSES).sort());
   });
 
   it('auto means implicit TLS on 465/2465 and STARTTLS elsewhere', () => {
