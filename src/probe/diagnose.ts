@@ -521,6 +521,14 @@ export const TLS_ERRORS: TlsErrorRow[] = [
   { pattern: /./, plaintextPeer: false, summary: 'the TLS handshake failed' },
 ];
 
+/**
+ * Under TLS 1.2, how a server that sent a CertificateRequest refuses a client without a
+ * certificate: an alert (OpenSSL ssl/statem/statem_srvr.c sends handshake_failure, Go's
+ * crypto/tls bad_certificate) or a plain close. Other failures (a weak key, a timeout)
+ * keep their own words.
+ */
+export const CLIENT_CERTIFICATE_REFUSAL = /alert|ECONNRESET|EPIPE|socket disconnected|closed the connection/i;
+
 export function classifyTlsError(message: string): TlsErrorRow {
   return TLS_ERRORS.find((row) => row.pattern.test(message))!;
 }

@@ -31,6 +31,7 @@ import { heloCapabilities, parseCapabilities, describeCapabilities } from './cap
 import { ConnectError, SmtpConnection, connectTcp, defaultClientName } from './connection';
 import {
   AUTH_REPLIES,
+  CLIENT_CERTIFICATE_REFUSAL,
   CONNECT_ERRORS,
   DNS_ERRORS,
   SEND_REPLIES,
@@ -521,7 +522,7 @@ class ProbeRun {
       }
     }
     if (row.code) return new StepFailure({ code: row.code, evidence }, detail);
-    if (error.certificateRequested && !row.plaintextPeer) {
+    if (error.certificateRequested && CLIENT_CERTIFICATE_REFUSAL.test(`${error.errno ?? ''} ${error.message}`)) {
       return new StepFailure({ code: 'client-certificate-required', evidence: `the server asked for a client certificate, then: ${error.message}` }, detail);
     }
     const peer = bytes.length && !tlsRecord ? recognisePeer(text) : null;
