@@ -15,7 +15,6 @@
 // checks off, a temporary user-data and extensions folder. samples/ is opened as
 // a copy (edits and quick fixes do not change the repository); --workspace opens
 // the given folder in place.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
