@@ -50,6 +50,8 @@ now() { date +%s; }
 quiet_npm() { npm "$@" 2> >(grep -v 'Unknown user config "nodedir"' >&2); }
 
 T0=$(now)
+MACHINE_NPM_GLOBALCONFIG="$(npm config get globalconfig 2>/dev/null || true)"
+[ -f "$MACHINE_NPM_GLOBALCONFIG" ] || MACHINE_NPM_GLOBALCONFIG=
 log "cache folder: $CACHE"
 
 # --- 1. Debian packages ---
@@ -154,6 +156,8 @@ JSON
     cd "$CS_PREFIX"
     export PATH="$NODE_DIR/bin:$PATH"          # npm (#!/usr/bin/env node) and the builds run on Node 24
     export npm_config_nodedir="$NODE_DIR"      # node-gyp builds against Node 24 headers, not a configured nodedir
+    # Node 24's npm has no global config of its own: give it the machine's (registry, cafile, proxy).
+    [ -z "$MACHINE_NPM_GLOBALCONFIG" ] || export npm_config_globalconfig="$MACHINE_NPM_GLOBALCONFIG"
     export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
     export CI=true
     [ "$(node -v)" = "v$NODE_VERSION" ] || { echo "node on PATH is $(node -v)" >&2; exit 1; }
