@@ -63,16 +63,22 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     context: options.context ?? 'application',
   } as const;
   const documentEnvironments = environmentsByDocument(parse.entries);
+  const enabled = RULES.flatMap((rule) => {
+    const severity = severityOf(rule, options);
+    return severity === 'off' ? [] : [{ rule, severity }];
+  });
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const group of groups) {
     if (!group.active) continue;
     const environment = documentEnvironments.get(group.document ?? 0);
     const groupContext = environment ? { ...context, environment } : context;
-    for (const rule of RULES) {
-      const severity = severityOf(rule, options);
-      if (severity === 'off') continue;
-      for (const finding of rule.check(group, groupContext)) {
+    const found = enabled.map(({ rule, severity }) => ({ rule, severity, findings: rule.check(group, groupContext) }));
+    // Judged on what each rule found before any is dropped, so the order of the rules does not matter.
+    const superseded = new Set(found.flatMap(({ rule, findings: own }) => (own.length > 0 ? (rule.supersedes ?? []) : [])));
+    for (const { rule, severity, findings: own } of found) {
+      if (superseded.has(rule.id)) continue;
+      for (const finding of own) {
         const key = `${rule.id}:${finding.range.start}:${finding.range.end}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -1,5 +1,4 @@
 import { isLocalOrPrivateHost } from '../facts/hosts';
-import { IMPLICIT_TLS_PORTS } from '../facts/ports';
 import { hostNameOf } from '../model';
 import { isUnset } from '../values';
 import { rangeOf, relatedTo, type Rule } from './rule';
@@ -15,7 +14,6 @@ export const cleartextAuth: Rule = {
     'Not reported for hosts on this machine or a private network.',
   check(group) {
     if (group.tls.mode !== 'none' || !group.password || isUnset(group.password.value)) return [];
-    if (group.port && IMPLICIT_TLS_PORTS.has(group.port.value)) return []; // plaintext-on-implicit-tls-port says it better
     const host = hostNameOf(group);
     if (!host || isLocalOrPrivateHost(host)) return [];
     const flag = group.tls.sources.find((source) => source.range && !source.isDefault);

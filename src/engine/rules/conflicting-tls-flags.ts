@@ -14,6 +14,8 @@ export const conflictingTlsFlags: Rule = {
     'Some frameworks refuse to start with both switches on: Django raises "EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive", and ' +
     'Ruby\'s mail gem (Rails, GitLab) raises ":enable_starttls and :tls are mutually exclusive". Keep one: STARTTLS for port 587, ' +
     'implicit TLS for port 465.',
+  // The framework refuses to start: what implicit TLS would do against the port does not matter.
+  supersedes: ['implicit-tls-on-starttls-port'],
   check(group) {
     const conflict = group.tlsConflict;
     if (!conflict || !conflict.starttls.range) return [];

@@ -1,5 +1,4 @@
 import { STARTTLS_PORTS } from '../facts/ports';
-import { providerRefusesPort } from '../model';
 import { rangeOf, relatedTo, type Rule } from './rule';
 
 export const implicitTlsOnStarttlsPort: Rule = {
@@ -13,7 +12,6 @@ export const implicitTlsOnStarttlsPort: Rule = {
   check(group) {
     const port = group.port;
     if (group.tls.mode !== 'implicit' || !port || !STARTTLS_PORTS.has(port.value)) return [];
-    if (group.tlsConflict || providerRefusesPort(group)) return []; // conflicting-tls-flags / provider-port-unsupported say it better
     const flag = group.tls.sources.find((source) => source.range && !source.isDefault) ?? group.tls.sources[0];
     const onFlag = !!flag?.range && !flag.isDefault;
     const because = flag ? `${flag.label} makes` : `${group.profile.name} makes`;

@@ -1,6 +1,5 @@
 import { IMPLICIT_TLS_PORTS } from '../facts/ports';
 import { describeMode } from '../model';
-import { providerRefusesPort } from '../model';
 import { rangeOf, relatedTo, type Rule } from './rule';
 
 const PLAINTEXT_MODES = new Set(['none', 'starttls-required', 'starttls-opportunistic']);
@@ -13,10 +12,11 @@ export const plaintextOnImplicitTlsPort: Rule = {
     'Ports 465 and 2465 expect a TLS handshake from the first byte (implicit TLS, RFC 8314). A client set up for plaintext or STARTTLS ' +
     'connects and waits for the server\'s greeting, which never comes: the app hangs until a timeout ("Greeting never received", ' +
     '`SMTPServerDisconnected`). Turn on implicit TLS for this port, or switch to port 587 with STARTTLS.',
+  // No password is sent on a connection that never gets past the greeting: the hang is the problem.
+  supersedes: ['cleartext-auth'],
   check(group) {
     const port = group.port;
     if (!port || !IMPLICIT_TLS_PORTS.has(port.value) || !PLAINTEXT_MODES.has(group.tls.mode)) return [];
-    if (group.tlsConflict || providerRefusesPort(group)) return []; // conflicting-tls-flags / provider-port-unsupported say it better
     const flag = group.tls.sources.find((source) => source.range && !source.isDefault);
     const onFlag = !!flag;
     const fix = group.profile.noImplicitTls

@@ -1,5 +1,5 @@
 import { isLocalOrPrivateHost } from '../facts/hosts';
-import { hostNameOf, providerRefusesPort } from '../model';
+import { hostNameOf } from '../model';
 import { rangeOf, relatedTo, type Rule } from './rule';
 
 export const port25Submission: Rule = {
@@ -14,7 +14,7 @@ export const port25Submission: Rule = {
   check(group, context) {
     if (context.context === 'mail-server' || group.port?.value !== 25) return [];
     const host = hostNameOf(group);
-    if (!host || isLocalOrPrivateHost(host) || providerRefusesPort(group)) return [];
+    if (!host || isLocalOrPrivateHost(host)) return [];
     const lead = group.port.isDefault
       ? `${group.port.label.replace(/ \(default 25\)$/, '')}, so ${group.profile.name} connects to port 25, which is for relay between mail servers.`
       : `Port 25 is for relay between mail servers.`;

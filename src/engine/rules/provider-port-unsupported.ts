@@ -1,4 +1,5 @@
 import { providerPorts } from '../facts/providers';
+import { providerRefusesPort } from '../model';
 import { rangeOf, relatedTo, type Rule } from './rule';
 
 export const providerPortUnsupported: Rule = {
@@ -8,11 +9,12 @@ export const providerPortUnsupported: Rule = {
   description:
     'Each provider documents the ports it listens on (Gmail: 25, 465, 587; Microsoft 365: 587 and 25, no 465; Postmark: no implicit-TLS port). ' +
     'On any other port the connection is refused or times out. Use the provider\'s recommended port.',
+  // The port is the cause: what a TLS mode or port 25 would do there does not matter.
+  supersedes: ['implicit-tls-on-starttls-port', 'plaintext-on-implicit-tls-port', 'port-25-submission'],
   check(group) {
     const { provider, port } = group;
-    if (!provider || !provider.portListComplete || !port) return [];
+    if (!provider || !port || !providerRefusesPort(group)) return [];
     const ports = providerPorts(provider);
-    if (ports.includes(port.value)) return [];
     const listed = ports
       .map((p) => `${p}${provider.implicitPorts.includes(p) ? ' (implicit TLS)' : ' (STARTTLS)'}`)
       .join(', ');

@@ -34,6 +34,12 @@ export interface Rule {
   title: string;
   /** Why it matters and what to do, in a few sentences (Markdown). */
   description: string;
+  /**
+   * Rules whose findings on the same group this rule's finding replaces, because it names
+   * the cause (provider-port-unsupported over plaintext-on-implicit-tls-port). Applied by
+   * analyze among enabled rules only: with this rule off, the superseded findings come back.
+   */
+  supersedes?: readonly string[];
   check(group: SmtpGroup, context: RuleContext): RuleFinding[];
   /**
    * Quick fixes for one of this rule's findings on the group, built with the fix context's
