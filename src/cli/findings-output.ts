@@ -1,6 +1,7 @@
 // The three output formats of `smtp-doctor check`: text, JSON and SARIF 2.1.0.
 import { ruleDocsUrl, type Finding } from '../engine/analyze';
 import { RULES } from '../engine/rules';
+import type { MessageData } from '../engine/rules/rule';
 import { LineIndex } from '../engine/text';
 import type { Severity } from '../engine/types';
 
@@ -13,8 +14,11 @@ export interface FileFinding {
   endColumn: number;
   rule: string;
   severity: Severity;
+  messageId: string;
   message: string;
   related: { line: number; column: number; message: string }[];
+  /** The values of the message's placeholders, for SARIF's message arguments. */
+  data: MessageData;
 }
 
 export function locate(file: string, lines: LineIndex, finding: Finding): FileFinding {
@@ -28,7 +32,9 @@ export function locate(file: string, lines: LineIndex, finding: Finding): FileFi
     endColumn: end.character + 1,
     rule: finding.ruleId,
     severity: finding.severity,
+    messageId: finding.messageId,
     message: finding.message,
+    data: finding.data,
     related: finding.related.map((item) => {
       const at = lines.positionAt(item.range.start);
       return { line: at.line + 1, column: at.character + 1, message: item.message };
@@ -36,18 +42,45 @@ export function locate(file: string, lines: LineIndex, finding: Finding): FileFi
   };
 }
 
-/** The JSON contract: `{file, line, column, endLine, endColumn, rule, severity, message}` per finding. */
+/** The JSON contract: `{file, line, column, endLine, endColumn, rule, severity, messageId, message, related}` per finding. */
 export function toJson(findings: readonly FileFinding[]): string {
   return JSON.stringify(
-    findings.map(({ file, line, column, endLine, endColumn, rule, severity, message }) => ({ file, line, column, endLine, endColumn, rule, severity, message })),
+    findings.map(({ file, line, column, endLine, endColumn, rule, severity, messageId, message, related }) => ({
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      rule,
+      severity,
+      messageId,
+      message,
+      related,
+    })),
     null,
     2,
   );
 }
 
+/**
+ * A rule's `{{name}}` template as a SARIF message string (`{0}`, literal braces doubled),
+ * with the placeholder names in argument order.
+ */
+function sarifMessageString(template: string): { text: string; names: string[] } {
+  const names: string[] = [];
+  const text = template.split(/(\{\{\s*\w+\s*\}\})/).map((part, index) => {
+    if (index % 2 === 0) return part.replace(/[{}]/g, '$&$&');
+    const name = part.slice(2, -2).trim();
+    if (!names.includes(name)) names.push(name);
+    return `{${names.indexOf(name)}}`;
+  });
+  return { text: text.join(''), names };
+}
+
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 export function toSarif(findings: readonly FileFinding[], version: string): string {
+  const messageStrings = new Map(RULES.map((rule) => [rule.id, new Map(Object.entries(rule.messages).map(([id, template]) => [id, sarifMessageString(template)]))]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -64,6 +97,7 @@ export function toSarif(findings: readonly FileFinding[], version: string): stri
               fullDescription: { text: rule.description },
               helpUri: ruleDocsUrl(rule.id),
               defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+              messageStrings: Object.fromEntries([...messageStrings.get(rule.id)!].map(([id, { text }]) => [id, { text }])),
             })),
           },
         },
@@ -71,7 +105,11 @@ export function toSarif(findings: readonly FileFinding[], version: string): stri
           ruleId: finding.rule,
           ruleIndex: RULES.findIndex((rule) => rule.id === finding.rule),
           level: SARIF_LEVEL[finding.severity],
-          message: { text: finding.message },
+          message: {
+            id: finding.messageId,
+            text: finding.message,
+            arguments: messageStrings.get(finding.rule)!.get(finding.messageId)!.names.map((name) => String(finding.data[name])),
+          },
           locations: [
             {
               physicalLocation: {

@@ -6,7 +6,7 @@ import { detectFormat, parseConfig } from './formats';
 import { entryWords, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
 import { RULES, type AnalysisContext, type Rule } from './rules';
-import type { RelatedInformation } from './rules/rule';
+import { renderMessage, type MessageData, type RelatedInformation } from './rules/rule';
 import type { ConfigEntry, FormatId, ParseError, ParseResult, Range, Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
@@ -23,6 +23,10 @@ export interface AnalyzeOptions {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** The finding's identity within its rule: a key of the rule's `messages`. */
+  messageId: string;
+  data: MessageData;
+  /** The rule's message template for `messageId`, filled in with `data`. */
   message: string;
   range: Range;
   related: RelatedInformation[];
@@ -82,7 +86,16 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
         const key = `${rule.id}:${finding.range.start}:${finding.range.end}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        findings.push({ ruleId: rule.id, severity, message: finding.message, range: finding.range, related: finding.related ?? [] });
+        const data = finding.data ?? {};
+        findings.push({
+          ruleId: rule.id,
+          severity,
+          messageId: finding.messageId,
+          data,
+          message: renderMessage(rule.messages[finding.messageId], data),
+          range: finding.range,
+          related: finding.related ?? [],
+        });
       }
     }
   }

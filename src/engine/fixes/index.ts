@@ -13,12 +13,15 @@ import type { Fix, FixCandidate, TextEdit } from './types';
 export type { Fix, FixCandidate, FixContext, Literal, TextEdit, TlsTarget } from './types';
 export { applyEdits } from './context';
 
-function findingKey(finding: Pick<Finding, 'ruleId' | 'message'>): string {
-  return `${finding.ruleId}\u0000${finding.message}`;
+type Identity = Pick<Finding, 'ruleId' | 'messageId'>;
+
+/** Whether two findings say the same thing: rule and message id, whatever values the message names. */
+function sameKind(a: Identity, b: Identity): boolean {
+  return a.ruleId === b.ruleId && a.messageId === b.messageId;
 }
 
-function sameFinding(a: Pick<Finding, 'ruleId' | 'message' | 'range'>, b: Pick<Finding, 'ruleId' | 'message' | 'range'>): boolean {
-  return a.ruleId === b.ruleId && a.message === b.message && a.range.start === b.range.start && a.range.end === b.range.end;
+function sameFinding(a: Identity & Pick<Finding, 'range'>, b: Identity & Pick<Finding, 'range'>): boolean {
+  return sameKind(a, b) && a.range.start === b.range.start && a.range.end === b.range.end;
 }
 
 /** Where an offset of the original text is after the edits (inside an edited range: that edit's start, or its end for `end`). */
@@ -39,8 +42,8 @@ function mapOffset(offset: number, edits: readonly TextEdit[], side: 'start' | '
 /**
  * Whether applying `edits` removes `finding`, adds no finding, and leaves no more parse
  * errors than before. A finding after the edits is an old one when an old finding (other
- * than the fixed one) has the same rule and message, or the same rule at the same place
- * (a message may name a value the fix changed: the host in tls-verify-disabled's).
+ * than the fixed one) has the same rule and message id: its values may name what the fix
+ * changed (the host in tls-verify-disabled's message).
  */
 function verify(
   filePath: string,
@@ -58,34 +61,17 @@ function verify(
   analyses?.set(fixed, after);
   if (after.parseErrors.length > before.parseErrors.length) return false;
   const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const moved = (item: Finding) => ({ start: mapOffset(item.range.start, sorted, 'start'), end: mapOffset(item.range.end, sorted, 'end') });
-  const fixedAt = moved(finding);
-  let skippedFixed = false;
-  const old = before.findings.filter((item) => {
-    if (!skippedFixed && sameFinding(item, finding)) {
-      skippedFixed = true;
-      return false;
-    }
-    return true;
+  const fixedAt = { start: mapOffset(finding.range.start, sorted, 'start'), end: mapOffset(finding.range.end, sorted, 'end') };
+  // The fixed finding must be gone from its place (another of its kind elsewhere may stay)…
+  if (after.findings.some((item) => sameFinding(item, { ...finding, range: fixedAt }))) return false;
+  // …and each finding left must be an old one, counted once, the fixed one excepted.
+  const old = [...before.findings];
+  old.splice(old.findIndex((item) => sameFinding(item, finding)), 1);
+  return after.findings.every((item) => {
+    const index = old.findIndex((candidate) => sameKind(candidate, item));
+    if (index >= 0) old.splice(index, 1);
+    return index >= 0;
   });
-  const unmatched = [...after.findings];
-  // The fixed finding must be gone: not at its place, and no more often than other old findings explain.
-  if (unmatched.some((item) => item.ruleId === finding.ruleId && item.range.start === fixedAt.start && item.range.end === fixedAt.end)) return false;
-  for (const pass of ['message', 'place'] as const) {
-    for (let i = unmatched.length - 1; i >= 0; i--) {
-      const item = unmatched[i];
-      const index = old.findIndex((candidate) => {
-        if (candidate.ruleId !== item.ruleId) return false;
-        if (pass === 'message') return findingKey(candidate) === findingKey(item);
-        const at = moved(candidate);
-        return at.start === item.range.start && at.end === item.range.end;
-      });
-      if (index < 0) continue;
-      old.splice(index, 1);
-      unmatched.splice(i, 1);
-    }
-  }
-  return unmatched.length === 0;
 }
 
 function ruleContextOf(filePath: string, options: AnalyzeOptions): RuleContext {
@@ -142,7 +128,7 @@ export function fixesFor(filePath: string, text: string, finding: Finding, optio
 export function fixAll(filePath: string, text: string, options: AnalyzeOptions = {}): { text: string; applied: { ruleId: string; title: string }[] } {
   let current = text;
   const applied: { ruleId: string; title: string }[] = [];
-  // Findings that had no preferred fix, by rule, message and text: not tried again in later rounds.
+  // Findings that had no preferred fix, by rule, message id, values and text: not tried again in later rounds.
   const unfixable = new Set<string>();
   const mode: FixAllMode = { analyses: new Map() };
   // Every applied fix removes a finding and adds none, so this ends; the bound is a guard.
@@ -151,7 +137,7 @@ export function fixAll(filePath: string, text: string, options: AnalyzeOptions =
     mode.analyses.clear();
     let fixed = false;
     for (const finding of analysis.findings) {
-      const key = `${findingKey(finding)}\u0000${current.slice(finding.range.start, finding.range.end)}`;
+      const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
       if (unfixable.has(key)) continue;
       const preferred = fixesWith(filePath, current, finding, options, analysis, mode).find((fix) => fix.preferred);
       if (!preferred) {

@@ -1,12 +1,12 @@
 import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS } from '../facts/ports';
 import type { Source } from '../model';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 function keyOf(source: Source): string {
   return source.label.split('=')[0];
 }
 
-export const conflictingTlsFlags: Rule = {
+export const conflictingTlsFlags = defineRule({
   id: 'conflicting-tls-flags',
   severity: 'error',
   title: 'Implicit TLS and STARTTLS both switched on where the framework refuses that',
@@ -16,15 +16,19 @@ export const conflictingTlsFlags: Rule = {
     'implicit TLS for port 465.',
   // The framework refuses to start: what implicit TLS would do against the port does not matter.
   supersedes: ['implicit-tls-on-starttls-port'],
+  messages: {
+    bothOn:
+      '{{starttls}} (STARTTLS) and {{implicit}} (implicit TLS) are both on: {{refusal}}, so no mail is sent. ' +
+      'Keep only one: STARTTLS for port 587, implicit TLS for port 465.',
+  },
   check(group) {
     const conflict = group.tlsConflict;
     if (!conflict || !conflict.starttls.range) return [];
     return [
       {
         range: conflict.starttls.range,
-        message:
-          `${conflict.starttls.label} (STARTTLS) and ${conflict.implicit.label} (implicit TLS) are both on: ${group.profile.exclusiveTls}, ` +
-          `so no mail is sent. Keep only one: STARTTLS for port 587, implicit TLS for port 465.`,
+        messageId: 'bothOn',
+        data: { starttls: conflict.starttls.label, implicit: conflict.implicit.label, refusal: group.profile.exclusiveTls! },
         related: conflict.implicit.range ? [{ range: conflict.implicit.range, message: `${conflict.implicit.label} turns on implicit TLS` }] : [],
       },
     ];
@@ -40,4 +44,4 @@ export const conflictingTlsFlags: Rule = {
       { title: `Keep implicit TLS, turn off ${keyOf(conflict.starttls)}`, preferred: keep === 'implicit', edits: turnOff(conflict.starttls) },
     ];
   },
-};
+});

@@ -1,8 +1,8 @@
 import { DEV_CATCHER_PORT, devMailCatcher, isLoopbackHost } from '../facts/hosts';
 import { hostNameOf } from '../model';
-import { rangeOf, type Rule } from './rule';
+import { defineRule, rangeOf } from './rule';
 
-export const devMailCatcherInProduction: Rule = {
+export const devMailCatcherInProduction = defineRule({
   id: 'dev-mail-catcher-in-production',
   severity: 'warning',
   title: 'A development mail catcher in a production configuration',
@@ -10,19 +10,17 @@ export const devMailCatcherInProduction: Rule = {
     'Mailpit, MailHog, MailDev, smtp4dev and Mailtrap\'s sandbox catch mail for testing: nothing sent to them reaches a real inbox. In a ' +
     'production file (`.env.production`, `application-prod.yml`, `appsettings.Production.json`…) that means password resets and ' +
     'receipts silently vanish. Point production at a real SMTP server.',
+  messages: {
+    catcherInProduction:
+      '{{catcher}} is where development mail catchers (Mailpit, MailHog, MailDev) listen: in this production configuration, mail sent ' +
+      'there never reaches anyone. Point it at your real SMTP server.',
+  },
   check(group, context) {
     if (context.environment !== 'production') return [];
     const host = hostNameOf(group);
     if (!host) return [];
     const catcher = devMailCatcher(host) ?? (isLoopbackHost(host) && group.port?.value === DEV_CATCHER_PORT && !group.port.isDefault ? `${host}:${DEV_CATCHER_PORT}` : undefined);
     if (!catcher) return [];
-    return [
-      {
-        range: rangeOf(group.host, group),
-        message:
-          `${catcher} is where development mail catchers (Mailpit, MailHog, MailDev) listen: in this production configuration, mail sent ` +
-          `there never reaches anyone. Point it at your real SMTP server.`,
-      },
-    ];
+    return [{ range: rangeOf(group.host, group), messageId: 'catcherInProduction', data: { catcher } }];
   },
-};
+});

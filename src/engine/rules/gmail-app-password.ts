@@ -1,10 +1,10 @@
 import { isPlaceholderSecret, isTemplate } from '../values';
-import { rangeOf, type Rule } from './rule';
+import { defineRule, rangeOf } from './rule';
 
 /** Google shows app passwords as 16 letters, often in four groups of four. */
 const APP_PASSWORD = /^[a-z]{16}$/i;
 
-export const gmailAppPassword: Rule = {
+export const gmailAppPassword = defineRule({
   id: 'gmail-app-password',
   severity: 'warning',
   title: 'Gmail SMTP with a password that is not an app password',
@@ -13,20 +13,18 @@ export const gmailAppPassword: Rule = {
     'Workspace). Gmail answers "534-5.7.9 Application-specific password required" or "535-5.7.8 Username and Password not accepted". ' +
     'Turn on 2-Step Verification, create an app password (16 letters) at https://myaccount.google.com/apppasswords, or use OAuth2 (XOAUTH2). ' +
     'Passwords read from variables or templates, and those in example files (`.env.example`), are not judged.',
+  messages: {
+    notAppPassword:
+      'This does not look like a Google app password (16 letters). Gmail refuses account passwords for SMTP ' +
+      '("534-5.7.9 Application-specific password required"). Turn on 2-Step Verification, create an app password at ' +
+      'https://myaccount.google.com/apppasswords and use it here, or use OAuth2.',
+  },
   check(group, context) {
     const password = group.password;
     // An example file's password is a stand-in by design (`SMTP_PASS=hunter2` in .env.sample), never the real one.
     if (group.provider?.id !== 'gmail' || group.oauth || !password || context.isExample) return [];
     const value = password.value.trim();
     if (isTemplate(value) || isPlaceholderSecret(value) || APP_PASSWORD.test(value.replace(/[\s-]/g, ''))) return [];
-    return [
-      {
-        range: rangeOf(password, group),
-        message:
-          'This does not look like a Google app password (16 letters). Gmail refuses account passwords for SMTP ' +
-          '("534-5.7.9 Application-specific password required"). Turn on 2-Step Verification, create an app password at ' +
-          'https://myaccount.google.com/apppasswords and use it here, or use OAuth2.',
-      },
-    ];
+    return [{ range: rangeOf(password, group), messageId: 'notAppPassword' }];
   },
-};
+});

@@ -1,8 +1,7 @@
 import { PROVIDER_HOST_NAMES } from '../facts/providers';
 import { isTemplate, splitHostField } from '../values';
-import type { FixCandidate } from '../fixes/types';
 import type { Range } from '../types';
-import { relatedTo, type Rule, type RuleFinding } from './rule';
+import { defineRule, relatedTo, type RuleFinding } from './rule';
 import { contentStart } from '../model';
 
 /** A host name: labels of letters, digits and hyphens, separated by dots. */
@@ -44,7 +43,7 @@ function isOtherTopLevelDomain(typed: string, real: string): boolean {
   return stem(typed) === stem(real) && typed !== real && /^[a-z]{2,}$/.test(typed.slice(typed.lastIndexOf('.') + 1));
 }
 
-export const hostMalformed: Rule = {
+export const hostMalformed = defineRule({
   id: 'host-malformed',
   severity: 'error',
   title: 'A host field with a scheme, path, whitespace, a contradicting port, or a typo of a provider\'s host',
@@ -52,30 +51,35 @@ export const hostMalformed: Rule = {
     'The host setting takes a bare host name such as `smtp.example.com`. A scheme (`smtps://`), a path or whitespace makes the DNS lookup ' +
     'fail; a `host:port` whose port differs from the port setting means one of them is wrong; and a near miss of a provider\'s host ' +
     '(`smtp.gmial.com`) resolves nowhere, or somewhere you did not mean to send your password.',
+  messages: {
+    scheme: 'The host setting takes a bare host name, without "{{scheme}}://". Write "{{host}}" and choose TLS with the framework\'s TLS setting.',
+    path: 'The host "{{value}}" contains a path ("{{path}}"): write only the host name, "{{host}}".',
+    whitespace: 'The host "{{value}}" contains whitespace, so it can never resolve. Write a bare host name.',
+    portMismatch: 'The host says port {{hostPort}} but {{setting}} says {{port}}: one of them is wrong. Keep the port in one place.',
+    typo: '"{{host}}" looks like a typo of "{{real}}": it will not resolve, or will reach someone else\'s server. Did you mean {{real}}?',
+  },
   check(group) {
     const host = group.host;
     if (!host?.range || !host.entry || host.isDefault || isTemplate(host.value) || group.url?.source.entry === host.entry) return [];
-    const findings: RuleFinding[] = [];
+    const findings: RuleFinding<'scheme' | 'path' | 'whitespace' | 'portMismatch' | 'typo'>[] = [];
     const parts = splitHostField(host.value);
     const at = (offset: number, length: number): Range => {
       const start = contentStart(host.entry!) + offset;
       return { start, end: start + length };
     };
     if (parts.scheme) {
-      findings.push({
-        range: host.range,
-        message: `The host setting takes a bare host name, without "${parts.scheme}://". Write "${parts.host}" and choose TLS with the framework's TLS setting.`,
-      });
+      findings.push({ range: host.range, messageId: 'scheme', data: { scheme: parts.scheme, host: parts.host } });
     } else if (parts.path) {
-      findings.push({ range: host.range, message: `The host "${host.value}" contains a path ("${parts.path}"): write only the host name, "${parts.host}".` });
+      findings.push({ range: host.range, messageId: 'path', data: { value: host.value, path: parts.path, host: parts.host } });
     } else if (parts.hasWhitespace) {
-      findings.push({ range: host.range, message: `The host "${host.value}" contains whitespace, so it can never resolve. Write a bare host name.` });
+      findings.push({ range: host.range, messageId: 'whitespace', data: { value: host.value } });
     }
     const portSetting = group.port && !group.port.isDefault && group.port.entry !== host.entry ? group.port : undefined;
     if (group.hostPort && portSetting && group.hostPort.value.trim() !== String(portSetting.value)) {
       findings.push({
         range: group.hostPort.range!,
-        message: `The host says port ${group.hostPort.value} but ${portSetting.label} says ${portSetting.value}: one of them is wrong. Keep the port in one place.`,
+        messageId: 'portMismatch',
+        data: { hostPort: group.hostPort.value, setting: portSetting.label, port: portSetting.value },
         related: relatedTo(portSetting, `port setting ${portSetting.value}`),
       });
     }
@@ -83,7 +87,8 @@ export const hostMalformed: Rule = {
     if (typoOf) {
       findings.push({
         range: at(parts.hostOffset, parts.host.length),
-        message: `"${parts.host}" looks like a typo of "${typoOf}": it will not resolve, or will reach someone else's server. Did you mean ${typoOf}?`,
+        messageId: 'typo',
+        data: { host: parts.host, real: typoOf },
       });
     }
     return findings;
@@ -92,55 +97,43 @@ export const hostMalformed: Rule = {
     const host = group.host!;
     const entry = host.entry!;
     const parts = splitHostField(host.value);
-    const valueStart = contentStart(entry);
-    const same = (range: Range | undefined) => !!range && range.start === finding.range.start && range.end === finding.range.end;
+    const wholeValue = { start: contentStart(entry), end: contentStart(entry) + entry.value!.length };
     const hostWithPort = !!host.spec?.hostWithPort;
 
-    if (group.hostPort && same(group.hostPort.range) && group.port) {
-      // host:port and a port setting that disagree: keep either value.
-      const inHost = group.hostPort;
-      const setting = group.port;
-      const portInHost = { start: inHost.range!.start - 1, end: inHost.range!.end };
-      const settingKey = setting.label.split('=')[0];
-      const alignHost = hostWithPort ? context.replaceInValue(entry, inHost.range!, String(setting.value)) : context.replaceInValue(entry, portInHost, '');
-      const fromHost = Number(inHost.value.trim());
-      const movePort = /^\d+$/.test(inHost.value.trim()) ? context.setPort(group, fromHost) : undefined;
-      const dropFromHost = hostWithPort ? [] : context.replaceInValue(entry, portInHost, '');
-      return [
-        { title: `Keep port ${setting.value} (${settingKey}) and ${hostWithPort ? 'write it in the host' : 'remove the port from the host'}`, preferred: false, edits: alignHost },
-        { title: `Keep port ${inHost.value.trim()} (from the host) in ${settingKey}`, preferred: false, edits: movePort && dropFromHost ? [...movePort, ...dropFromHost] : undefined },
-      ];
-    }
-
-    if (same(host.range) && (parts.scheme || parts.path || parts.hasWhitespace)) {
-      const candidates: FixCandidate[] = [];
-      if (parts.scheme || parts.path) {
+    switch (finding.messageId) {
+      case 'portMismatch': {
+        // host:port and a port setting that disagree: keep either value.
+        const inHost = group.hostPort!;
+        const setting = group.port!;
+        const portInHost = { start: inHost.range!.start - 1, end: inHost.range!.end };
+        const settingKey = setting.label.split('=')[0];
+        const alignHost = hostWithPort ? context.replaceInValue(entry, inHost.range!, String(setting.value)) : context.replaceInValue(entry, portInHost, '');
+        const fromHost = Number(inHost.value.trim());
+        const movePort = /^\d+$/.test(inHost.value.trim()) ? context.setPort(group, fromHost) : undefined;
+        const dropFromHost = hostWithPort ? [] : context.replaceInValue(entry, portInHost, '');
+        return [
+          { title: `Keep port ${setting.value} (${settingKey}) and ${hostWithPort ? 'write it in the host' : 'remove the port from the host'}`, preferred: false, edits: alignHost },
+          { title: `Keep port ${inHost.value.trim()} (from the host) in ${settingKey}`, preferred: false, edits: movePort && dropFromHost ? [...movePort, ...dropFromHost] : undefined },
+        ];
+      }
+      case 'scheme':
+      case 'path': {
         const bracketed = host.value.trim().includes('[');
         const name = bracketed ? `[${parts.host}]` : parts.host;
         const bare = parts.port !== undefined && hostWithPort ? `${name}:${parts.port}` : name;
-        if (parts.host && !/\s/.test(bare)) {
-          candidates.push({
-            title: `Write the bare host name "${bare}"`,
-            preferred: true,
-            edits: context.replaceInValue(entry, { start: valueStart, end: valueStart + entry.value!.length }, bare),
-          });
-        }
-      } else {
+        if (!parts.host || /\s/.test(bare)) return [];
+        return [{ title: `Write the bare host name "${bare}"`, preferred: true, edits: context.replaceInValue(entry, wholeValue, bare) }];
+      }
+      case 'whitespace': {
         // Whitespace next to a dot ("smtp. gmail.com") is a slip; other whitespace may hide two values.
         const squeezed = host.value.trim().replace(/\s*\.\s*/g, '.');
-        if (!/\s/.test(squeezed) && HOST_NAME.test(squeezed)) {
-          candidates.push({
-            title: `Remove the whitespace: "${squeezed}"`,
-            preferred: true,
-            edits: context.replaceInValue(entry, { start: valueStart, end: valueStart + entry.value!.length }, squeezed),
-          });
-        }
+        if (/\s/.test(squeezed) || !HOST_NAME.test(squeezed)) return [];
+        return [{ title: `Remove the whitespace: "${squeezed}"`, preferred: true, edits: context.replaceInValue(entry, wholeValue, squeezed) }];
       }
-      return candidates;
+      case 'typo': {
+        const real = String(finding.data!.real);
+        return [{ title: `Change the host to ${real}`, preferred: true, edits: context.replaceInValue(entry, finding.range, real) }];
+      }
     }
-
-    const typoOf = parts.host && !parts.hasWhitespace ? likelyTypoOf(parts.host) : undefined;
-    if (!typoOf) return [];
-    return [{ title: `Change the host to ${typoOf}`, preferred: true, edits: context.replaceInValue(entry, finding.range, typoOf) }];
   },
-};
+});

@@ -1,7 +1,7 @@
 import { STARTTLS_PORTS } from '../facts/ports';
-import { rangeOf, relatedTo, type Rule } from './rule';
+import { defineRule, rangeOf, relatedTo } from './rule';
 
-export const implicitTlsOnStarttlsPort: Rule = {
+export const implicitTlsOnStarttlsPort = defineRule({
   id: 'implicit-tls-on-starttls-port',
   severity: 'error',
   title: 'Implicit TLS against a STARTTLS port (587, 2525, 2587, 25)',
@@ -9,18 +9,22 @@ export const implicitTlsOnStarttlsPort: Rule = {
     'With implicit TLS (`secure: true`, `ssl`, `smtps://`) the client opens with a TLS handshake, but on ports 587, 2525, 2587 and 25 the ' +
     'server opens with a plaintext greeting and offers STARTTLS. The handshake fails at once with "wrong version number" ' +
     '(OpenSSL\'s error for a plaintext reply). Keep the port and switch to STARTTLS, or use port 465 for implicit TLS.',
+  messages: {
+    // {{cause}}: the setting that turns implicit TLS on, or the framework when its default does.
+    implicitOnStarttlsPort:
+      '{{cause}} makes the client start with a TLS handshake (implicit TLS), but port {{port}} answers in plaintext and expects STARTTLS: ' +
+      'the connection fails with "wrong version number". Either {{advice}} and keep port {{port}}, or use port 465.',
+  },
   check(group) {
     const port = group.port;
     if (group.tls.mode !== 'implicit' || !port || !STARTTLS_PORTS.has(port.value)) return [];
     const flag = group.tls.sources.find((source) => source.range && !source.isDefault) ?? group.tls.sources[0];
     const onFlag = !!flag?.range && !flag.isDefault;
-    const because = flag ? `${flag.label} makes` : `${group.profile.name} makes`;
     return [
       {
         range: onFlag ? flag!.range! : rangeOf(port, group),
-        message:
-          `${because} the client start with a TLS handshake (implicit TLS), but port ${port.value} answers in plaintext and expects STARTTLS: ` +
-          `the connection fails with "wrong version number". Either ${group.profile.howTo?.starttls ?? 'switch to STARTTLS'} and keep port ${port.value}, or use port 465.`,
+        messageId: 'implicitOnStarttlsPort',
+        data: { cause: flag ? flag.label : group.profile.name, port: port.value, advice: group.profile.howTo?.starttls ?? 'switch to STARTTLS' },
         related: onFlag ? relatedTo(port, `port ${port.value} expects STARTTLS`) : relatedTo(flag, 'this turns on implicit TLS'),
       },
     ];
@@ -34,4 +38,4 @@ export const implicitTlsOnStarttlsPort: Rule = {
         : []),
     ];
   },
-};
+});

@@ -1,28 +1,26 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** A standard port with stray characters around it ("58 7", "587a", ":465"); not "5877". */
 const STANDARD_PORT_WITH_NOISE = /^[^\d]{0,3}(25|465|587|2525)[^\d]{0,4}$/;
 
-export const invalidPort: Rule = {
+export const invalidPort = defineRule({
   id: 'invalid-port',
   severity: 'error',
   title: 'A port that is not a whole number from 1 to 65535',
   description:
     'A port must be a whole number from 1 to 65535. Anything else (a typo, a stray character, a unit) makes the client fail to connect, ' +
     'or silently fall back to a default port. SMTP submission uses 587 (STARTTLS) or 465 (implicit TLS).',
+  messages: {
+    invalidPort: 'Invalid port: {{reason}}. Use a whole number from 1 to 65535, usually 587 (STARTTLS) or 465 (implicit TLS).',
+  },
   check(group) {
     const invalid = group.invalidPort;
     if (!invalid?.range) return [];
-    return [
-      {
-        range: invalid.range,
-        message: `Invalid port: ${invalid.reason}. Use a whole number from 1 to 65535, usually 587 (STARTTLS) or 465 (implicit TLS).`,
-      },
-    ];
+    return [{ range: invalid.range, messageId: 'invalidPort', data: { reason: invalid.reason } }];
   },
   fix(group, _finding, context) {
     const typo = STANDARD_PORT_WITH_NOISE.exec(group.invalidPort!.value.replace(/\s+/g, ''));
     if (!typo) return [];
     return [{ title: `Set port to ${typo[1]}`, preferred: true, edits: context.setPort(group, Number(typo[1])) }];
   },
-};
+});

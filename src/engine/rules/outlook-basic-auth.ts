@@ -1,17 +1,9 @@
 import { isUnset } from '../values';
-import { rangeOf, type Rule } from './rule';
+import { defineRule, rangeOf } from './rule';
 
-/** Microsoft's timelines, as last verified (shared/reference/smtp-facts.md, B1; 2026-11). */
-const WHY: Record<string, string> = {
-  outlook:
-    'Outlook.com stopped accepting passwords and app passwords from other apps on 16 September 2024: SMTP login now needs OAuth2 (XOAUTH2), ' +
-    'and this login is refused with "535 5.7.139 Authentication unsuccessful, basic authentication is disabled".',
-  microsoft365:
-    'Microsoft is retiring basic authentication (user name + password) for SMTP AUTH in Exchange Online: it is switched off by default for ' +
-    'existing tenants at the end of December 2026, and Microsoft will announce the final removal date in the second half of 2027.',
-};
+const ADVICE = 'Switch to OAuth2 (XOAUTH2), or send through a relay or mail service that accepts API keys.';
 
-export const outlookBasicAuth: Rule = {
+export const outlookBasicAuth = defineRule({
   id: 'outlook-basic-auth',
   severity: 'warning',
   title: 'Outlook.com or Microsoft 365 SMTP with a password instead of OAuth2',
@@ -19,14 +11,19 @@ export const outlookBasicAuth: Rule = {
     'Outlook.com refuses passwords for SMTP since September 2024, and Microsoft 365 (Exchange Online) is retiring basic authentication for ' +
     'SMTP AUTH (off by default for existing tenants from the end of December 2026). Use OAuth2 (XOAUTH2) with a token, Microsoft\'s High Volume ' +
     'Email or Azure Communication Services, or a transactional mail service.',
+  // By provider id. Microsoft's timelines, as last verified (shared/reference/smtp-facts.md, B1; 2026-11).
+  messages: {
+    outlook:
+      'Outlook.com stopped accepting passwords and app passwords from other apps on 16 September 2024: SMTP login now needs OAuth2 (XOAUTH2), ' +
+      `and this login is refused with "535 5.7.139 Authentication unsuccessful, basic authentication is disabled". ${ADVICE}`,
+    microsoft365:
+      'Microsoft is retiring basic authentication (user name + password) for SMTP AUTH in Exchange Online: it is switched off by default for ' +
+      `existing tenants at the end of December 2026, and Microsoft will announce the final removal date in the second half of 2027. ${ADVICE}`,
+  },
   check(group) {
     const provider = group.provider;
-    if (!provider || !(provider.id in WHY) || group.oauth || !group.password || isUnset(group.password.value)) return [];
-    return [
-      {
-        range: rangeOf(group.password, group),
-        message: `${WHY[provider.id]} Switch to OAuth2 (XOAUTH2), or send through a relay or mail service that accepts API keys.`,
-      },
-    ];
+    const messageId = provider?.id === 'outlook' || provider?.id === 'microsoft365' ? provider.id : undefined;
+    if (!messageId || group.oauth || !group.password || isUnset(group.password.value)) return [];
+    return [{ range: rangeOf(group.password, group), messageId }];
   },
-};
+});

@@ -1,10 +1,10 @@
 import { IMPLICIT_TLS_PORTS } from '../facts/ports';
 import { describeMode } from '../model';
-import { rangeOf, relatedTo, type Rule } from './rule';
+import { defineRule, rangeOf, relatedTo } from './rule';
 
 const PLAINTEXT_MODES = new Set(['none', 'starttls-required', 'starttls-opportunistic']);
 
-export const plaintextOnImplicitTlsPort: Rule = {
+export const plaintextOnImplicitTlsPort = defineRule({
   id: 'plaintext-on-implicit-tls-port',
   severity: 'error',
   title: 'A plaintext or STARTTLS client against an implicit-TLS port (465, 2465)',
@@ -14,21 +14,26 @@ export const plaintextOnImplicitTlsPort: Rule = {
     '`SMTPServerDisconnected`). Turn on implicit TLS for this port, or switch to port 587 with STARTTLS.',
   // No password is sent on a connection that never gets past the greeting: the hang is the problem.
   supersedes: ['cleartext-auth'],
+  messages: {
+    // {{settings}}: the TLS mode, and the setting that chose it when it is written.
+    plaintextOnImplicitPort:
+      'Port {{port}} expects a TLS handshake first (implicit TLS), but these settings give {{settings}}: the client waits for a greeting ' +
+      'that never comes, until it times out. Either {{advice}}, or use port 587 with STARTTLS.',
+    frameworkCannotImplicitTls:
+      'Port {{port}} expects a TLS handshake first (implicit TLS), but these settings give {{settings}}: the client waits for a greeting ' +
+      'that never comes, until it times out. {{framework}} cannot speak implicit TLS at all: use port 587 with STARTTLS.',
+  },
   check(group) {
     const port = group.port;
     if (!port || !IMPLICIT_TLS_PORTS.has(port.value) || !PLAINTEXT_MODES.has(group.tls.mode)) return [];
     const flag = group.tls.sources.find((source) => source.range && !source.isDefault);
-    const onFlag = !!flag;
-    const fix = group.profile.noImplicitTls
-      ? `${group.profile.name} cannot speak implicit TLS at all: use port 587 with STARTTLS.`
-      : `Either ${group.profile.howTo?.implicit ?? 'turn on implicit TLS'}, or use port 587 with STARTTLS.`;
+    const settings = `${describeMode(group.tls.mode)}${flag ? ` (${flag.label})` : ''}`;
     return [
       {
-        range: onFlag ? flag!.range! : rangeOf(port, group),
-        message:
-          `Port ${port.value} expects a TLS handshake first (implicit TLS), but these settings give ${describeMode(group.tls.mode)}` +
-          `${flag ? ` (${flag.label})` : ''}: the client waits for a greeting that never comes, until it times out. ${fix}`,
-        related: onFlag ? relatedTo(port, `port ${port.value}`) : relatedTo(flag, `this gives ${describeMode(group.tls.mode)}`),
+        range: flag ? flag.range! : rangeOf(port, group),
+        messageId: group.profile.noImplicitTls ? 'frameworkCannotImplicitTls' : 'plaintextOnImplicitPort',
+        data: { port: port.value, settings, framework: group.profile.name, advice: group.profile.howTo?.implicit ?? 'turn on implicit TLS' },
+        related: relatedTo(flag ? port : undefined, `port ${port.value}`),
       },
     ];
   },
@@ -39,4 +44,4 @@ export const plaintextOnImplicitTlsPort: Rule = {
       { title: 'Switch to port 587 with STARTTLS', preferred: !implicit, edits: context.switchTls(group, 'starttls', 587) },
     ];
   },
-};
+});

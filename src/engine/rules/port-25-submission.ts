@@ -1,8 +1,8 @@
 import { isLocalOrPrivateHost } from '../facts/hosts';
 import { hostNameOf } from '../model';
-import { rangeOf, relatedTo, type Rule } from './rule';
+import { defineRule, rangeOf, relatedTo } from './rule';
 
-export const port25Submission: Rule = {
+export const port25Submission = defineRule({
   id: 'port-25-submission',
   severity: 'warning',
   title: 'An application submits mail to a remote server on port 25',
@@ -11,22 +11,24 @@ export const port25Submission: Rule = {
     'connections to port 25, so the app hangs or times out in production even when it works on your laptop. Applications should submit ' +
     'mail on port 587 with STARTTLS (RFC 6409), or 465 with implicit TLS (RFC 8314). Not reported for a relay on this machine or private ' +
     'network, or with the "mail server" context.',
+  messages: {
+    port25:
+      'Port 25 is for relay between mail servers. Most ISPs and clouds block outgoing port 25, so sending to {{host}} will hang or time out. ' +
+      'Use port 587 with STARTTLS (or 465 with implicit TLS).',
+    defaultPort25:
+      '{{reason}}, so {{framework}} connects to port 25, which is for relay between mail servers. Most ISPs and clouds block outgoing ' +
+      'port 25, so sending to {{host}} will hang or time out. Use port 587 with STARTTLS (or 465 with implicit TLS).',
+  },
   check(group, context) {
     if (context.context === 'mail-server' || group.port?.value !== 25) return [];
     const host = hostNameOf(group);
     if (!host || isLocalOrPrivateHost(host)) return [];
-    const lead = group.port.isDefault
-      ? `${group.port.label.replace(/ \(default 25\)$/, '')}, so ${group.profile.name} connects to port 25, which is for relay between mail servers.`
-      : `Port 25 is for relay between mail servers.`;
-    return [
-      {
-        range: rangeOf(group.port, group),
-        message:
-          `${lead} Most ISPs and clouds block outgoing port 25, so sending to ${host} will hang or time out. ` +
-          `Use port 587 with STARTTLS (or 465 with implicit TLS).`,
-        related: group.port.isDefault ? [] : relatedTo(group.host, `host ${host}`),
-      },
-    ];
+    const range = rangeOf(group.port, group);
+    if (group.port.isDefault) {
+      const reason = group.port.label.replace(/ \(default 25\)$/, '');
+      return [{ range, messageId: 'defaultPort25', data: { reason, framework: group.profile.name, host } }];
+    }
+    return [{ range, messageId: 'port25', data: { host }, related: relatedTo(group.host, `host ${host}`) }];
   },
   fix(group, _finding, context) {
     return [
@@ -36,4 +38,4 @@ export const port25Submission: Rule = {
         : []),
     ];
   },
-};
+});

@@ -1,8 +1,8 @@
 import { providerPorts } from '../facts/providers';
 import { providerRefusesPort } from '../model';
-import { rangeOf, relatedTo, type Rule } from './rule';
+import { defineRule, rangeOf, relatedTo } from './rule';
 
-export const providerPortUnsupported: Rule = {
+export const providerPortUnsupported = defineRule({
   id: 'provider-port-unsupported',
   severity: 'error',
   title: 'A known provider on a port it does not serve',
@@ -11,6 +11,10 @@ export const providerPortUnsupported: Rule = {
     'On any other port the connection is refused or times out. Use the provider\'s recommended port.',
   // The port is the cause: what a TLS mode or port 25 would do there does not matter.
   supersedes: ['implicit-tls-on-starttls-port', 'plaintext-on-implicit-tls-port', 'port-25-submission'],
+  messages: {
+    unsupportedPort: '{{provider}} does not accept connections on port {{port}}: it serves {{ports}}. Use port {{recommended}}.',
+    unsupportedDefaultPort: '{{provider}} does not accept connections on port {{port}} ({{portSetting}}): it serves {{ports}}. Use port {{recommended}}.',
+  },
   check(group) {
     const { provider, port } = group;
     if (!provider || !port || !providerRefusesPort(group)) return [];
@@ -22,9 +26,8 @@ export const providerPortUnsupported: Rule = {
     return [
       {
         range: rangeOf(port, group),
-        message:
-          `${provider.name} does not accept connections on port ${port.value}${port.isDefault ? ` (${port.label})` : ''}: ` +
-          `it serves ${listed}. Use port ${recommended}.`,
+        messageId: port.isDefault ? 'unsupportedDefaultPort' : 'unsupportedPort',
+        data: { provider: provider.name, port: port.value, portSetting: port.label, ports: listed, recommended },
         related: relatedTo(group.host, `${provider.name} host`),
       },
     ];
@@ -45,4 +48,4 @@ export const providerPortUnsupported: Rule = {
       edits: context.switchTls(group, choice.tls, choice.port),
     }));
   },
-};
+});

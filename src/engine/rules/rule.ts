@@ -21,13 +21,22 @@ export interface RelatedInformation {
   message: string;
 }
 
-export interface RuleFinding {
+/** Values for a message template's `{{placeholders}}`. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/**
+ * What a check reports: a message id of the rule's `messages` and the values for its
+ * template. The id, not the text, is the finding's identity (fix verification, tests,
+ * SARIF), so wording can change without breaking them.
+ */
+export interface RuleFinding<MessageId extends string = string> {
   range: Range;
-  message: string;
+  messageId: MessageId;
+  data?: MessageData;
   related?: RelatedInformation[];
 }
 
-export interface Rule {
+export interface Rule<MessageId extends string = string> {
   id: string;
   severity: Severity;
   /** One line, for tables and settings. */
@@ -40,13 +49,25 @@ export interface Rule {
    * analyze among enabled rules only: with this rule off, the superseded findings come back.
    */
   supersedes?: readonly string[];
-  check(group: SmtpGroup, context: RuleContext): RuleFinding[];
+  /** Message templates by id; `{{name}}` is replaced with the finding's `data.name`. */
+  messages: Readonly<Record<MessageId, string>>;
+  check(group: SmtpGroup, context: RuleContext): RuleFinding<NoInfer<MessageId>>[];
   /**
    * Quick fixes for one of this rule's findings on the group, built with the fix context's
    * edit machinery. Each is verified before it is offered (src/engine/fixes): a candidate
    * that leaves the finding, adds another or breaks the file is dropped. At most one is preferred.
    */
-  fix?(group: SmtpGroup, finding: RuleFinding, context: FixContext): FixCandidate[];
+  fix?(group: SmtpGroup, finding: RuleFinding<MessageId>, context: FixContext): FixCandidate[];
+}
+
+/** A rule, with its message ids checked against its `messages`. */
+export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
+}
+
+/** A message template with its placeholders filled in; an unknown placeholder stays as written, for tests to catch. */
+export function renderMessage(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (name in data ? String(data[name]) : placeholder));
 }
 
 /** Where to put a finding about a source: its own range, or the group's first written setting. */

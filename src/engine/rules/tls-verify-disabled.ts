@@ -1,8 +1,8 @@
 import { isLoopbackHost } from '../facts/hosts';
 import { hostNameOf } from '../model';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const tlsVerifyDisabled: Rule = {
+export const tlsVerifyDisabled = defineRule({
   id: 'tls-verify-disabled',
   severity: 'warning',
   title: 'TLS certificate verification switched off',
@@ -11,22 +11,22 @@ export const tlsVerifyDisabled: Rule = {
     '`openssl_verify_mode: none` make the client accept any certificate, so anyone on the network path can pose as the mail server and read ' +
     'the password and every message. Fix the cause instead (use the host name on the certificate, install your private CA) and remove the ' +
     'override. Not reported for a server on this machine (a local bridge with its own certificate).',
+  messages: {
+    verifyOff:
+      'Certificate verification is off ({{setting}}): the client accepts any certificate, so anyone on the network path can ' +
+      'impersonate {{server}} and read the password and the mail. Fix the certificate problem instead ' +
+      '(the right host name, or your private CA) and remove this setting.',
+  },
   check(group) {
     const host = hostNameOf(group);
     if (host && isLoopbackHost(host)) return [];
     return group.verifyOff
       .filter((source) => source.range)
-      .map((source) => ({
-        range: source.range!,
-        message:
-          `Certificate verification is off (${source.label}): the client accepts any certificate, so anyone on the network path can ` +
-          `impersonate ${host ?? 'the mail server'} and read the password and the mail. Fix the certificate problem instead ` +
-          `(the right host name, or your private CA) and remove this setting.`,
-      }));
+      .map((source) => ({ range: source.range!, messageId: 'verifyOff' as const, data: { setting: source.label, server: host ?? 'the mail server' } }));
   },
   fix(group, finding, context) {
     const source = group.verifyOff.find((item) => item.range?.start === finding.range.start && item.range.end === finding.range.end);
     if (!source) return [];
     return [{ title: 'Remove the setting that turns off certificate verification', preferred: true, edits: context.removeSource(group, source) }];
   },
-};
+});

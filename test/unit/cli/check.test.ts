@@ -34,11 +34,21 @@ describe('smtp-doctor check (CLI)', () => {
       endColumn: 18,
       rule: 'implicit-tls-on-starttls-port',
       severity: 'error',
+      messageId: 'implicitOnStarttlsPort',
       message: findings[0].message,
+      related: [{ line: 7, column: 11, message: 'port 587 expects STARTTLS' }],
     });
-    assert.deepEqual(Object.keys(findings[1]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
+    assert.deepEqual(Object.keys(findings[1]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'messageId', 'message', 'related']);
     assert.equal(findings[1].rule, 'gmail-app-password');
     assert.equal(findings[1].severity, 'warning');
+  });
+
+  it('carries the related settings of a finding in JSON (conflicting-tls-flags points at the other switch)', () => {
+    const { stdout } = run(['check', 'test/fixtures/analysis/django/settings.py', '--format', 'json']);
+    const conflict = JSON.parse(stdout).find((f: { rule: string }) => f.rule === 'conflicting-tls-flags');
+    assert.equal(conflict.line, 9);
+    assert.equal(conflict.messageId, 'bothOn');
+    assert.deepEqual(conflict.related, [{ line: 10, column: 17, message: 'EMAIL_USE_SSL=true turns on implicit TLS' }]);
   });
 
   it('exits 0 on a clean tree and says so', () => {
@@ -65,6 +75,28 @@ describe('smtp-doctor check (CLI)', () => {
     assert.equal(result.level, 'error');
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/analysis/symfony/.env.prod');
     assert.equal(result.locations[0].physicalLocation.region.startLine, 2);
+    assert.equal(result.message.id, 'implicitOnStarttlsPort');
+    // The message string with SARIF's numbered placeholders, filled in with the arguments, is the text.
+    const rule = run0.tool.driver.rules[result.ruleIndex];
+    assert.equal(rule.id, 'implicit-tls-on-starttls-port');
+    const template: string = rule.messageStrings[result.message.id].text;
+    assert.equal(template.replace(/\{(\d+)\}/g, (_: string, i: string) => result.message.arguments[Number(i)]), result.message.text);
+  });
+
+  it('writes related settings as SARIF relatedLocations', () => {
+    const { stdout } = run(['check', 'test/fixtures/analysis/django/settings.py', '--format', 'sarif']);
+    const result = JSON.parse(stdout).runs[0].results.find((item: { ruleId: string }) => item.ruleId === 'conflicting-tls-flags');
+    assert.equal(result.message.id, 'bothOn');
+    assert.deepEqual(result.relatedLocations, [
+      {
+        id: 1,
+        message: { text: 'EMAIL_USE_SSL=true turns on implicit TLS' },
+        physicalLocation: {
+          artifactLocation: { uri: 'test/fixtures/analysis/django/settings.py', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 10, startColumn: 17 },
+        },
+      },
+    ]);
   });
 
   it('honours --rule ID=off and --context mail-server', () => {
