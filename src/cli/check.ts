@@ -2,7 +2,7 @@
 // With --fix, first applies the preferred quick fix of each finding, in place.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, type AnalyzeOptions, type RuleSetting } from '../engine/analyze';
+import { analyzeText, describeInternalError, type AnalyzeOptions, type RuleSetting } from '../engine/analyze';
 import { fixAll } from '../engine/fixes';
 import { ruleById, type AnalysisContext } from '../engine/rules';
 import { LineIndex } from '../engine/text';
@@ -83,6 +83,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       const at = lines.positionAt(error.range.start);
       io.stderr(`smtp-doctor: ${shown}:${at.line + 1}:${at.character + 1}: could not parse all of it (${error.message}); checked what could be read\n`);
     }
+    for (const error of analysis.internalErrors) io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`);
     for (const finding of analysis.findings) findings.push(locate(shown, lines, finding));
   }
   for (const skipped of walk.skipped) io.stderr(`smtp-doctor: skipped ${path.relative(io.cwd, path.resolve(skipped.file))}: ${skipped.reason}\n`);
@@ -100,7 +101,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
  */
 function fixFile(file: string, shown: string, text: string, options: AnalyzeOptions, io: CliIo): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const result = fixAll(shown, text.slice(bom.length), options);
+  const result = fixAll(shown, text.slice(bom.length), options, (error) => io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`));
   if (result.applied.length === 0) return text;
   const fixed = bom + result.text;
   try {

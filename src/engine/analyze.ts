@@ -5,7 +5,7 @@ import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { detectFormat, parseConfig } from './formats';
 import { entryWords, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
-import { RULES, type AnalysisContext, type Rule } from './rules';
+import { RULES, type AnalysisContext, type Rule, type RuleContext, type RuleFinding } from './rules';
 import { renderMessage, type MessageData, type RelatedInformation } from './rules/rule';
 import type { ConfigEntry, FormatId, ParseError, ParseResult, Range, Severity } from './types';
 
@@ -32,11 +32,21 @@ export interface Finding {
   related: RelatedInformation[];
 }
 
+/** A rule's check or fix builder that threw: a bug of that rule, for the adapters to log. */
+export interface InternalError {
+  ruleId: string;
+  stage: 'check' | 'fix';
+  message: string;
+  stack?: string;
+}
+
 export interface Analysis {
   format?: FormatId;
   groups: SmtpGroup[];
   findings: Finding[];
   parseErrors: ParseError[];
+  /** Rules that threw (each once per message); the other rules' findings are complete. */
+  internalErrors: InternalError[];
   parse?: ParseResult;
 }
 
@@ -55,9 +65,9 @@ export function isConfigFile(filePath: string): boolean {
 
 export function analyzeText(filePath: string, text: string, options: AnalyzeOptions = {}): Analysis {
   const format = options.format ?? detectFormat(filePath);
-  if (!format) return { groups: [], findings: [], parseErrors: [] };
+  if (!format) return { groups: [], findings: [], parseErrors: [], internalErrors: [] };
   // Every profile's keys and every SMTP URL contain "smtp" or "mail": a file with neither has no SMTP settings.
-  if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [] };
+  if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [], internalErrors: [] };
   const parse = parseConfig(format, text);
   const groups = findSmtpGroups(parse.entries);
   const context = {
@@ -72,12 +82,13 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     return severity === 'off' ? [] : [{ rule, severity }];
   });
   const findings: Finding[] = [];
+  const internalErrors: InternalError[] = [];
   const seen = new Set<string>();
   for (const group of groups) {
     if (!group.active) continue;
     const environment = documentEnvironments.get(group.document ?? 0);
     const groupContext = environment ? { ...context, environment } : context;
-    const found = enabled.map(({ rule, severity }) => ({ rule, severity, findings: rule.check(group, groupContext) }));
+    const found = enabled.map(({ rule, severity }) => ({ rule, severity, findings: checkGroup(rule, group, groupContext, internalErrors) }));
     // Judged on what each rule found before any is dropped, so the order of the rules does not matter.
     const superseded = new Set(found.flatMap(({ rule, findings: own }) => (own.length > 0 ? (rule.supersedes ?? []) : [])));
     for (const { rule, severity, findings: own } of found) {
@@ -100,7 +111,31 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { format, groups, findings, parseErrors: parse.errors, parse };
+  return { format, groups, findings, parseErrors: parse.errors, internalErrors, parse };
+}
+
+/** A rule's findings on a group. A rule that throws finds nothing there and is recorded in `errors`, so the other rules still report. */
+export function checkGroup(rule: Rule, group: SmtpGroup, context: RuleContext, errors: InternalError[]): RuleFinding[] {
+  try {
+    return rule.check(group, context);
+  } catch (error) {
+    recordInternalError(errors, internalError(rule.id, 'check', error));
+    return [];
+  }
+}
+
+/** One line for a log: which rule failed where, with the stack when there is one. */
+export function describeInternalError(error: InternalError): string {
+  return `internal error in rule ${error.ruleId} (${error.stage === 'check' ? 'its check' : 'its fix'}): ${error.stack ?? error.message}`;
+}
+
+export function internalError(ruleId: string, stage: InternalError['stage'], error: unknown): InternalError {
+  return error instanceof Error ? { ruleId, stage, message: error.message, stack: error.stack } : { ruleId, stage, message: String(error) };
+}
+
+/** Adds an error unless the same rule already failed the same way (a rule that throws on every group). */
+function recordInternalError(errors: InternalError[], error: InternalError): void {
+  if (!errors.some((item) => item.ruleId === error.ruleId && item.stage === error.stage && item.message === error.message)) errors.push(error);
 }
 
 /** Documents whose own profile key names an environment (a Spring `on-profile: prod` document in application.yml). */

@@ -32,7 +32,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
         (candidate) => candidate.ruleId === ruleIdOf(diagnostic) && toRange(analyzed.lines, candidate.range).isEqual(diagnostic.range),
       );
       if (!finding) continue;
-      for (const fix of fixesFor(analysisPath(document.uri), document.getText(), finding, settings.analyze)) {
+      for (const fix of fixesFor(analysisPath(document.uri), document.getText(), finding, settings.analyze, this.diagnostics.logInternalError)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;
@@ -47,7 +47,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
 
   private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
     const text = document.getText();
-    const result = fixAll(analysisPath(document.uri), text, readSettings(document.uri).analyze);
+    const result = fixAll(analysisPath(document.uri), text, readSettings(document.uri).analyze, this.diagnostics.logInternalError);
     if (!result.applied.length) return [];
     const action = new vscode.CodeAction('Fix all SMTP Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

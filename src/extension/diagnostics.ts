@@ -2,7 +2,7 @@
 // (debounced, stale work dropped) and config files across the workspace
 // (a background scan, then a file watcher).
 import * as vscode from 'vscode';
-import { analyzeText, isConfigFile, type Analysis } from '../engine/analyze';
+import { analyzeText, describeInternalError, isConfigFile, type Analysis, type InternalError } from '../engine/analyze';
 import { CONFIG_FILES_GLOB, inSkippedFolder, SKIPPED_FOLDERS_GLOB } from '../engine/facts/files';
 import type { FormatId } from '../engine/types';
 import { LineIndex } from '../engine/text';
@@ -142,7 +142,11 @@ export class DiagnosticsController implements vscode.Disposable {
     return isConfigFile(document.fileName) ? undefined : FORMAT_BY_LANGUAGE[document.languageId] ?? 'dotenv';
   }
 
+  /** Logs a rule's bug (its check or fix builder threw); the other rules' diagnostics still stand. */
+  readonly logInternalError = (error: InternalError): void => this.log.error(`SMTP Doctor: ${describeInternalError(error)}`);
+
   private publish(uri: vscode.Uri, { analysis, lines }: DocumentAnalysis): void {
+    analysis.internalErrors.forEach(this.logInternalError);
     this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
     this.changeEmitter.fire(uri);
   }
@@ -199,6 +203,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const text = new TextDecoder('utf-8').decode(bytes);
       const analysis = analyzeText(analysisPath(uri), text, this.settings.analyze);
       const lines = new LineIndex(text);
+      analysis.internalErrors.forEach(this.logInternalError);
       if (analysis.findings.length) this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
       else this.collection.delete(uri);
     } catch (error) {

@@ -4,7 +4,7 @@
 // parse no worse. Candidates that fail are dropped.
 
 import { environmentOf, isExampleFile } from '../facts/environments';
-import { analyzeText, environmentsByDocument, type Analysis, type AnalyzeOptions, type Finding } from '../analyze';
+import { analyzeText, checkGroup, describeInternalError, environmentsByDocument, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
 import { ruleById } from '../rules';
 import type { RuleContext } from '../rules/rule';
 import { applyEdits, editsAreSound, FixContextImpl } from './context';
@@ -59,7 +59,8 @@ function verify(
   if (fixed === text) return false;
   const after = analyzeText(filePath, fixed, options);
   analyses?.set(fixed, after);
-  if (after.parseErrors.length > before.parseErrors.length) return false;
+  // A rule that throws on the fixed text would hide its findings, not lose them.
+  if (after.parseErrors.length > before.parseErrors.length || after.internalErrors.length > before.internalErrors.length) return false;
   const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const fixedAt = { start: mapOffset(finding.range.start, sorted, 'start'), end: mapOffset(finding.range.end, sorted, 'end') };
   // The fixed finding must be gone from its place (another of its kind elsewhere may stay)…
@@ -88,7 +89,23 @@ interface FixAllMode {
   analyses: Map<string, Analysis>;
 }
 
-function fixesWith(filePath: string, text: string, finding: Finding, options: AnalyzeOptions, analysis: Analysis, fixAllMode?: FixAllMode): Fix[] {
+/**
+ * Receives the bugs of rules met while building fixes (a fix builder or check that threw);
+ * that rule offers no fix. Adapters pass their log; without one the error goes to the console.
+ */
+export type InternalErrorHandler = (error: InternalError) => void;
+
+const logToConsole: InternalErrorHandler = (error) => console.error(`SMTP Doctor: ${describeInternalError(error)}`);
+
+function fixesWith(
+  filePath: string,
+  text: string,
+  finding: Finding,
+  options: AnalyzeOptions,
+  analysis: Analysis,
+  onInternalError: InternalErrorHandler,
+  fixAllMode?: FixAllMode,
+): Fix[] {
   const rule = ruleById(finding.ruleId);
   if (!rule?.fix || !analysis.parse || !analysis.findings.some((item) => sameFinding(item, finding))) return [];
   const ruleContext = ruleContextOf(filePath, options);
@@ -97,15 +114,21 @@ function fixesWith(filePath: string, text: string, finding: Finding, options: An
   for (const group of analysis.groups) {
     if (!group.active) continue;
     const environment = documentEnvironments.get(group.document ?? 0);
-    const produced = rule.check(group, environment ? { ...ruleContext, environment } : ruleContext).find((item) => sameFinding({ ...item, ruleId: rule.id }, finding));
+    const errors: InternalError[] = [];
+    const produced = checkGroup(rule, group, environment ? { ...ruleContext, environment } : ruleContext, errors).find((item) =>
+      sameFinding({ ...item, ruleId: rule.id }, finding),
+    );
+    errors.forEach(onInternalError);
     if (!produced) continue;
     const fixes: Fix[] = [];
     const seen = new Set<string>();
     let candidates: FixCandidate[];
     try {
       candidates = rule.fix(group, produced, context);
-    } catch {
-      continue; // a fix builder's bug must never break analysis: no fix
+    } catch (error) {
+      // A fix builder's bug must never break analysis: no fix from it, and the adapter logs why.
+      onInternalError(internalError(rule.id, 'fix', error));
+      continue;
     }
     for (const candidate of candidates) {
       if (!candidate.edits || (fixAllMode && !candidate.preferred)) continue;
@@ -120,12 +143,17 @@ function fixesWith(filePath: string, text: string, finding: Finding, options: An
 }
 
 /** Fixes for one finding, each verified: applying it and re-analysing removes that finding and adds none. */
-export function fixesFor(filePath: string, text: string, finding: Finding, options: AnalyzeOptions = {}): Fix[] {
-  return fixesWith(filePath, text, finding, options, analyzeText(filePath, text, options));
+export function fixesFor(filePath: string, text: string, finding: Finding, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Fix[] {
+  return fixesWith(filePath, text, finding, options, analyzeText(filePath, text, options), onInternalError);
 }
 
 /** Applies preferred fixes one at a time (re-analysing in between) until none is left; for fix-all and `check --fix`. */
-export function fixAll(filePath: string, text: string, options: AnalyzeOptions = {}): { text: string; applied: { ruleId: string; title: string }[] } {
+export function fixAll(
+  filePath: string,
+  text: string,
+  options: AnalyzeOptions = {},
+  onInternalError: InternalErrorHandler = logToConsole,
+): { text: string; applied: { ruleId: string; title: string }[] } {
   let current = text;
   const applied: { ruleId: string; title: string }[] = [];
   // Findings that had no preferred fix, by rule, message id, values and text: not tried again in later rounds.
@@ -139,7 +167,7 @@ export function fixAll(filePath: string, text: string, options: AnalyzeOptions =
     for (const finding of analysis.findings) {
       const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
       if (unfixable.has(key)) continue;
-      const preferred = fixesWith(filePath, current, finding, options, analysis, mode).find((fix) => fix.preferred);
+      const preferred = fixesWith(filePath, current, finding, options, analysis, onInternalError, mode).find((fix) => fix.preferred);
       if (!preferred) {
         unfixable.add(key);
         continue;
