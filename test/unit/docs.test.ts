@@ -1,7 +1,9 @@
-// The README's rule table and docs/rules.md must list exactly the rules the engine has.
+// The README's rule table and docs/rules.md must list exactly the rules the engine has,
+// and each rule's documented examples must do what the page says.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { analyzeText } from '../../src/engine/analyze';
 import { RULES } from '../../src/engine/rules';
 import { renderRulesPage } from '../../src/engine/rules/docs';
 
@@ -25,6 +27,14 @@ describe('rule documentation', () => {
       assert.ok(rule.title.length > 10 && rule.description.length > 80, rule.id);
     }
   });
+
+  for (const rule of RULES) {
+    it(`${rule.id}: the bad example gets only its finding, the good one none`, () => {
+      const { file, bad, good } = rule.docs.example;
+      assert.deepEqual([...new Set(analyzeText(file, bad).findings.map((finding) => finding.ruleId))], [rule.id], 'the bad example');
+      assert.deepEqual(analyzeText(file, good).findings.map((finding) => finding.message), [], 'the good example');
+    });
+  }
 
   it('package.json lists every setting the README documents', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));

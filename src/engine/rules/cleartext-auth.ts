@@ -14,6 +14,14 @@ export const cleartextAuth = defineRule({
     'System.Net.Mail), the user name and password cross the network in plain text, readable by anyone on the path, and most providers ' +
     'refuse AUTH before TLS ("530 5.7.0 Must issue a STARTTLS command first"). Turn on STARTTLS (port 587) or implicit TLS (port 465). ' +
     'Not reported for hosts on this machine or a private network.',
+  docs: {
+    whatItDoes: 'Checks for a password sent on a connection that is never encrypted: TLS switched off, or STARTTLS not turned on where the framework needs a flag for it.',
+    example: {
+      file: 'settings.py',
+      bad: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 587\nEMAIL_HOST_USER = "app"\nEMAIL_HOST_PASSWORD = "app-password"\n',
+      good: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 587\nEMAIL_USE_TLS = True\nEMAIL_HOST_USER = "app"\nEMAIL_HOST_PASSWORD = "app-password"\n',
+    },
+  },
   messages: {
     tlsSwitchedOff: `The password is sent to {{host}} unencrypted: {{setting}} switches encryption off. ${CONSEQUENCE} {{advice}}.`,
     notEncryptedByDefault: `The password is sent to {{host}} unencrypted: {{framework}} does not encrypt unless told to. ${CONSEQUENCE} {{advice}}.`,

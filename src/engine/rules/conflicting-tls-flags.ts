@@ -14,6 +14,14 @@ export const conflictingTlsFlags = defineRule({
     'Some frameworks refuse to start with both switches on: Django raises "EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive", and ' +
     'Ruby\'s mail gem (Rails, GitLab) raises ":enable_starttls and :tls are mutually exclusive". Keep one: STARTTLS for port 587, ' +
     'implicit TLS for port 465.',
+  docs: {
+    whatItDoes: 'Checks for implicit TLS and STARTTLS both switched on in a framework that refuses the combination (Django, authentik, Rails, GitLab).',
+    example: {
+      file: 'settings.py',
+      bad: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 587\nEMAIL_USE_TLS = True\nEMAIL_USE_SSL = True\n',
+      good: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 587\nEMAIL_USE_TLS = True\nEMAIL_USE_SSL = False\n',
+    },
+  },
   // The framework refuses to start: what implicit TLS would do against the port does not matter.
   supersedes: ['implicit-tls-on-starttls-port'],
   messages: {

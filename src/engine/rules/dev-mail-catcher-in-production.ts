@@ -10,6 +10,14 @@ export const devMailCatcherInProduction = defineRule({
     'Mailpit, MailHog, MailDev, smtp4dev and Mailtrap\'s sandbox catch mail for testing: nothing sent to them reaches a real inbox. In a ' +
     'production file (`.env.production`, `application-prod.yml`, `appsettings.Production.json`…) that means password resets and ' +
     'receipts silently vanish. Point production at a real SMTP server.',
+  docs: {
+    whatItDoes: 'Checks for a development mail catcher (Mailpit, MailHog, MailDev, smtp4dev, Mailtrap\'s sandbox) as the mail server of a production configuration.',
+    example: {
+      file: '.env.production',
+      bad: 'SMTP_HOST=mailpit\nSMTP_PORT=1025\n',
+      good: 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=587\nSMTP_USER=apikey\nSMTP_PASS=${SENDGRID_API_KEY}\n',
+    },
+  },
   messages: {
     catcherInProduction:
       '{{catcher}} is where development mail catchers (Mailpit, MailHog, MailDev) listen: in this production configuration, mail sent ' +

@@ -13,6 +13,14 @@ export const gmailAppPassword = defineRule({
     'Workspace). Gmail answers "534-5.7.9 Application-specific password required" or "535-5.7.8 Username and Password not accepted". ' +
     'Turn on 2-Step Verification, create an app password (16 letters) at https://myaccount.google.com/apppasswords, or use OAuth2 (XOAUTH2). ' +
     'Passwords read from variables or templates, and those in example files (`.env.example`), are not judged.',
+  docs: {
+    whatItDoes: 'Checks for a Gmail or Google Workspace SMTP password that is not an app password (16 letters).',
+    example: {
+      file: '.env',
+      bad: 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\nSMTP_USER=me@gmail.com\nSMTP_PASS=Summer2026!\n',
+      good: 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\nSMTP_USER=me@gmail.com\nSMTP_PASS="abcd efgh ijkl mnop"\n',
+    },
+  },
   messages: {
     notAppPassword:
       'This does not look like a Google app password (16 letters). Gmail refuses account passwords for SMTP ' +

@@ -51,6 +51,14 @@ export const hostMalformed = defineRule({
     'The host setting takes a bare host name such as `smtp.example.com`. A scheme (`smtps://`), a path or whitespace makes the DNS lookup ' +
     'fail; a `host:port` whose port differs from the port setting means one of them is wrong; and a near miss of a provider\'s host ' +
     '(`smtp.gmial.com`) resolves nowhere, or somewhere you did not mean to send your password.',
+  docs: {
+    whatItDoes: 'Checks that the host setting is a bare host name: no scheme, path or whitespace, no port that contradicts the port setting, and no near miss of a provider\'s host.',
+    example: {
+      file: '.env',
+      bad: 'SMTP_HOST=smtps://smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n',
+      good: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n',
+    },
+  },
   messages: {
     scheme: 'The host setting takes a bare host name, without "{{scheme}}://". Write "{{host}}" and choose TLS with the framework\'s TLS setting.',
     path: 'The host "{{value}}" contains a path ("{{path}}"): write only the host name, "{{host}}".',

@@ -9,6 +9,14 @@ export const implicitTlsOnStarttlsPort = defineRule({
     'With implicit TLS (`secure: true`, `ssl`, `smtps://`) the client opens with a TLS handshake, but on ports 587, 2525, 2587 and 25 the ' +
     'server opens with a plaintext greeting and offers STARTTLS. The handshake fails at once with "wrong version number" ' +
     '(OpenSSL\'s error for a plaintext reply). Keep the port and switch to STARTTLS, or use port 465 for implicit TLS.',
+  docs: {
+    whatItDoes: 'Checks for a client set up for implicit TLS (TLS from the first byte) against a port where the server greets in plaintext and offers STARTTLS: 587, 2525, 2587 or 25.',
+    example: {
+      file: '.env',
+      bad: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=true\n',
+      good: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=false\n',
+    },
+  },
   messages: {
     // {{cause}}: the setting that turns implicit TLS on, or the framework when its default does.
     implicitOnStarttlsPort:

@@ -10,6 +10,14 @@ export const invalidPort = defineRule({
   description:
     'A port must be a whole number from 1 to 65535. Anything else (a typo, a stray character, a unit) makes the client fail to connect, ' +
     'or silently fall back to a default port. SMTP submission uses 587 (STARTTLS) or 465 (implicit TLS).',
+  docs: {
+    whatItDoes: 'Checks that the port is a whole number from 1 to 65535.',
+    example: {
+      file: '.env',
+      bad: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587a\n',
+      good: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n',
+    },
+  },
   messages: {
     invalidPort: 'Invalid port: {{reason}}. Use a whole number from 1 to 65535, usually 587 (STARTTLS) or 465 (implicit TLS).',
   },

@@ -11,6 +11,14 @@ export const outlookBasicAuth = defineRule({
     'Outlook.com refuses passwords for SMTP since September 2024, and Microsoft 365 (Exchange Online) is retiring basic authentication for ' +
     'SMTP AUTH (off by default for existing tenants from the end of December 2026). Use OAuth2 (XOAUTH2) with a token, Microsoft\'s High Volume ' +
     'Email or Azure Communication Services, or a transactional mail service.',
+  docs: {
+    whatItDoes: 'Checks for a user name and password (basic authentication) sent to Outlook.com or Microsoft 365, instead of an OAuth2 token.',
+    example: {
+      file: 'application.yml',
+      bad: 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    username: app@example.com\n    password: ${MAIL_PASSWORD}\n    properties:\n      mail.smtp.starttls.enable: true\n',
+      good: 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    username: app@example.com\n    password: ${MAIL_OAUTH_TOKEN}\n    properties:\n      mail.smtp.auth.mechanisms: XOAUTH2\n      mail.smtp.starttls.enable: true\n',
+    },
+  },
   // By provider id. Microsoft's timelines, as last verified (shared/reference/smtp-facts.md, B1; 2026-11).
   messages: {
     outlook:

@@ -12,6 +12,14 @@ export const plaintextOnImplicitTlsPort = defineRule({
     'Ports 465 and 2465 expect a TLS handshake from the first byte (implicit TLS, RFC 8314). A client set up for plaintext or STARTTLS ' +
     'connects and waits for the server\'s greeting, which never comes: the app hangs until a timeout ("Greeting never received", ' +
     '`SMTPServerDisconnected`). Turn on implicit TLS for this port, or switch to port 587 with STARTTLS.',
+  docs: {
+    whatItDoes: 'Checks for a client set up for plaintext or STARTTLS against port 465 or 2465, where the server expects a TLS handshake first.',
+    example: {
+      file: '.env',
+      bad: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false\n',
+      good: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n',
+    },
+  },
   // No password is sent on a connection that never gets past the greeting: the hang is the problem.
   supersedes: ['cleartext-auth'],
   messages: {

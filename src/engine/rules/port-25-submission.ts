@@ -11,6 +11,14 @@ export const port25Submission = defineRule({
     'connections to port 25, so the app hangs or times out in production even when it works on your laptop. Applications should submit ' +
     'mail on port 587 with STARTTLS (RFC 6409), or 465 with implicit TLS (RFC 8314). Not reported for a relay on this machine or private ' +
     'network, or with the "mail server" context.',
+  docs: {
+    whatItDoes: 'Checks for an application that submits mail to a server elsewhere on port 25, written in the file or as the framework\'s default.',
+    example: {
+      file: '.env',
+      bad: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n',
+      good: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n',
+    },
+  },
   messages: {
     port25:
       'Port 25 is for relay between mail servers. Most ISPs and clouds block outgoing port 25, so sending to {{host}} will hang or time out. ' +

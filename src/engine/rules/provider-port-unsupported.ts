@@ -9,6 +9,14 @@ export const providerPortUnsupported = defineRule({
   description:
     'Each provider documents the ports it listens on (Gmail: 25, 465, 587; Microsoft 365: 587 and 25, no 465; Postmark: no implicit-TLS port). ' +
     'On any other port the connection is refused or times out. Use the provider\'s recommended port.',
+  docs: {
+    whatItDoes: 'Checks the port against the ports a known mail provider documents (Gmail, Microsoft 365, SendGrid, Amazon SES, Postmark…).',
+    example: {
+      file: '.env',
+      bad: 'SMTP_HOST=smtp.office365.com\nSMTP_PORT=465\nSMTP_SECURE=true\n',
+      good: 'SMTP_HOST=smtp.office365.com\nSMTP_PORT=587\nSMTP_SECURE=false\n',
+    },
+  },
   // The port is the cause: what a TLS mode or port 25 would do there does not matter.
   supersedes: ['implicit-tls-on-starttls-port', 'plaintext-on-implicit-tls-port', 'port-25-submission'],
   messages: {

@@ -36,6 +36,14 @@ export interface RuleFinding<MessageId extends string = string> {
   related?: RelatedInformation[];
 }
 
+/** A rule's page in docs/rules.md, after ruff's: what it does, why it is bad, an example and what to use instead. */
+export interface RuleDocs {
+  /** One sentence, "Checks for …". (Why it is bad is the rule's description.) */
+  whatItDoes: string;
+  /** A config that gets this rule's finding, and the same config written right (no finding at all); both tested. */
+  example: { file: string; bad: string; good: string };
+}
+
 export interface Rule<MessageId extends string = string> {
   id: string;
   severity: Severity;
@@ -43,6 +51,7 @@ export interface Rule<MessageId extends string = string> {
   title: string;
   /** Why it matters and what to do, in a few sentences (Markdown). */
   description: string;
+  docs: RuleDocs;
   /**
    * Rules whose findings on the same group this rule's finding replaces, because it names
    * the cause (provider-port-unsupported over plaintext-on-implicit-tls-port). Applied by

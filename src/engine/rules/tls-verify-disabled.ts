@@ -11,6 +11,14 @@ export const tlsVerifyDisabled = defineRule({
     '`openssl_verify_mode: none` make the client accept any certificate, so anyone on the network path can pose as the mail server and read ' +
     'the password and every message. Fix the cause instead (use the host name on the certificate, install your private CA) and remove the ' +
     'override. Not reported for a server on this machine (a local bridge with its own certificate).',
+  docs: {
+    whatItDoes: 'Checks for settings that switch off verification of the mail server\'s TLS certificate.',
+    example: {
+      file: '.env',
+      bad: 'SMTP_HOST=mail.internal.example.com\nSMTP_PORT=587\nSMTP_TLS_REJECT_UNAUTHORIZED=false\n',
+      good: 'SMTP_HOST=mail.internal.example.com\nSMTP_PORT=587\nNODE_EXTRA_CA_CERTS=/etc/ssl/certs/internal-ca.pem\n',
+    },
+  },
   messages: {
     verifyOff:
       'Certificate verification is off ({{setting}}): the client accepts any certificate, so anyone on the network path can ' +
