@@ -4,6 +4,11 @@ import { defineRule, rangeOf, relatedTo } from './rule';
 
 const PLAINTEXT_MODES = new Set(['none', 'starttls-required', 'starttls-opportunistic']);
 
+// {{settings}}: the TLS mode, and the setting that chose it when it is written.
+const HANG =
+  'Port {{port}} expects a TLS handshake first (implicit TLS), but these settings give {{settings}}: the client waits for a greeting ' +
+  'that never comes, until it times out.';
+
 export const plaintextOnImplicitTlsPort = defineRule({
   id: 'plaintext-on-implicit-tls-port',
   severity: 'error',
@@ -23,13 +28,8 @@ export const plaintextOnImplicitTlsPort = defineRule({
   // No password is sent on a connection that never gets past the greeting: the hang is the problem.
   supersedes: ['cleartext-auth'],
   messages: {
-    // {{settings}}: the TLS mode, and the setting that chose it when it is written.
-    plaintextOnImplicitPort:
-      'Port {{port}} expects a TLS handshake first (implicit TLS), but these settings give {{settings}}: the client waits for a greeting ' +
-      'that never comes, until it times out. Either {{advice}}, or use port 587 with STARTTLS.',
-    frameworkCannotImplicitTls:
-      'Port {{port}} expects a TLS handshake first (implicit TLS), but these settings give {{settings}}: the client waits for a greeting ' +
-      'that never comes, until it times out. {{framework}} cannot speak implicit TLS at all: use port 587 with STARTTLS.',
+    plaintextOnImplicitPort: `${HANG} Either {{advice}}, or use port 587 with STARTTLS.`,
+    frameworkCannotImplicitTls: `${HANG} {{framework}} cannot speak implicit TLS at all: use port 587 with STARTTLS.`,
   },
   check(group) {
     const port = group.port;

@@ -2,6 +2,8 @@ import { isLocalOrPrivateHost } from '../facts/hosts';
 import { hostNameOf } from '../model';
 import { defineRule, rangeOf, relatedTo } from './rule';
 
+const BLOCKED = 'Most ISPs and clouds block outgoing port 25, so sending to {{host}} will hang or time out. Use port 587 with STARTTLS (or 465 with implicit TLS).';
+
 export const port25Submission = defineRule({
   id: 'port-25-submission',
   severity: 'warning',
@@ -20,12 +22,9 @@ export const port25Submission = defineRule({
     },
   },
   messages: {
-    port25:
-      'Port 25 is for relay between mail servers. Most ISPs and clouds block outgoing port 25, so sending to {{host}} will hang or time out. ' +
-      'Use port 587 with STARTTLS (or 465 with implicit TLS).',
-    defaultPort25:
-      '{{reason}}, so {{framework}} connects to port 25, which is for relay between mail servers. Most ISPs and clouds block outgoing ' +
-      'port 25, so sending to {{host}} will hang or time out. Use port 587 with STARTTLS (or 465 with implicit TLS).',
+    port25: `Port 25 is for relay between mail servers. ${BLOCKED}`,
+    // {{reason}}: why the framework uses port 25 ("EMAIL_PORT is not set").
+    defaultPort25: `{{reason}}, so {{framework}} connects to port 25, which is for relay between mail servers. ${BLOCKED}`,
   },
   check(group, context) {
     if (context.context === 'mail-server' || group.port?.value !== 25) return [];
