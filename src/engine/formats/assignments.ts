@@ -20,18 +20,13 @@
 // env lookups, interpolated strings, expressions) gives value null with
 // valueType 'null' and valueRange covering the expression.
 
-import type { ConfigEntry, ParseError, ParseResult, Range } from '../types';
+import type { ConfigEntry, ParseResult, Range } from '../types';
+import { startResult, type AddError } from './common';
 
 export const MAX_ASSIGNMENT_ENTRIES = 100_000;
-const MAX_ERRORS = 100;
 const MAX_NESTING = 64;
 
 export type AssignmentLanguage = 'python' | 'ruby' | 'php';
-
-function detectEol(text: string): '\n' | '\r\n' {
-  const i = text.search(/[\r\n]/);
-  return i >= 0 && text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : '\n';
-}
 
 function countMatches(text: string, re: RegExp, cap = 50): number {
   let count = 0;
@@ -98,7 +93,7 @@ class Lexer {
   constructor(
     private readonly text: string,
     private readonly lang: AssignmentLanguage,
-    private readonly onError: (message: string, range: Range) => void,
+    private readonly onError: AddError,
   ) {
     this.n = text.length;
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -386,7 +381,7 @@ class AssignmentParser {
   constructor(
     private readonly lexer: Lexer,
     private readonly lang: AssignmentLanguage,
-    private readonly addError: (message: string, range: Range) => void,
+    private readonly addError: AddError,
   ) {}
 
   private peek(k = 0): Token {
@@ -653,12 +648,7 @@ class AssignmentParser {
 }
 
 export function parseAssignments(text: string, language?: AssignmentLanguage): ParseResult {
-  const errors: ParseError[] = [];
-  const addError = (message: string, range: Range): void => {
-    if (errors.length >= MAX_ERRORS) return;
-    const start = Math.min(Math.max(0, range.start), text.length);
-    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
-  };
+  const { result, addError } = startResult('assignments', text);
   const lang = language ?? detectAssignmentLanguage(text);
   const parser = new AssignmentParser(new Lexer(text, lang, addError), lang, addError);
   try {
@@ -668,5 +658,6 @@ export function parseAssignments(text: string, language?: AssignmentLanguage): P
       addError(`Could not be analyzed: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
     }
   }
-  return { format: 'assignments', entries: parser.entries, errors, eol: detectEol(text) };
+  result.entries = parser.entries;
+  return result;
 }

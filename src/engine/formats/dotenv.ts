@@ -13,11 +13,11 @@
 // values may span lines; a quote preceded by a backslash does not close the
 // value unless nothing else can. Double-quoted values expand `\n` and `\r`.
 
-import type { ConfigEntry, ParseError, ParseResult, Range } from '../types';
+import type { ConfigEntry, ParseResult, Range } from '../types';
+import { startResult } from './common';
 
 /** Parsing stops (with an error) after this many entries: a guard against hostile input. */
 export const MAX_DOTENV_ENTRIES = 100_000;
-const MAX_ERRORS = 100;
 
 type Quote = '"' | "'" | '`';
 
@@ -52,11 +52,6 @@ function isKeyChar(c: number): boolean {
     c === 46 || // .
     c === 45 // -
   );
-}
-
-function detectEol(text: string): '\n' | '\r\n' {
-  const i = text.search(/[\r\n]/);
-  return i >= 0 && text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : '\n';
 }
 
 /** Finds closing quotes in linear total time over one parse (searches only move forward). */
@@ -166,14 +161,8 @@ function matchKeyAndSeparator(text: string, start: number): KeySep | undefined {
 }
 
 export function parseDotenv(text: string): ParseResult {
-  const entries: ConfigEntry[] = [];
-  const errors: ParseError[] = [];
-  const result: ParseResult = { format: 'dotenv', entries, errors, eol: detectEol(text) };
-  const addError = (message: string, range: Range): void => {
-    if (errors.length >= MAX_ERRORS) return;
-    const start = Math.min(Math.max(0, range.start), text.length);
-    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
-  };
+  const { result, addError } = startResult('dotenv', text);
+  const { entries } = result;
 
   const n = text.length;
   const quotes = new QuoteFinder(text);

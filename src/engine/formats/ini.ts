@@ -8,15 +8,10 @@
 //   span lines (that is how Grafana and Gitea spell passwords holding `#` or
 //   `;`); values wrapped in `"..."` or `'...'` are unquoted (no escapes).
 
-import type { ConfigEntry, ParseError, ParseResult, Range } from '../types';
+import type { ConfigEntry, ParseResult, Range } from '../types';
+import { bomLength, startResult } from './common';
 
 export const MAX_INI_ENTRIES = 100_000;
-const MAX_ERRORS = 100;
-
-function detectEol(text: string): '\n' | '\r\n' {
-  const i = text.search(/[\r\n]/);
-  return i >= 0 && text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : '\n';
-}
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12;
@@ -42,18 +37,12 @@ function isBlankOrComment(text: string, from: number, to: number): boolean {
 }
 
 export function parseIni(text: string): ParseResult {
-  const entries: ConfigEntry[] = [];
-  const errors: ParseError[] = [];
-  const result: ParseResult = { format: 'ini', entries, errors, eol: detectEol(text) };
-  const addError = (message: string, range: Range): void => {
-    if (errors.length >= MAX_ERRORS) return;
-    const start = Math.min(Math.max(0, range.start), text.length);
-    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
-  };
+  const { result, addError } = startResult('ini', text);
+  const { entries } = result;
 
   const n = text.length;
   let section: string | undefined;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = bomLength(text);
 
   /** End of the line starting at or containing `from` (before the line break). */
   const lineEndAt = (from: number): number => {

@@ -9,17 +9,12 @@
 // property name token with its quotes; for array items it equals valueRange.
 
 import { printParseErrorCode, visit } from 'jsonc-parser';
-import type { ConfigEntry, ParseError, ParseResult, Range } from '../types';
+import type { ConfigEntry, ParseResult, Range } from '../types';
+import { startResult } from './common';
 
 /** Larger texts are not parsed (jsonc-parser reads about 10 MB/s, slower on long blank runs). */
 export const MAX_JSON_LENGTH = 10 * 1024 * 1024;
 export const MAX_JSON_ENTRIES = 100_000;
-const MAX_ERRORS = 100;
-
-function detectEol(text: string): '\n' | '\r\n' {
-  const i = text.search(/[\r\n]/);
-  return i >= 0 && text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : '\n';
-}
 
 interface Frame {
   isObject: boolean;
@@ -30,14 +25,8 @@ interface Frame {
 class StopParsing extends Error {}
 
 export function parseJson(text: string): ParseResult {
-  const entries: ConfigEntry[] = [];
-  const errors: ParseError[] = [];
-  const result: ParseResult = { format: 'json', entries, errors, eol: detectEol(text) };
-  const addError = (message: string, range: Range): void => {
-    if (errors.length >= MAX_ERRORS) return;
-    const start = Math.min(Math.max(0, range.start), text.length);
-    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
-  };
+  const { result, addError } = startResult('json', text);
+  const { entries } = result;
 
   if (text.length > MAX_JSON_LENGTH) {
     addError(

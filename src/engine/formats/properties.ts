@@ -12,15 +12,10 @@
 // path: the key split on `.`; Spring's bracket notation keeps the text inside
 // brackets as one segment: `a.b[c.d]` → ['a', 'b', 'c.d'], `a[0].b` → ['a', '0', 'b'].
 
-import type { ConfigEntry, ParseError, ParseResult, Range } from '../types';
+import type { ConfigEntry, ParseResult, Range } from '../types';
+import { bomLength, startResult } from './common';
 
 export const MAX_PROPERTIES_ENTRIES = 100_000;
-const MAX_ERRORS = 100;
-
-function detectEol(text: string): '\n' | '\r\n' {
-  const i = text.search(/[\r\n]/);
-  return i >= 0 && text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : '\n';
-}
 
 /** Blank characters of the properties format. */
 function isBlank(c: number): boolean {
@@ -189,19 +184,13 @@ function normalize(line: LogicalLine, pos: number): number {
 }
 
 export function parseProperties(text: string): ParseResult {
-  const entries: ConfigEntry[] = [];
-  const errors: ParseError[] = [];
-  const result: ParseResult = { format: 'properties', entries, errors, eol: detectEol(text) };
-  const addError = (message: string, range: Range): void => {
-    if (errors.length >= MAX_ERRORS) return;
-    const start = Math.min(Math.max(0, range.start), text.length);
-    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
-  };
+  const { result, addError } = startResult('properties', text);
+  const { entries } = result;
 
   const n = text.length;
   const multiDocument = /^[#!]---[ \t\f]*$/m.test(text);
   let document = 0;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = bomLength(text);
 
   while (pos < n) {
     // Leading blanks; empty lines.

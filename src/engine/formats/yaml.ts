@@ -20,7 +20,8 @@
 
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Alias, Scalar, YAMLMap } from 'yaml';
-import type { ConfigEntry, ParseError, ParseResult, Range } from '../types';
+import type { ConfigEntry, ParseResult, Range } from '../types';
+import { startResult, type AddError } from './common';
 
 /** Larger texts are not parsed (the yaml library reads about 1 MB/s). */
 export const MAX_YAML_LENGTH = 2 * 1024 * 1024;
@@ -30,15 +31,9 @@ const MAX_ALIAS_VISITS = 100_000;
 const MAX_MERGE_DEPTH = 20;
 /** Collections nested deeper than this (after alias expansion) are not walked. */
 const MAX_DEPTH = 256;
-const MAX_ERRORS = 100;
 
 /** Sequence keys holding Kubernetes-style {name, value} lists. */
 const ENV_LIST_KEY = /^(extra|additional)?env(vars)?$/i;
-
-function detectEol(text: string): '\n' | '\r\n' {
-  const i = text.search(/[\r\n]/);
-  return i >= 0 && text[i] === '\r' && text[i + 1] === '\n' ? '\r\n' : '\n';
-}
 
 /** The collections enclosing a node, innermost first. */
 interface Ancestors {
@@ -75,14 +70,8 @@ class Budget {
 }
 
 export function parseYaml(text: string): ParseResult {
-  const entries: ConfigEntry[] = [];
-  const errors: ParseError[] = [];
-  const result: ParseResult = { format: 'yaml', entries, errors, eol: detectEol(text) };
-  const addError = (message: string, range: Range): void => {
-    if (errors.length >= MAX_ERRORS) return;
-    const start = Math.min(Math.max(0, range.start), text.length);
-    errors.push({ message, range: { start, end: Math.min(Math.max(start, range.end), text.length) } });
-  };
+  const { result, addError } = startResult('yaml', text);
+  const { entries } = result;
 
   if (text.length > MAX_YAML_LENGTH) {
     addError(
@@ -153,7 +142,7 @@ function walkDocument(
   root: unknown,
   document: number,
   entries: ConfigEntry[],
-  addError: (message: string, range: Range) => void,
+  addError: AddError,
   budget: Budget,
 ): void {
   const targets = resolveAliases(root);
