@@ -4,6 +4,7 @@
 // comments. Comments, indentation and the file's comma style are kept.
 
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
+import { blankBom } from '../formats/common';
 import type { ConfigEntry } from '../types';
 import type { EditEnv } from './env';
 import { lineEndOf, lineStartOf, wholeLines } from './lines';
@@ -13,7 +14,7 @@ function tree(env: EditEnv): Node | undefined {
   if (!env.cache.has('json')) {
     let root: Node | undefined;
     try {
-      root = parseTree(env.text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+      root = parseTree(blankBom(env.text), [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
     } catch {
       root = undefined; // nested too deeply for the recursive parser: no edits
     }

@@ -16,6 +16,11 @@ export function bomLength(text: string): number {
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
+/** The text with a leading byte order mark read as a blank: same offsets, for parsers that refuse the mark. */
+export function blankBom(text: string): string {
+  return bomLength(text) ? ' ' + text.slice(1) : text;
+}
+
 export type AddError = (message: string, range: Range) => void;
 
 /** An empty result for `text`, and the function that records errors in it (capped, ranges clamped to the text). */

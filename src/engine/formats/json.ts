@@ -10,7 +10,7 @@
 
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ConfigEntry, ParseResult, Range } from '../types';
-import { startResult } from './common';
+import { blankBom, startResult } from './common';
 
 /** Larger texts are not parsed (jsonc-parser reads about 10 MB/s, slower on long blank runs). */
 export const MAX_JSON_LENGTH = 10 * 1024 * 1024;
@@ -38,9 +38,10 @@ export function parseJson(text: string): ParseResult {
 
   const stack: Frame[] = [];
   let lastOpen = 0;
+  // appsettings.json often starts with a byte order mark, which jsonc-parser calls a syntax error.
   try {
     visit(
-      text,
+      blankBom(text),
       {
         onObjectBegin: (offset) => {
           lastOpen = offset;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat, parseConfig } from '../../../src/engine/formats';
-import type { FormatId } from '../../../src/engine/types';
+import type { FormatId, Range } from '../../../src/engine/types';
 import { FIXTURES } from './helpers';
 
 describe('formats/index', () => {
@@ -78,6 +78,46 @@ describe('formats/index', () => {
         assert.equal(result.entries.find((e) => e.path.join('.') === dotted)?.value, value);
       });
     }
+
+    describe('a UTF-8 byte order mark at the start of the file', () => {
+      const shift = (range: Range): Range => ({ start: range.start + 1, end: range.end + 1 });
+      for (const [file, format] of fixtures) {
+        it(`${format}: reads the same entries, with offsets into the text that holds the mark`, () => {
+          const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+          const plain = parseConfig(format, text);
+          const marked = parseConfig(format, '\ufeff' + text);
+          assert.deepEqual(marked.errors, plain.errors.map((e) => ({ ...e, range: shift(e.range) })));
+          assert.deepEqual(
+            marked.entries,
+            plain.entries.map((e) => ({ ...e, keyRange: shift(e.keyRange), valueRange: shift(e.valueRange) })),
+          );
+          assert.ok(plain.entries.length > 0);
+        });
+      }
+
+      it('json: an appsettings.json that starts with one is no syntax error', () => {
+        const text = '\ufeff{\r\n  "Smtp": { "Host": "smtp.example.com", "Port": 465 }\r\n}\r\n';
+        const result = parseConfig('json', text);
+        assert.deepEqual(result.errors, []);
+        assert.deepEqual(result.entries.map((e) => [e.path.join('.'), e.value, text.slice(e.keyRange.start, e.keyRange.end), text.slice(e.valueRange.start, e.valueRange.end)]), [
+          ['Smtp.Host', 'smtp.example.com', '"Host"', '"smtp.example.com"'],
+          ['Smtp.Port', '465', '"Port"', '465'],
+        ]);
+      });
+
+      it('the first key of each line format starts right after the mark', () => {
+        const cases: [FormatId, string, string][] = [
+          ['dotenv', '\ufeffSMTP_HOST=smtp.example.com\n', 'SMTP_HOST'],
+          ['yaml', '\ufeffhost: smtp.example.com\n', 'host'],
+          ['ini', '\ufeffhost = smtp.example.com\n', 'host'],
+          ['properties', '\ufeffmail.host=smtp.example.com\n', 'mail.host'],
+        ];
+        for (const [format, text, key] of cases) {
+          const [first] = parseConfig(format, text).entries;
+          assert.deepEqual([first.path.join('.'), first.keyRange, text.slice(first.valueRange.start, first.valueRange.end)], [key, { start: 1, end: 1 + key.length }, 'smtp.example.com'], format);
+        }
+      });
+    });
 
     it('never throws on an unknown format', () => {
       const result = parseConfig('toml' as FormatId, 'a = 1');
