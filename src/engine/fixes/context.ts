@@ -175,8 +175,6 @@ export class FixContextImpl implements FixContext {
   replaceInValue(entry: ConfigEntry, range: Range, text: string): TextEdit[] | undefined {
     const { env } = this;
     if (entry.value === null || env.rawContent(entry) !== entry.value || env.sharedWithOtherKeys(entry)) return undefined;
-    // The model measures parts of a value from one character past an opening quote: not right for INI's `"""`.
-    if (env.quoteLength(entry) > 1) return undefined;
     const start = env.contentStart(entry);
     const stop = start + entry.value.length;
     if (range.start < start || range.end > stop || range.end < range.start) return undefined;

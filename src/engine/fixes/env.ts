@@ -29,9 +29,7 @@ export class EditEnv {
 
   /** Length of the opening quote of a quoted value (3 for INI's `"""`), 0 when unquoted. */
   quoteLength(entry: ConfigEntry): number {
-    if (!entry.quote) return 0;
-    if (this.format === 'ini' && this.text.startsWith('"""', entry.valueRange.start)) return 3;
-    return 1;
+    return entry.quote ? (entry.quoteWidth ?? 1) : 0;
   }
 
   /** The value's text as written, inside its quotes. */
