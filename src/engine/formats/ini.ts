@@ -1,6 +1,6 @@
 // INI parser for the dialect read by go-ini (grafana.ini, Gitea app.ini):
-// - `[section]` headers (`[section.sub]` is one path segment); keys before any
-//   section have the path [key];
+// - `[section]` headers (`[section.sub]` is one path segment, blanks inside the
+//   brackets included); keys before any section have the path [key];
 // - `key = value` (the first `=` or `:` separates; blanks around are trimmed);
 // - full-line comments start with `;` or `#`; in an unquoted value, `;` or `#`
 //   preceded by a blank starts an inline comment;
@@ -73,7 +73,12 @@ export function parseIni(text: string): ParseResult {
       if (close <= p) {
         addError('Section header without a closing "]"', { start: p, end });
       } else {
-        section = text.slice(p + 1, close).trim();
+        // go-ini keeps the blanks: `name := string(line[1:closeIdx])` in parser.go (go-ini/ini@b2f570e),
+        // so Grafana's `cfg.Section("smtp")` does not see `[ smtp ]`. Python's configparser agrees.
+        section = text.slice(p + 1, close);
+        if (section !== section.trim()) {
+          addError(`Section name with blanks: go-ini reads it as "${section}", not "${section.trim()}"`, { start: p, end: close + 1 });
+        }
       }
       pos = next;
       continue;

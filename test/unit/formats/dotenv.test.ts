@@ -103,6 +103,8 @@ describe('formats/dotenv', () => {
       ['A\n=1\n', { A: '1' }],
       ['A:\nfoo\n', { A: 'foo' }],
       ['A: b\nC : d\n', { A: 'b' }],
+      // The one blank after `KEY:` may be a CRLF (dotenv turns it into \n first): the value is on the next line.
+      ['A:\r\nfoo\r\nB:\r\n\r\nC=1\r\n', { A: 'foo', B: '', C: '1' }],
       ['A=\n"multi\nline"\n', { A: 'multi\nline' }],
       ['export\nA=1\nexport=2\nexport   B = 3\n', { A: '1', export: '2', B: '3' }],
       ['A="abc\nB=2\n', { A: '"abc', B: '2' }],
@@ -132,6 +134,12 @@ describe('formats/dotenv', () => {
       assert.equal(result.eol, '\n');
     });
 
+    it('reads a value on the line after `KEY:` and CRLF at its exact range', () => {
+      const text = 'MAIL_HOST:\r\nsmtp.example.com\r\n';
+      const e = only(assertAgreesWithDotenv(text), 'MAIL_HOST');
+      assert.equal(slice(text, e.valueRange), 'smtp.example.com');
+    });
+
     it('reports lines dotenv ignores, and unterminated quotes', () => {
       const text = 'MAIL_HOST smtp.example.com\nMAIL_PASSWORD="abc\nMAIL_PORT=25\n';
       const result = assertAgreesWithDotenv(text);
@@ -156,7 +164,7 @@ describe('formats/dotenv', () => {
 
     it('agrees with dotenv.parse on random combinations of tricky fragments', () => {
       const fragments = [
-        'A', 'B_1', 'export ', '=', ' = ', ': ', ' ', '\t', '\n', '\r\n', '#', ' # c', "'", '"', '`',
+        'A', 'B_1', 'export ', '=', ' = ', ': ', ':', ' ', '\t', '\n', '\r\n', '#', ' # c', "'", '"', '`',
         '\\', '\\n', '\\"', "\\'", 'x', 'y z', 'a.b-c', '\u2028', '\u00a0', 'KEY=', 'K="v"', "K='v'", '"#"',
       ];
       let seed = 20240601;

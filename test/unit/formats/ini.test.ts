@@ -119,6 +119,17 @@ describe('formats/ini', () => {
       ]);
     });
 
+    it('keeps blanks inside section brackets, as go-ini does, and says so', () => {
+      // go-ini's parser.go takes `line[1:closeIdx]` untrimmed: Grafana's [smtp] lookup misses `[ smtp ]`.
+      const text = '  [ smtp ]  ; mail\nhost = x\n[smtp]\nport = 25\n';
+      const result = parseIni(text);
+      assert.deepEqual(result.entries.map((e) => e.path), [[' smtp ', 'host'], ['smtp', 'port']]);
+      assert.deepEqual(
+        result.errors.map((e) => [e.message, slice(text, e.range)]),
+        [['Section name with blanks: go-ini reads it as " smtp ", not "smtp"', '[ smtp ]']],
+      );
+    });
+
     it('section names are one segment; errors for bad lines', () => {
       const text = '[section.sub]\nkey = v\n[broken\njust words\n= novalue\n';
       const result = parseIni(text);
