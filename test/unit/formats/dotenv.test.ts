@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as dotenv from 'dotenv';
+import { detectFormat } from '../../../src/engine/formats';
 import { parseDotenv, MAX_DOTENV_ENTRIES } from '../../../src/engine/formats/dotenv';
 import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
 import { FIXTURES, assertSurvivesSyntaxGarbage, garbage, slice } from './helpers';
@@ -94,6 +95,22 @@ describe('formats/dotenv', () => {
         assert.deepEqual(parseDotenv(edited).errors, []);
       }
     });
+  });
+
+  describe('dotenv.parse as the oracle', () => {
+    // Every dotenv file of every suite (analysis inputs, fix inputs and their expected results...): our values
+    // must be dotenv's, so that what is analysed is what the application loads. No deliberate difference.
+    const root = path.resolve(FIXTURES, '..');
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((item) => (item.isDirectory() ? walk(path.join(dir, item.name)) : [path.join(dir, item.name)]));
+    const files = walk(root).filter((file) => detectFormat(path.relative(root, file)) === 'dotenv');
+
+    it('finds the dotenv fixtures', () => assert.ok(files.length >= 60, `${files.length} files`));
+    for (const file of files) {
+      it(path.relative(root, file).split(path.sep).join('/'), () => {
+        assertAgreesWithDotenv(fs.readFileSync(file, 'utf8'));
+      });
+    }
   });
 
   describe('syntax details', () => {
