@@ -43,7 +43,18 @@ export interface ConfigEntry {
   quoteWidth?: number;
   /** For multi-document YAML: index of the document. */
   document?: number;
+  /** For YAML: an environment variable written in a container's shape (see EntryShape); absent for a plain key. */
+  shape?: EntryShape;
 }
+
+/**
+ * How a YAML entry holds an environment variable, tagged by the parser so that edits need not guess:
+ * - `compose-env-list`: a Compose `environment:` item `- KEY=VALUE` (valueRange: the text after `=`);
+ * - `compose-env-map`:  a Compose `environment:` map value `KEY: value`;
+ * - `k8s-env-list`:     a Kubernetes EnvVar `- name: KEY` / `value: v` under `env:`, or under a Helm
+ *                       chart's `extraEnv`/`extraEnvVars`/`additionalEnv` (keyRange: the name's value).
+ */
+export type EntryShape = 'compose-env-list' | 'compose-env-map' | 'k8s-env-list';
 
 /** What a format parser returns. Parsers never throw: problems go to `errors`. */
 export interface ParseResult {

@@ -14,7 +14,7 @@ import { applyCase, plainText, spellBoolean, valueToken, type TokenOptions } fro
 import { groupKeyStyle, siblingsOf, spellKey, type Sibling } from './naming';
 import type { FixContext, Literal, TextEdit, TlsTarget } from './types';
 import { findUrlOption, removeUrlOption, setUrlPort, setUrlScheme } from './url-edits';
-import { addYamlEntry, removeYamlEntry, yamlContext } from './yaml-edits';
+import { addYamlEntry, removeYamlEntry } from './yaml-edits';
 
 /** Applies non-overlapping edits (offsets into `text`); edits at the same offset apply in the order given. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -110,14 +110,14 @@ export class FixContextImpl implements FixContext {
       // quoted for that: "false" is true to a JavaScript application.
       const stringly = group.matches.find((match) => match.entry.quote && match.entry.valueType === 'string' && /^\d+$/.test(match.entry.value ?? ''));
       if (stringly) options.quoteNumbers = env.format === 'json' ? '"' : stringly.entry.quote;
-      const context = env.format === 'yaml' && entry ? yamlContext(env, entry) : 'plain';
+      const shape = entry?.shape;
       if (group.profile.spelling?.stringValues) {
         options.quoteBooleans = '"';
         options.quoteNumbers = '"';
-      } else if (context === 'k8s' || context === 'compose-map') {
+      } else if (shape === 'k8s-env-list' || shape === 'compose-env-map') {
         // Environment variables are strings (Kubernetes refuses others, Compose refuses booleans).
         options.quoteBooleans = '"';
-        options.quoteNumbers ??= context === 'k8s' ? '"' : undefined;
+        options.quoteNumbers ??= shape === 'k8s-env-list' ? '"' : undefined;
       }
     }
     return options;
@@ -135,7 +135,7 @@ export class FixContextImpl implements FixContext {
       if (inner.includes(entry.quote!) || /[\\\r\n]/.test(inner)) return undefined;
       return [{ range: { start: entry.valueRange.start + q, end: entry.valueRange.end - q }, newText: inner }];
     }
-    if (env.format === 'yaml' && yamlContext(env, entry) === 'compose-list') {
+    if (entry.shape === 'compose-env-list') {
       const inner = plainText(value, entry.value, options.booleanFallback);
       if (!/^[A-Za-z0-9_.:+\-/@]*$/.test(inner)) return undefined;
       return [{ range: entry.valueRange, newText: inner }];
@@ -157,8 +157,7 @@ export class FixContextImpl implements FixContext {
     const literal: Literal = asBoolean !== undefined ? { kind: 'boolean', value: asBoolean } : value;
     switch (env.format) {
       case 'yaml': {
-        const context = yamlContext(env, entry);
-        const mustQuote = context === 'k8s' || (context === 'compose-map' && literal.kind === 'boolean');
+        const mustQuote = entry.shape === 'k8s-env-list' || (entry.shape === 'compose-env-map' && literal.kind === 'boolean');
         if (literal.kind === 'boolean' && !mustQuote) return spellBoolean(literal.value, entry.value, options.booleanFallback);
         return valueToken(literal, { ...options, quoteBooleans: mustQuote ? '"' : undefined, quoteNumbers: mustQuote ? '"' : undefined });
       }

@@ -48,7 +48,7 @@ export function keyText(pair: Pair): string | undefined {
   return key.value === null || key.value === undefined ? '' : String(key.source ?? key.value);
 }
 
-/** Finds the syntax node of an entry from its key range (the key, the Compose item, or the Kubernetes name). */
+/** Finds the syntax node of an entry from its key range and shape (the key, the Compose item, or the Kubernetes name). */
 export function locate(env: EditEnv, entry: ConfigEntry): YamlLocation | undefined {
   const doc = documents(env)[entry.document ?? 0];
   if (!doc) return undefined;
@@ -67,10 +67,10 @@ export function locate(env: EditEnv, entry: ConfigEntry): YamlLocation | undefin
     } else if (isSeq(node)) {
       for (const item of node.items) {
         const ir = rangeOf(item);
-        if (isScalar(item) && ir && target >= ir[0] && target <= ir[1] && typeof item.value === 'string' && item.value.includes('=')) {
+        if (entry.shape === 'compose-env-list' && isScalar(item) && ir && target >= ir[0] && target <= ir[1]) {
           return { kind: 'compose-item', seq: node, item, ancestors };
         }
-        if (isMap(item)) {
+        if (entry.shape === 'k8s-env-list' && isMap(item)) {
           const name = item.items.find((pair) => keyText(pair) === 'name' && rangeOf(pair.value)?.[0] === target);
           const value = item.items.find((pair) => keyText(pair) === 'value');
           if (name && value) return { kind: 'k8s-item', seq: node, item, name, value, ancestors };
@@ -143,14 +143,6 @@ export function removeYamlEntry(env: EditEnv, entry: ConfigEntry): TextEdit[] | 
     case 'k8s-item':
       return removeItem(env, location.seq, location.item, location.ancestors);
   }
-}
-
-/** How an entry's value sits in YAML: a Compose list item, a Compose map value, a Kubernetes env value, or a plain value. */
-export function yamlContext(env: EditEnv, entry: ConfigEntry): 'compose-list' | 'compose-map' | 'k8s' | 'plain' {
-  const between = env.text.slice(entry.keyRange.end, entry.valueRange.start);
-  if (between === '=') return 'compose-list';
-  if (entry.keyRange.end > entry.valueRange.start || !/^\s*:\s*$/.test(between)) return 'k8s';
-  return entry.path[entry.path.length - 2] === 'environment' ? 'compose-map' : 'plain';
 }
 
 export interface NewYamlEntry {

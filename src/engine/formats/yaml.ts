@@ -9,6 +9,8 @@
 //   `additionalEnv`, as used by Helm charts) become [..., 'env', NAME]
 //   (keyRange: the name's value; valueRange: the value's token); items with
 //   `valueFrom` and no `value` are skipped.
+// - Those entries, and the values of an `environment:` map, carry their
+//   `shape`, which the fixes use to write a value the container accepts.
 // - Aliases and `<<` merge keys are resolved; their entries' ranges point
 //   where the text is (the anchored node). Keys written in a map override
 //   merged ones; among several merged maps the first wins.
@@ -19,8 +21,8 @@
 // - Never throws: syntax errors go to `errors`, the rest is still returned.
 
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Alias, Scalar, YAMLMap } from 'yaml';
-import type { ConfigEntry, ParseResult, Range } from '../types';
+import type { Alias, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { ConfigEntry, EntryShape, ParseResult, Range } from '../types';
 import { startResult, type AddError } from './common';
 
 /** Larger texts are not parsed (the yaml library reads about 1 MB/s). */
@@ -48,6 +50,8 @@ interface NodeWork {
   path: string[];
   keyRange?: Range;
   parentKey?: string;
+  /** The shape its scalar entries get (a Compose `environment:` map's values). */
+  shape?: EntryShape;
   viaAlias: boolean;
   ancestors: Ancestors | undefined;
 }
@@ -99,7 +103,7 @@ export function parseYaml(text: string): ParseResult {
       addError(err.message, { start, end });
     }
     try {
-      walkDocument(text, doc.contents, d, entries, addError, budget);
+      new DocumentWalker(text, doc.contents, d, entries, addError, budget).walk();
     } catch (e) {
       addError(`YAML document could not be analyzed: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
     }
@@ -137,136 +141,271 @@ function resolveAliases(root: unknown): Map<Alias, unknown> {
   return targets;
 }
 
-function walkDocument(
-  text: string,
-  root: unknown,
-  document: number,
-  entries: ConfigEntry[],
-  addError: AddError,
-  budget: Budget,
-): void {
-  const targets = resolveAliases(root);
-  const resolve = (node: unknown): unknown => (isAlias(node) ? targets.get(node) : node);
+/** Where a node itself is written (an alias: the `*name`, not its target). */
+function ownRange(node: unknown): Range {
+  const r = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
+  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+}
 
-  /** Where a node itself is written (an alias: the `*name`, not its target). */
-  const ownRange = (node: unknown): Range => {
-    const r = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
-    return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
-  };
-  const overBudget = (node: unknown): boolean => {
-    if (budget.used <= MAX_ALIAS_VISITS) return false;
-    if (!budget.exceeded) {
-      budget.exceeded = true;
-      addError('Too many alias expansions: some aliases were not expanded', ownRange(node));
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
+}
+
+/** The string and type of a scalar, as an entry holds them. */
+function scalarValue(node: Scalar): Pick<ConfigEntry, 'value' | 'valueType'> {
+  const v = node.value;
+  if (typeof v === 'string') return { value: v, valueType: 'string' };
+  if (typeof v === 'boolean') return { value: v ? 'true' : 'false', valueType: 'boolean' };
+  if (typeof v === 'number' || typeof v === 'bigint') return { value: node.source ?? String(v), valueType: 'number' };
+  if (v !== null && v !== undefined) return { value: node.source ?? String(v), valueType: 'string' };
+  return { value: null, valueType: 'null' };
+}
+
+/** Flattens one document into entries, iteratively (depth-first, in document order). */
+class DocumentWalker {
+  private readonly targets: Map<Alias, unknown>;
+  private readonly stack: Work[] = [];
+  private reportedDepth = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly root: unknown,
+    private readonly document: number,
+    private readonly entries: ConfigEntry[],
+    private readonly addError: AddError,
+    private readonly budget: Budget,
+  ) {
+    this.targets = resolveAliases(root);
+  }
+
+  walk(): void {
+    this.stack.push({ kind: 'node', node: this.root, path: [], viaAlias: false, ancestors: undefined });
+    while (this.stack.length > 0) {
+      const work = this.stack.pop()!;
+      if (work.kind === 'node') {
+        const children = this.visit(work);
+        for (let i = children.length - 1; i >= 0; i--) this.stack.push(children[i]);
+      } else if (this.entries.length >= MAX_YAML_ENTRIES) {
+        this.addError(`Too many entries: analysis stopped after ${MAX_YAML_ENTRIES}`, work.entry.keyRange);
+        return;
+      } else {
+        this.entries.push(work.entry);
+      }
     }
-    return true;
-  };
+  }
 
-  const keyString = (keyNode: unknown): string | undefined => {
-    const k = resolve(keyNode);
+  private resolve(node: unknown): unknown {
+    return isAlias(node) ? this.targets.get(node) : node;
+  }
+
+  private rangeOf(node: unknown): Range | undefined {
+    const r = (this.resolve(node) as { range?: [number, number, number] | null } | undefined)?.range;
+    return r ? { start: r[0], end: r[1] } : undefined;
+  }
+
+  private keyString(keyNode: unknown): string | undefined {
+    const k = this.resolve(keyNode);
     if (!isScalar(k)) return undefined;
     const v = k.value;
     if (v === null || v === undefined) return '';
     if (typeof v === 'string') return v;
     if (typeof v === 'number' || typeof v === 'bigint') return k.source ?? String(v);
     return String(v);
-  };
-  const rangeOf = (node: unknown): Range | undefined => {
-    const n = resolve(node) as { range?: [number, number, number] | null } | undefined;
-    const r = n?.range;
-    return r ? { start: r[0], end: r[1] } : undefined;
-  };
-  const isMergeKey = (key: unknown): boolean =>
-    isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
+  }
 
-  /** The pairs of a map after applying `<<` merges. */
-  const effectivePairs = (map: YAMLMap, chain: Set<unknown>, reportDuplicates: boolean): EffectivePair[] => {
-    const out: EffectivePair[] = [];
-    const explicit = new Set<string>();
-    let hasMerge = false;
-    for (const item of map.items) {
-      if (!isPair(item)) continue;
-      if (isMergeKey(item.key)) {
-        hasMerge = true;
-        continue;
-      }
-      const k = keyString(item.key);
-      if (k === undefined) continue;
-      if (explicit.has(k) && reportDuplicates) {
-        addError(`Duplicate key "${k}"`, rangeOf(item.key) ?? { start: 0, end: 0 });
-      }
-      explicit.add(k);
+  /** Counts a visit through an alias or merge; false once the budget is spent (reported once per file). */
+  private spend(node: unknown): boolean {
+    this.budget.used++;
+    if (this.budget.used <= MAX_ALIAS_VISITS) return true;
+    if (!this.budget.exceeded) {
+      this.budget.exceeded = true;
+      this.addError('Too many alias expansions: some aliases were not expanded', ownRange(node));
     }
-    const mergedSeen = new Set<string>();
-    for (const item of map.items) {
-      if (!isPair(item)) continue;
-      if (hasMerge && isMergeKey(item.key)) {
-        const value = resolve(item.value);
-        const sources = isSeq(value) ? value.items.map(resolve) : [value];
-        for (const source of sources) {
-          if (!isMap(source)) continue;
-          if (chain.has(source) || chain.size >= MAX_MERGE_DEPTH) {
-            addError('Recursive or too deeply nested merge key', rangeOf(item.key) ?? { start: 0, end: 0 });
-            continue;
-          }
-          chain.add(source);
-          const sub = effectivePairs(source, chain, false);
-          chain.delete(source);
-          for (const p of sub) {
-            budget.used++;
-            if (explicit.has(p.key) || mergedSeen.has(p.key)) continue;
-            mergedSeen.add(p.key);
-            out.push({ ...p, merged: true });
-          }
+    return false;
+  }
+
+  /** The node a work item stands for, with its ancestors; undefined when it must not be walked. */
+  private enter(work: NodeWork): { node: unknown; viaAlias: boolean; ancestors: Ancestors | undefined } | undefined {
+    let node = work.node;
+    let viaAlias = work.viaAlias;
+    if (isAlias(node)) {
+      node = this.targets.get(node);
+      viaAlias = true;
+      for (let a = work.ancestors; a; a = a.parent) {
+        if (a.node === node) {
+          this.addError('Recursive alias: it refers to a node that contains it', ownRange(work.node));
+          return undefined;
+        }
+      }
+    }
+    if (viaAlias && !this.spend(work.node)) return undefined;
+    let ancestors = work.ancestors;
+    if (isMap(node) || isSeq(node)) {
+      ancestors = { node, parent: ancestors, depth: (ancestors?.depth ?? 0) + 1 };
+      if (ancestors.depth > MAX_DEPTH) {
+        if (!this.reportedDepth) {
+          this.reportedDepth = true;
+          const r = ownRange(node);
+          this.addError(`Nested too deeply to analyze (more than ${MAX_DEPTH} levels)`, { start: r.start, end: r.start });
+        }
+        return undefined;
+      }
+    }
+    return { node, viaAlias, ancestors };
+  }
+
+  private visit(work: NodeWork): Work[] {
+    const entered = this.enter(work);
+    if (!entered) return [];
+    const { node, viaAlias, ancestors } = entered;
+    const next = { ...work, viaAlias, ancestors };
+    if (isScalar(node)) {
+      const entry = work.path.length > 0 ? this.scalarEntry(node, work.path, work.keyRange, work.shape) : undefined;
+      return entry ? [{ kind: 'entry', entry }] : [];
+    }
+    if (isMap(node)) return this.mapChildren(node, next);
+    if (isSeq(node)) return this.seqChildren(node, next);
+    return [];
+  }
+
+  private mapChildren(map: YAMLMap, work: NodeWork): Work[] {
+    // Compose's `environment:` as a map: its values are environment variables.
+    const shape: EntryShape | undefined = work.parentKey === 'environment' ? 'compose-env-map' : undefined;
+    return this.effectivePairs(map, new Set([map]), !work.viaAlias).map((p): Work => {
+      const path = [...work.path, p.key];
+      if (p.value === null || p.value === undefined) {
+        const valueRange = { start: p.keyRange.end, end: p.keyRange.end };
+        const entry: ConfigEntry = { path, value: null, valueType: 'null', keyRange: p.keyRange, valueRange, document: this.document };
+        if (shape) entry.shape = shape;
+        return { kind: 'entry', entry };
+      }
+      return {
+        kind: 'node',
+        node: p.value,
+        path,
+        keyRange: p.keyRange,
+        parentKey: p.key,
+        shape,
+        viaAlias: work.viaAlias || p.merged,
+        ancestors: work.ancestors,
+      };
+    });
+  }
+
+  private seqChildren(seq: YAMLSeq, work: NodeWork): Work[] {
+    const composeEnv = work.parentKey === 'environment';
+    const k8sEnv = work.parentKey !== undefined && ENV_LIST_KEY.test(work.parentKey);
+    const children: Work[] = [];
+    const items = seq.items as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const raw = items[i];
+      const item = this.resolve(raw);
+      if (composeEnv && isScalar(item)) {
+        const entry = this.composeItem(item, work.path);
+        if (entry === null) continue;
+        if (entry) {
+          children.push({ kind: 'entry', entry });
+          continue;
+        }
+      }
+      if (k8sEnv && isMap(item)) {
+        const entry = this.k8sItem(item, work.path);
+        if (entry !== undefined) {
+          if (entry) children.push({ kind: 'entry', entry });
+          continue;
+        }
+      }
+      if (isPair(raw)) {
+        // A single-pair map inside a flow sequence: `[a: 1]`.
+        const k = this.keyString(raw.key);
+        const keyRange = this.rangeOf(raw.key);
+        if (k !== undefined && keyRange) {
+          const viaAlias = work.viaAlias || isAlias(raw.value);
+          children.push({ kind: 'node', node: raw.value, path: [...work.path, String(i), k], keyRange, parentKey: k, viaAlias, ancestors: work.ancestors });
         }
         continue;
       }
-      const k = keyString(item.key);
-      const keyRange = rangeOf(item.key);
+      const path = [...work.path, String(i)];
+      children.push({ kind: 'node', node: raw, path, parentKey: String(i), viaAlias: work.viaAlias, ancestors: work.ancestors });
+    }
+    return children;
+  }
+
+  /** The pairs of a map after applying `<<` merges. */
+  private effectivePairs(map: YAMLMap, chain: Set<unknown>, reportDuplicates: boolean): EffectivePair[] {
+    const explicit = this.explicitKeys(map, reportDuplicates);
+    const out: EffectivePair[] = [];
+    const mergedSeen = new Set<string>();
+    for (const item of map.items) {
+      if (!isPair(item)) continue;
+      if (isMergeKey(item.key)) {
+        for (const p of this.mergedPairs(item, chain)) {
+          this.budget.used++;
+          if (explicit.has(p.key) || mergedSeen.has(p.key)) continue;
+          mergedSeen.add(p.key);
+          out.push({ ...p, merged: true });
+        }
+        continue;
+      }
+      const k = this.keyString(item.key);
+      const keyRange = this.rangeOf(item.key);
       if (k === undefined || !keyRange) continue;
       out.push({ key: k, keyRange, value: item.value, merged: false });
     }
     return out;
-  };
+  }
 
-  const scalarEntry = (node: Scalar, path: string[], keyRange: Range | undefined): ConfigEntry | undefined => {
+  /** The keys a map writes itself (not through `<<`), reporting duplicates. */
+  private explicitKeys(map: YAMLMap, reportDuplicates: boolean): Set<string> {
+    const explicit = new Set<string>();
+    for (const item of map.items) {
+      if (!isPair(item) || isMergeKey(item.key)) continue;
+      const k = this.keyString(item.key);
+      if (k === undefined) continue;
+      if (explicit.has(k) && reportDuplicates) {
+        this.addError(`Duplicate key "${k}"`, this.rangeOf(item.key) ?? { start: 0, end: 0 });
+      }
+      explicit.add(k);
+    }
+    return explicit;
+  }
+
+  /** The pairs a `<<` key brings in, from one map or a sequence of maps (the first wins). */
+  private mergedPairs(item: Pair, chain: Set<unknown>): EffectivePair[] {
+    const value = this.resolve(item.value);
+    const sources = isSeq(value) ? value.items.map((source) => this.resolve(source)) : [value];
+    const out: EffectivePair[] = [];
+    for (const source of sources) {
+      if (!isMap(source)) continue;
+      if (chain.has(source) || chain.size >= MAX_MERGE_DEPTH) {
+        this.addError('Recursive or too deeply nested merge key', this.rangeOf(item.key) ?? { start: 0, end: 0 });
+        continue;
+      }
+      chain.add(source);
+      out.push(...this.effectivePairs(source, chain, false));
+      chain.delete(source);
+    }
+    return out;
+  }
+
+  private scalarEntry(node: Scalar, path: string[], keyRange: Range | undefined, shape: EntryShape | undefined): ConfigEntry | undefined {
     const r = node.range;
     if (!r) return undefined;
     let end = r[1];
     if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
-      while (end > r[0] + 1 && /\s/.test(text[end - 1])) end--;
+      while (end > r[0] + 1 && /\s/.test(this.text[end - 1])) end--;
     }
     const valueRange: Range = { start: r[0], end };
-    const entry: ConfigEntry = {
-      path,
-      value: null,
-      valueType: 'null',
-      keyRange: keyRange ?? valueRange,
-      valueRange,
-      document,
-    };
-    const v = node.value;
-    if (typeof v === 'string') {
-      entry.value = v;
-      entry.valueType = 'string';
-    } else if (typeof v === 'boolean') {
-      entry.value = v ? 'true' : 'false';
-      entry.valueType = 'boolean';
-    } else if (typeof v === 'number' || typeof v === 'bigint') {
-      entry.value = node.source ?? String(v);
-      entry.valueType = 'number';
-    } else if (v !== null && v !== undefined) {
-      entry.value = node.source ?? String(v);
-      entry.valueType = 'string';
-    }
+    const entry: ConfigEntry = { path, ...scalarValue(node), keyRange: keyRange ?? valueRange, valueRange, document: this.document };
     if (node.type === 'QUOTE_DOUBLE') entry.quote = '"';
     else if (node.type === 'QUOTE_SINGLE') entry.quote = "'";
+    if (shape) entry.shape = shape;
     return entry;
-  };
+  }
 
   /** A Compose "KEY=VALUE" list item, or undefined if it is not one. `null` for a bare "KEY" (skipped). */
-  const composeItem = (node: Scalar, path: string[]): ConfigEntry | null | undefined => {
-    if (typeof node.value !== 'string') return isScalar(node) ? null : undefined;
+  private composeItem(node: Scalar, path: string[]): ConfigEntry | null | undefined {
+    if (typeof node.value !== 'string') return null;
     const r = node.range;
     if (!r) return undefined;
     const s = node.value;
@@ -278,7 +417,7 @@ function walkDocument(
       start++;
       end--;
     } else if (node.type !== 'PLAIN') return undefined;
-    const srcEq = text.indexOf('=', start);
+    const srcEq = this.text.indexOf('=', start);
     if (srcEq === -1 || srcEq >= end) return undefined;
     return {
       path: [...path, s.slice(0, eq)],
@@ -286,138 +425,25 @@ function walkDocument(
       valueType: 'string',
       keyRange: { start, end: srcEq },
       valueRange: { start: srcEq + 1, end },
-      document,
+      document: this.document,
+      shape: 'compose-env-list',
     };
-  };
+  }
 
-  let reportedDepth = false;
-  const stack: Work[] = [{ kind: 'node', node: root, path: [], viaAlias: false, ancestors: undefined }];
-  while (stack.length > 0) {
-    const work = stack.pop()!;
-    if (work.kind === 'entry') {
-      if (entries.length >= MAX_YAML_ENTRIES) {
-        addError(`Too many entries: analysis stopped after ${MAX_YAML_ENTRIES}`, work.entry.keyRange);
-        return;
-      }
-      entries.push(work.entry);
-      continue;
-    }
-    let node = work.node;
-    let viaAlias = work.viaAlias;
-    if (isAlias(node)) {
-      node = targets.get(node);
-      viaAlias = true;
-      let recursive = false;
-      for (let a = work.ancestors; a && !recursive; a = a.parent) recursive = a.node === node;
-      if (recursive) {
-        addError('Recursive alias: it refers to a node that contains it', ownRange(work.node));
-        continue;
-      }
-    }
-    if (viaAlias) {
-      budget.used++;
-      if (overBudget(work.node)) continue;
-    }
-    const { path } = work;
-    const children: Work[] = [];
-    let ancestors = work.ancestors;
-    if (isMap(node) || isSeq(node)) {
-      ancestors = { node, parent: ancestors, depth: (ancestors?.depth ?? 0) + 1 };
-      if (ancestors.depth > MAX_DEPTH) {
-        if (!reportedDepth) {
-          reportedDepth = true;
-          const r = ownRange(node);
-          addError(`Nested too deeply to analyze (more than ${MAX_DEPTH} levels)`, { start: r.start, end: r.start });
-        }
-        continue;
-      }
-    }
-
-    if (isScalar(node)) {
-      if (path.length > 0) {
-        const entry = scalarEntry(node, path, work.keyRange);
-        if (entry) children.push({ kind: 'entry', entry });
-      }
-    } else if (isMap(node)) {
-      for (const p of effectivePairs(node, new Set([node]), !viaAlias)) {
-        const childPath = [...path, p.key];
-        if (p.value === null || p.value === undefined) {
-          children.push({
-            kind: 'entry',
-            entry: {
-              path: childPath,
-              value: null,
-              valueType: 'null',
-              keyRange: p.keyRange,
-              valueRange: { start: p.keyRange.end, end: p.keyRange.end },
-              document,
-            },
-          });
-        } else {
-          children.push({
-            kind: 'node',
-            node: p.value,
-            path: childPath,
-            keyRange: p.keyRange,
-            parentKey: p.key,
-            viaAlias: viaAlias || p.merged,
-            ancestors,
-          });
-        }
-      }
-    } else if (isSeq(node)) {
-      const items = node.items as unknown[];
-      const composeEnv = work.parentKey === 'environment';
-      const k8sEnv = work.parentKey !== undefined && ENV_LIST_KEY.test(work.parentKey);
-      for (let i = 0; i < items.length; i++) {
-        const raw = items[i];
-        const item = resolve(raw);
-        if (composeEnv && isScalar(item)) {
-          const entry = composeItem(item, path);
-          if (entry === null) continue;
-          if (entry) {
-            children.push({ kind: 'entry', entry });
-            continue;
-          }
-        }
-        if (k8sEnv && isMap(item)) {
-          const pairs = effectivePairs(item, new Set([item]), false);
-          const namePair = pairs.find((p) => p.key === 'name');
-          const nameNode = namePair ? resolve(namePair.value) : undefined;
-          if (isScalar(nameNode) && nameNode.value !== null && nameNode.value !== undefined && nameNode.range) {
-            const valuePair = pairs.find((p) => p.key === 'value');
-            const valueNode = valuePair ? resolve(valuePair.value) : undefined;
-            if (isScalar(valueNode)) {
-              const name = keyString(nameNode) ?? '';
-              const entry = scalarEntry(valueNode, [...path, name], {
-                start: nameNode.range[0],
-                end: nameNode.range[1],
-              });
-              if (entry) children.push({ kind: 'entry', entry });
-            }
-            continue; // valueFrom, or no value: nothing to read here
-          }
-        }
-        if (isPair(raw)) {
-          // A single-pair map inside a flow sequence: `[a: 1]`.
-          const k = keyString(raw.key);
-          const keyRange = rangeOf(raw.key);
-          if (k !== undefined && keyRange) {
-            children.push({
-              kind: 'node',
-              node: raw.value,
-              path: [...path, String(i), k],
-              keyRange,
-              parentKey: k,
-              viaAlias: viaAlias || isAlias(raw.value),
-              ancestors,
-            });
-          }
-          continue;
-        }
-        children.push({ kind: 'node', node: raw, path: [...path, String(i)], parentKey: String(i), viaAlias, ancestors });
-      }
-    }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  /**
+   * A Kubernetes {name, value} item; null for one with a name but no value to read (`valueFrom`),
+   * undefined for a map that is not such an item.
+   */
+  private k8sItem(item: YAMLMap, path: string[]): ConfigEntry | null | undefined {
+    const pairs = this.effectivePairs(item, new Set([item]), false);
+    const namePair = pairs.find((p) => p.key === 'name');
+    const nameNode = namePair ? this.resolve(namePair.value) : undefined;
+    if (!isScalar(nameNode) || nameNode.value === null || nameNode.value === undefined || !nameNode.range) return undefined;
+    const valuePair = pairs.find((p) => p.key === 'value');
+    const valueNode = valuePair ? this.resolve(valuePair.value) : undefined;
+    if (!isScalar(valueNode)) return null;
+    const name = this.keyString(nameNode) ?? '';
+    const keyRange = { start: nameNode.range[0], end: nameNode.range[1] };
+    return this.scalarEntry(valueNode, [...path, name], keyRange, 'k8s-env-list') ?? null;
   }
 }

@@ -269,6 +269,43 @@ describe('formats/yaml', () => {
       assert.equal(result.entries.filter((e) => e.path.includes('NO_VALUE')).length, 0);
     });
 
+    it('tags each container env shape on its entries, and nothing else', () => {
+      const text = [
+        'services:',
+        '  app:',
+        '    environment:',
+        '      - SMTP_HOST=smtp.x.com',
+        '  worker:',
+        '    environment:',
+        '      SMTP_PORT: 587',
+        '      SMTP_USER:',
+        'spec:',
+        '  env:',
+        '    - name: SMTP_SECURE',
+        '      value: "false"',
+        'extraEnvVars:',
+        '  - {name: SMTP_FROM, value: a@x.com}',
+        'mail:',
+        '  port: &p 25',
+        '  again: *p',
+        '  environment: {nested: {port: 25}}',
+        '',
+      ].join('\n');
+      assert.deepEqual(
+        parseYaml(text).entries.map((e) => [e.path.join('.'), e.shape]),
+        [
+          ['services.app.environment.SMTP_HOST', 'compose-env-list'],
+          ['services.worker.environment.SMTP_PORT', 'compose-env-map'],
+          ['services.worker.environment.SMTP_USER', 'compose-env-map'],
+          ['spec.env.SMTP_SECURE', 'k8s-env-list'],
+          ['extraEnvVars.SMTP_FROM', 'k8s-env-list'],
+          ['mail.port', undefined],
+          ['mail.again', undefined],
+          ['mail.environment.nested.port', undefined],
+        ],
+      );
+    });
+
     it('reports duplicate keys', () => {
       const text = 'smtp:\n  port: 25\n  port: 587\n';
       const result = parseYaml(text);
