@@ -14,7 +14,7 @@ export interface Position {
   character: number;
 }
 
-export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'assignments';
+export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml' | 'assignments';
 
 /**
  * One scalar setting read from a config file, whatever its format.
@@ -23,6 +23,7 @@ export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'assi
  * - Spring YAML:       ['spring', 'mail', 'host']
  * - `.properties`:     ['spring', 'mail', 'host'] (split on dots)
  * - INI:               ['smtp', 'host'] (section, key)
+ * - TOML:              ['smtp', 'host'] (tables and dotted keys; arrays of tables add their index)
  * - Compose env list:  ['services', 'app', 'environment', 'SMTP_HOST']
  * - Kubernetes env:    [..., 'env', 'SMTP_HOST'] (from {name, value})
  * - JSON:              ['Smtp', 'Port']; array items use their index as a string

@@ -6,6 +6,7 @@ import { parseDotenv } from './dotenv';
 import { parseIni } from './ini';
 import { parseJson } from './json';
 import { parseProperties } from './properties';
+import { parseToml } from './toml';
 import { parseYaml } from './yaml';
 
 /** The format of a file from its name or path, or undefined if it is not one we read. */
@@ -16,6 +17,7 @@ export { parseDotenv, MAX_DOTENV_ENTRIES } from './dotenv';
 export { parseIni, MAX_INI_ENTRIES } from './ini';
 export { parseJson, MAX_JSON_ENTRIES, MAX_JSON_LENGTH } from './json';
 export { parseProperties, splitPropertyKey, MAX_PROPERTIES_ENTRIES } from './properties';
+export { parseToml, MAX_TOML_ENTRIES } from './toml';
 export { parseYaml, MAX_YAML_LENGTH, MAX_YAML_ENTRIES } from './yaml';
 
 export function parseConfig(format: FormatId, text: string): ParseResult {
@@ -30,6 +32,8 @@ export function parseConfig(format: FormatId, text: string): ParseResult {
       return parseProperties(text);
     case 'ini':
       return parseIni(text);
+    case 'toml':
+      return parseToml(text);
     case 'assignments':
       return parseAssignments(text);
     default:

@@ -120,7 +120,7 @@ describe('formats/index', () => {
     });
 
     it('never throws on an unknown format', () => {
-      const result = parseConfig('toml' as FormatId, 'a = 1');
+      const result = parseConfig('hocon' as FormatId, 'a = 1');
       assert.deepEqual(result.entries, []);
       assert.equal(result.errors.length, 1);
     });
