@@ -1,5 +1,6 @@
 // Removing and adding entries in the line-oriented formats: .env, .properties,
-// INI, and the assignments of settings.py, gitlab.rb, Rails and PHP config files
+// INI, TOML (keys of tables, not inside inline tables or arrays), and the
+// assignments of settings.py, gitlab.rb, Rails and PHP config files
 // (statements, and items of hash/dict/array literals).
 
 import type { ConfigEntry } from '../types';
@@ -11,6 +12,7 @@ const COMMENT: Record<string, RegExp> = {
   dotenv: /^#/,
   properties: /^$/, // a `#` after a value is part of the value
   ini: /^[;#]/,
+  toml: /^#/,
   assignments: /^(#|\/\/)/,
 };
 

@@ -90,6 +90,9 @@ export function valueToken(literal: Literal, options: TokenOptions): string | un
       if (options.quoteBooleans) return quoted(options.quoteBooleans);
       return isPlainYamlString(text) ? text : quoted('"');
     }
+    case 'toml':
+      if (literal.kind === 'boolean') return literal.value ? 'true' : 'false'; // TOML has no other spelling
+      return literal.kind === 'number' ? text : quoted('"');
     case 'json':
       if (literal.kind === 'string') return JSON.stringify(literal.value);
       if (literal.kind === 'number' && options.quoteNumbers) return JSON.stringify(text);
