@@ -18,6 +18,7 @@ const FORMAT_BY_LANGUAGE: Readonly<Record<string, FormatId>> = {
   properties: 'properties',
   'java-properties': 'properties',
   ini: 'ini',
+  toml: 'toml',
   yaml: 'yaml',
   'docker-compose': 'yaml',
   json: 'json',

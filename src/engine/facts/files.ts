@@ -27,6 +27,8 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'json', glob: '**/*.jsonc' },
   { format: 'properties', glob: '**/*.properties' },
   { format: 'ini', glob: '**/*.ini' },
+  // Listmonk's config.toml and other Go, Rust and Python apps' TOML configs.
+  { format: 'toml', glob: '**/*.toml' },
   // Django: settings.py, settings_prod.py, local_settings.py, settings/production.py.
   { format: 'assignments', glob: '**/settings.py' },
   { format: 'assignments', glob: '**/settings_*.py' },

@@ -33,6 +33,8 @@ describe('formats/index', () => {
       ['/etc/grafana/grafana.ini', 'ini'],
       ['custom/conf/app.ini', 'ini'],
       ['setup.cfg', undefined],
+      ['listmonk/config.toml', 'toml'],
+      ['.env.toml', undefined],
       ['nginx.conf', undefined],
       // assignments
       ['shop/settings.py', 'assignments'],
