@@ -7,6 +7,7 @@ import { CONFIG_FILES_GLOB, inSkippedFolder, SKIPPED_FOLDERS_GLOB } from '../eng
 import type { FormatId } from '../engine/types';
 import { LineIndex } from '../engine/text';
 import { toDiagnostic } from './convert';
+import { readWorkspaceFile } from './workspaceFiles';
 import { analysisPath, readSettings, type Settings } from './settings';
 
 
@@ -194,19 +195,22 @@ export class DiagnosticsController implements vscode.Disposable {
     // The watcher also reports files in node_modules, build output…, which the scan skips.
     if (this.isExcluded(uri) || inSkippedFolder(vscode.workspace.asRelativePath(uri, false))) return;
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > this.settings.maxFileSize) {
+      const bytes = await readWorkspaceFile(uri, this.settings.maxFileSize);
+      if (!bytes) {
         this.log.info(`Skipped ${vscode.workspace.asRelativePath(uri)}: larger than smtpDoctor.maxFileSize`);
         return;
       }
-      const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.subarray(0, 8192).includes(0)) return; // binary
       const text = new TextDecoder('utf-8').decode(bytes);
       const analysis = analyzeText(analysisPath(uri), text, this.settings.analyze);
-      const lines = new LineIndex(text);
       analysis.internalErrors.forEach(this.logInternalError);
-      if (analysis.findings.length) this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
-      else this.collection.delete(uri);
+      if (analysis.findings.length) {
+        const lines = new LineIndex(text);
+        this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
+      } else if (this.collection.has(uri)) {
+        // Each change to the collection is a message to the window: none for the many files without findings.
+        this.collection.delete(uri);
+      }
     } catch (error) {
       this.log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -11,7 +11,8 @@ import { isPlaceholderSecret, isTemplate } from '../engine/values';
 import { probe, type ProbeOptions, type ProbeResult, type TlsMode as ProbeTlsMode } from '../probe';
 import type { DiagnosticsController } from './diagnostics';
 import { ProbePanel } from './probePanel';
-import { analysisPath, SECTION } from './settings';
+import { analysisPath, readSettings, SECTION } from './settings';
+import { readWorkspaceFile } from './workspaceFiles';
 
 interface Target {
   host: string;
@@ -127,7 +128,11 @@ export class ProbeCommand {
       let analysis: Analysis;
       try {
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-        analysis = open ? (this.diagnostics.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText())) : analyzeText(analysisPath(uri), new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        const bytes = open ? undefined : await readWorkspaceFile(uri, readSettings(uri).maxFileSize);
+        if (!open && !bytes) continue;
+        analysis = open
+          ? (this.diagnostics.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText()))
+          : analyzeText(analysisPath(uri), new TextDecoder().decode(bytes));
       } catch {
         continue;
       }
