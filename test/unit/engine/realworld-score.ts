@@ -1,0 +1,120 @@
+// Scoring of the real-world corpus (test/fixtures/realworld): shared by realworld.test.ts and
+// scripts/score-realworld.mjs (which loads the compiled copy from out/). Not a test file itself.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText } from '../../../src/engine/analyze';
+import { LineIndex } from '../../../src/engine/text';
+
+export const REALWORLD = path.resolve(__dirname, '../../../../test/fixtures/realworld');
+export const CORPUS_FILE = path.join(REALWORLD, 'corpus.json');
+export const BASELINE_FILE = path.join(REALWORLD, 'baseline.json');
+/** Files in the corpus folder that are not corpus members. */
+export const NOT_MEMBERS = new Set(['corpus.json', 'baseline.json', 'README.md']);
+
+export interface CorpusEntry {
+  source: Record<string, unknown>;
+  license: string;
+  expected: string[];
+  reason: string;
+}
+
+export interface FileScore {
+  file: string;
+  expected: string[];
+  actual: string[];
+  found: string[];
+  missed: string[];
+  falsePositives: string[];
+  /** Engine messages by `rule@line`, for the report. */
+  messages: Record<string, string>;
+  crash?: string;
+}
+
+export interface Score {
+  files: FileScore[];
+  expectedCount: number;
+  foundCount: number;
+  recall: number;
+  /** `file rule@line` for every finding no label asks for. */
+  falsePositives: string[];
+  crashes: string[];
+}
+
+export interface Baseline {
+  '//'?: string;
+  recall: number;
+  found: number;
+  expected: number;
+  falsePositives: string[];
+}
+
+export function loadCorpus(): Record<string, CorpusEntry> {
+  const raw = JSON.parse(fs.readFileSync(CORPUS_FILE, 'utf8')) as Record<string, unknown>;
+  const entries: Record<string, CorpusEntry> = {};
+  for (const [key, value] of Object.entries(raw)) if (key !== '//') entries[key] = value as CorpusEntry;
+  return entries;
+}
+
+/** Every corpus member on disk, as a `/`-separated path relative to the corpus folder. */
+export function listCorpusFiles(dir = REALWORLD): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
+    const full = path.join(dir, item.name);
+    if (item.isDirectory()) return listCorpusFiles(full);
+    const rel = path.relative(REALWORLD, full).split(path.sep).join('/');
+    return NOT_MEMBERS.has(rel) ? [] : [rel];
+  });
+}
+
+export function scoreFile(file: string, expected: readonly string[]): FileScore {
+  const text = fs.readFileSync(path.join(REALWORLD, file), 'utf8');
+  const result: FileScore = { file, expected: [...expected], actual: [], found: [], missed: [], falsePositives: [], messages: {} };
+  try {
+    // The path relative to the corpus folder is what the engine sees: it carries the format and the environment.
+    const analysis = analyzeText(file, text);
+    const lines = new LineIndex(text);
+    for (const finding of analysis.findings) {
+      const key = `${finding.ruleId}@${lines.positionAt(finding.range.start).line + 1}`;
+      result.actual.push(key);
+      result.messages[key] = finding.message;
+    }
+  } catch (error) {
+    result.crash = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  }
+  const actual = new Set(result.actual);
+  const wanted = new Set(expected);
+  result.found = expected.filter((key) => actual.has(key));
+  result.missed = expected.filter((key) => !actual.has(key));
+  result.falsePositives = [...actual].filter((key) => !wanted.has(key));
+  return result;
+}
+
+export function scoreCorpus(corpus: Record<string, CorpusEntry> = loadCorpus()): Score {
+  const files = Object.keys(corpus)
+    .sort()
+    .map((file) => scoreFile(file, corpus[file].expected));
+  const expectedCount = files.reduce((sum, file) => sum + file.expected.length, 0);
+  const foundCount = files.reduce((sum, file) => sum + file.found.length, 0);
+  return {
+    files,
+    expectedCount,
+    foundCount,
+    recall: expectedCount === 0 ? 1 : foundCount / expectedCount,
+    falsePositives: files.flatMap((file) => file.falsePositives.map((key) => `${file.file} ${key}`)).sort(),
+    crashes: files.filter((file) => file.crash).map((file) => file.file),
+  };
+}
+
+export function toBaseline(score: Score): Baseline {
+  return {
+    '//':
+      'Written by `npm run score:realworld -- --update-baseline`. test/unit/engine/realworld.test.ts fails when recall drops below this or a false positive appears that is not listed here.',
+    recall: Math.round(score.recall * 10000) / 10000,
+    found: score.foundCount,
+    expected: score.expectedCount,
+    falsePositives: score.falsePositives,
+  };
+}
+
+export function loadBaseline(): Baseline {
+  return JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8')) as Baseline;
+}
