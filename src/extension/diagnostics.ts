@@ -46,6 +46,8 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly onDidChangeAnalysis = this.changeEmitter.event;
   /** Resolves when the current workspace scan has finished (for tests and the rescan command). */
   scanDone: Promise<void> = Promise.resolve();
+  /** Config files the current workspace scan has read so far. */
+  private scannedFiles = 0;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -75,6 +77,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.watcher?.dispose();
     this.watcher = undefined;
     this.scanGeneration++;
+    this.scannedFiles = 0;
     if (!this.settings.enable) {
       this.scanDone = Promise.resolve();
       return;
@@ -178,7 +181,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const extra = await Promise.all(this.settings.include.map((pattern) => vscode.workspace.findFiles(pattern, exclude)));
       for (const uri of [...uris, ...extra.flat()]) {
         if (generation !== this.scanGeneration) return;
-        await this.analyzeFile(uri);
+        if (await this.analyzeFile(uri)) this.scannedFiles++;
         // Yield between files so the extension host stays responsive.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -187,20 +190,34 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  /** Analyses a file from disk, unless it is open (the editor's buffer wins). */
-  private async analyzeFile(uri: vscode.Uri): Promise<void> {
+  /** What the last scan and the open documents found, for the rescan command's message. */
+  summary(): { filesChecked: number; filesWithProblems: number; errors: number; warnings: number } {
+    const result = { filesChecked: this.scannedFiles, filesWithProblems: 0, errors: 0, warnings: 0 };
+    this.collection.forEach((_uri, diagnostics) => {
+      if (diagnostics.length) result.filesWithProblems++;
+      for (const diagnostic of diagnostics) {
+        if (diagnostic.severity === vscode.DiagnosticSeverity.Error) result.errors++;
+        else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) result.warnings++;
+      }
+    });
+    return result;
+  }
+
+  /** Analyses a file from disk, unless it is open (the editor's buffer wins). Whether the file was checked. */
+  private async analyzeFile(uri: vscode.Uri): Promise<boolean> {
     const key = uri.toString();
-    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
-    if (!isConfigFile(uri.path) && !this.isIncluded(uri)) return;
+    const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
+    if (open) return isConfigFile(uri.path) || this.isIncluded(uri);
+    if (!isConfigFile(uri.path) && !this.isIncluded(uri)) return false;
     // The watcher also reports files in node_modules, build output…, which the scan skips.
-    if (this.isExcluded(uri) || inSkippedFolder(vscode.workspace.asRelativePath(uri, false))) return;
+    if (this.isExcluded(uri) || inSkippedFolder(vscode.workspace.asRelativePath(uri, false))) return false;
     try {
       const bytes = await readWorkspaceFile(uri, this.settings.maxFileSize);
       if (!bytes) {
         this.log.info(`Skipped ${vscode.workspace.asRelativePath(uri)}: larger than smtpDoctor.maxFileSize`);
-        return;
+        return false;
       }
-      if (bytes.subarray(0, 8192).includes(0)) return; // binary
+      if (bytes.subarray(0, 8192).includes(0)) return false; // binary
       const text = new TextDecoder('utf-8').decode(bytes);
       const analysis = analyzeText(analysisPath(uri), text, this.settings.analyze);
       analysis.internalErrors.forEach(this.logInternalError);
@@ -211,8 +228,10 @@ export class DiagnosticsController implements vscode.Disposable {
         // Each change to the collection is a message to the window: none for the many files without findings.
         this.collection.delete(uri);
       }
+      return true;
     } catch (error) {
       this.log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
   }
 

@@ -47,12 +47,32 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
       }
     }),
     vscode.commands.registerCommand(DISABLE_RULE_COMMAND, (ruleId: string) => disableRule(ruleId)),
-    vscode.commands.registerCommand('smtpDoctor.rescanWorkspace', async () => {
-      diagnostics.restart();
-      await diagnostics.scanDone;
-    }),
+    vscode.commands.registerCommand('smtpDoctor.rescanWorkspace', () => rescanWorkspace(diagnostics)),
   );
   return { workspaceScanned: () => diagnostics.scanDone, lastProbeResult: () => ProbePanel.lastResult };
+}
+
+/** Checks every config file again, with progress in the status bar and a message saying what it found. */
+async function rescanWorkspace(diagnostics: DiagnosticsController): Promise<ReturnType<DiagnosticsController['summary']>> {
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'SMTP Doctor: checking config files' },
+    async () => {
+      diagnostics.restart();
+      await diagnostics.scanDone;
+      return diagnostics.summary();
+    },
+  );
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const problems = summary.errors + summary.warnings;
+  const message = `SMTP Doctor checked ${count(summary.filesChecked, 'config file')}: ${
+    problems
+      ? `${count(summary.errors, 'error')} and ${count(summary.warnings, 'warning')} in ${count(summary.filesWithProblems, 'file')}.`
+      : 'no SMTP problems found.'
+  }`;
+  void vscode.window.showInformationMessage(message, ...(problems ? ['Show Problems'] : [])).then((choice) => {
+    if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return summary;
 }
 
 export function deactivate(): void {}

@@ -36,6 +36,17 @@ describe('rule documentation', () => {
     });
   }
 
+  it('the smtpDoctor.rules setting declares each rule with a severity dropdown (node scripts/sync-manifest.mjs after tsc)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    const setting = pkg.contributes.configuration.properties['smtpDoctor.rules'];
+    assert.equal(setting.additionalProperties, false);
+    assert.deepEqual(Object.keys(setting.properties), RULES.map((rule) => rule.id));
+    for (const rule of RULES) {
+      assert.deepEqual(setting.properties[rule.id].enum, ['error', 'warning', 'info', 'hint', 'off'], rule.id);
+      assert.ok(setting.properties[rule.id].markdownDescription.includes(rule.title), rule.id);
+    }
+  });
+
   it('package.json lists every setting the README documents', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');

@@ -77,6 +77,19 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
     assert.equal(test!.range.start.line, 1, 'on the first line of the group');
   });
 
+  it('Rescan Workspace says what it found, and its counts are the Problems panel\'s', async () => {
+    const summary = await vscode.commands.executeCommand<{ filesChecked: number; filesWithProblems: number; errors: number; warnings: number }>(
+      'smtpDoctor.rescanWorkspace',
+    );
+    const ours = vscode.languages.getDiagnostics().filter(([, diagnostics]) => diagnostics.some((d) => d.source === 'SMTP Doctor'));
+    const all = ours.flatMap(([, diagnostics]) => diagnostics);
+    assert.ok(summary.filesChecked >= 3, `checked ${summary.filesChecked} files`);
+    assert.equal(summary.filesWithProblems, ours.length);
+    assert.equal(summary.errors, all.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length);
+    assert.equal(summary.warnings, all.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length);
+    assert.ok(summary.errors + summary.warnings > 0, 'the fixture workspace has findings');
+  });
+
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['smtpDoctor.testConnection', 'smtpDoctor.rescanWorkspace', 'smtpDoctor.disableRule']) assert.ok(commands.includes(id), id);
