@@ -19,15 +19,22 @@ export interface Finding {
 }
 
 export interface DiagnosisContext {
+  /** '' when unknown (an explained error text need not name it). */
   host: string;
+  /** 0 when unknown. */
   port: number;
 }
 
 type Text = (c: DiagnosisContext & { evidence: string }) => string;
 
 const quote = (evidence: string): string => (evidence ? ` (“${evidence}”)` : '');
-/** host:port for the words, IPv6 in brackets. */
-const hp = (c: DiagnosisContext): string => hostPort(c.host, c.port);
+/** host:port for the words, IPv6 in brackets; what is known of it when a part is unknown. */
+const hp = (c: DiagnosisContext): string =>
+  c.host && c.port ? hostPort(c.host, c.port) : c.host || (c.port ? `port ${c.port}` : 'the server');
+/** "The server on host:port", or just "The server". */
+const theServer = (c: DiagnosisContext): string => (c.host || c.port ? `The server on ${hp(c)}` : 'The server');
+/** "Port 465", or "This port". */
+const thePort = (c: DiagnosisContext): string => (c.port ? `Port ${c.port}` : 'This port');
 
 /** Frameworks whose words the TLS advice quotes; the words are each one's profile's (src/engine/profiles). */
 const ADVICE_EXAMPLES: readonly ProfileId[] = ['nodemailer', 'laravel', 'django', 'spring'];
@@ -42,12 +49,12 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
     fix: () => 'Nothing to fix.',
   },
   'dns-failed': {
-    summary: (c) => `The host name ${c.host} could not be found in DNS${quote(c.evidence)}.`,
+    summary: (c) => `The host name${c.host ? ` ${c.host}` : ''} could not be found in DNS${quote(c.evidence)}.`,
     fix: () =>
       'Check the host name for typos (for example smtp.gmail.com, smtp.office365.com). If it is right, check that this machine has a working network connection and DNS.',
   },
   'connection-refused': {
-    summary: (c) => `${c.host} answered, but nothing accepts connections on port ${c.port} (connection refused).`,
+    summary: (c) => `${c.host || 'The server'} answered, but nothing accepts connections on ${c.port ? `port ${c.port}` : 'this port'} (connection refused).`,
     fix: () =>
       'Check the port number: 587 (STARTTLS) and 465 (implicit TLS) are the usual ones for sending mail with a login. Also check that the mail server is running and that no firewall refuses the port.',
   },
@@ -68,22 +75,22 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   },
   'ehlo-refused': {
     summary: (c) =>
-      `The server on ${hp(c)} refused EHLO${quote(c.evidence)} and accepts only the old HELO: without ESMTP it offers no STARTTLS and no login (AUTH), so neither encryption nor a password login can work here.`,
+      `${theServer(c)} refused EHLO${quote(c.evidence)} and accepts only the old HELO: without ESMTP it offers no STARTTLS and no login (AUTH), so neither encryption nor a password login can work here.`,
     fix: () =>
       'Use the provider’s submission port (587 with STARTTLS, or 465 with implicit TLS) — this looks like an old relay-only service. If this is the right server, something on the way may mangle EHLO (a firewall’s SMTP inspection, such as Cisco “fixup smtp”/“inspect esmtp”): have it turned off, or ask the server’s administrator to enable ESMTP (RFC 5321 §4.1.1.1).',
   },
   'implicit-tls-expected': {
     summary: (c) =>
-      `Port ${c.port} speaks implicit TLS (also called SSL or SMTPS): the server waits for an encrypted connection from the very first byte, so a plain connection gets no greeting.`,
+      `${thePort(c)} speaks implicit TLS (also called SSL or SMTPS): the server waits for an encrypted connection from the very first byte, so a plain connection gets no greeting.`,
     fix: () => `This port speaks implicit TLS: set secure to true, or keep STARTTLS and use port 587. ${forExample('implicit')}`,
   },
   'tls-not-expected': {
     summary: (c) =>
-      `Port ${c.port} does not speak TLS right away: it expects a plain connection that is then upgraded with STARTTLS (a TLS client gets “wrong version number”).`,
+      `${thePort(c)} does not speak TLS right away: it expects a plain connection that is then upgraded with STARTTLS (a TLS client gets “wrong version number”).`,
     fix: () => `This port expects STARTTLS: use secure false/STARTTLS, or use port 465 for implicit TLS. ${forExample('starttls')}`,
   },
   'starttls-unavailable': {
-    summary: (c) => `The server on ${hp(c)} does not offer STARTTLS, so this connection cannot be encrypted.`,
+    summary: (c) => `${theServer(c)} does not offer STARTTLS, so this connection cannot be encrypted.`,
     fix: () =>
       'Use the provider’s encrypted port (465 with implicit TLS, or 587 with STARTTLS). If this is a local test server (Mailpit, MailHog, MailDev…), set TLS to none for it on purpose — and never send a real password to it.',
   },
@@ -98,18 +105,18 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   },
   'tls-version-too-old': {
     summary: (c) =>
-      `The server on ${hp(c)} offers only TLS versions older than 1.2 (TLS 1.0/1.1), which this client refuses${quote(c.evidence)}.`,
+      `${theServer(c)} offers only TLS versions older than 1.2 (TLS 1.0/1.1), which this client refuses${quote(c.evidence)}.`,
     fix: () =>
       'The server’s administrator must enable TLS 1.2 or TLS 1.3: TLS 1.0 and 1.1 are deprecated (RFC 8996), and Node.js (nodemailer), current OpenSSL, Python and Java refuse them by default (Node’s minimum is TLS 1.2). Lowering the client’s minimum version only hides the problem.',
   },
   'client-certificate-required': {
     summary: (c) =>
-      `The server on ${hp(c)} requires a client certificate (mutual TLS) and ended the TLS session because none was sent${quote(c.evidence)}.`,
+      `${theServer(c)} requires a client certificate (mutual TLS) and ended the TLS session because none was sent${quote(c.evidence)}.`,
     fix: () =>
       'This port authenticates clients by certificate. Configure the client with a certificate and key the server trusts (nodemailer `tls: { cert, key }`); SMTP Doctor’s probe cannot present one. If you expected a password login, use the provider’s submission port (587 or 465), or ask the administrator why this port demands client certificates (Postfix smtpd_tls_req_ccert).',
   },
   'starttls-failed': {
-    summary: (c) => `The server on ${hp(c)} agreed to STARTTLS (“220”) but then did not start TLS${quote(c.evidence)}.`,
+    summary: (c) => `${theServer(c)} agreed to STARTTLS (“220”) but then did not start TLS${quote(c.evidence)}.`,
     fix: () =>
       'Your TLS mode is right; the server’s TLS is broken: it accepts STARTTLS but cannot complete the handshake — typically its certificate or key file is missing or unreadable — or a firewall or proxy on the way strips TLS. The server’s administrator must fix its TLS setup (its log tells why). Meanwhile try the provider’s implicit-TLS port (465), if it has one; do not turn encryption off to send a real password.',
   },
@@ -119,9 +126,9 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
       'If the server uses a private CA or a self-signed certificate, give its CA certificate (option `ca`, CLI `--ca FILE`). If it is a public server, it probably does not send its intermediate certificate: its administrator must fix the chain. Turning verification off (`insecure`) is only for a quick test.',
   },
   'certificate-hostname-mismatch': {
-    summary: (c) => `The certificate does not name ${c.host}${quote(c.evidence)}.`,
+    summary: (c) => `The certificate does not name ${c.host || 'the host the client connects to'}${quote(c.evidence)}.`,
     fix: (c) =>
-      `Use a host name that the certificate covers (usually the provider’s documented SMTP host, not an IP address or an alias), or ask the server’s administrator for a certificate that includes ${c.host}.`,
+      `Use a host name that the certificate covers (usually the provider’s documented SMTP host, not an IP address or an alias), or ask the server’s administrator for a certificate that includes ${c.host || 'that name'}.`,
   },
   'certificate-expired': {
     summary: (c) => `The server’s certificate is outside its validity dates${quote(c.evidence)}.`,
@@ -129,7 +136,7 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
       'The server’s administrator must renew the certificate. (If the dates look wrong, check this machine’s clock.) Clients that verify certificates — as they should — refuse to connect until then.',
   },
   'auth-unavailable': {
-    summary: (c) => `The server on ${hp(c)} does not offer a login method this probe can use${quote(c.evidence)}.`,
+    summary: (c) => `${theServer(c)} does not offer a login method this client can use${quote(c.evidence)}.`,
     fix: () =>
       'Check the port: logins are normally on 587 or 465; port 25 is usually for server-to-server mail without login. If the server trusts your IP address instead of a password, remove the user name and password from your settings.',
   },
@@ -161,7 +168,7 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
       'This usually means a faulty server or proxy, or a service that is not a mail server on this port. Check the port; if it persists, send the transcript to the server’s administrator.',
   },
   'message-rejected': {
-    summary: (c) => `The server refused the test message${quote(c.evidence)}.`,
+    summary: (c) => `The server refused the message${quote(c.evidence)}.`,
     fix: () =>
       'Check the sender address (it usually must be your own mailbox or a verified domain) and the recipient address.',
   },
@@ -224,7 +231,7 @@ type Words<F> = (c: DiagnosisContext & F) => string;
 export const SITUATIONS: { [S in Situation]: { code: DiagnosisCode; summary?: Words<SituationFacts[S]>; fix?: Words<SituationFacts[S]> } } = {
   'starttls-refused': {
     code: 'starttls-unavailable',
-    summary: (c) => `The server on ${hp(c)} advertises STARTTLS but refused to start it (“${c.reply}”).`,
+    summary: (c) => `${theServer(c)} advertises STARTTLS but refused to start it (“${c.reply}”).`,
   },
   'tls-answered-by-peer': {
     code: 'not-smtp',
@@ -233,7 +240,7 @@ export const SITUATIONS: { [S in Situation]: { code: DiagnosisCode; summary?: Wo
   'greeting-too-slow': {
     code: 'no-greeting',
     summary: (c) =>
-      `The server on ${hp(c)} greets in plain text, but only after more than ${c.silenceMs} ms (it answered the TLS attempt with “${c.shown}”): it is very slow to greet.`,
+      `${theServer(c)} greets in plain text, but only after more than ${c.silenceMs} ms (it answered the TLS attempt with “${c.shown}”): it is very slow to greet.`,
     fix: () =>
       'Raise the client’s greeting/connection timeout, or ask the server’s administrator why the greeting is delayed (load, greet_pause, anti-spam delays).',
   },
@@ -280,7 +287,7 @@ export const SITUATIONS: { [S in Situation]: { code: DiagnosisCode; summary?: Wo
   'greeting-incomplete': {
     code: 'no-greeting',
     summary: (c) =>
-      `The server on ${hp(c)} started its greeting but did not finish it within ${c.timeoutMs} ms (received ${c.received} bytes: “${c.first}”). It is far too slow, or stalls on purpose.`,
+      `${theServer(c)} started its greeting but did not finish it within ${c.timeoutMs} ms (received ${c.received} bytes: “${c.first}”). It is far too slow, or stalls on purpose.`,
   },
   'closed-without-greeting': {
     code: 'no-greeting',
@@ -299,17 +306,17 @@ export const SITUATIONS: { [S in Situation]: { code: DiagnosisCode; summary?: Wo
   'plaintext-login-withheld-no-starttls': {
     code: 'starttls-unavailable',
     summary: (c) =>
-      `The server on ${hp(c)} offers no encryption (no STARTTLS), so SMTP Doctor did not send the password: it would cross the network in plain text.`,
+      `${theServer(c)} offers no encryption (no STARTTLS), so SMTP Doctor did not send the password: it would cross the network in plain text.`,
     fix: () =>
       'Use the provider’s encrypted port (465 implicit TLS, or 587 with STARTTLS). Only for a local test server, allow a plain-text login on purpose (allowPlaintextAuth / --allow-plaintext-auth).',
   },
   'auth-only-after-starttls': {
     code: 'starttls-required',
-    summary: (c) => `The server on ${hp(c)} offers login (AUTH) only after STARTTLS.`,
+    summary: (c) => `${theServer(c)} offers login (AUTH) only after STARTTLS.`,
   },
   'no-auth-offered': {
     code: 'auth-unavailable',
-    summary: (c) => `The server on ${hp(c)} does not offer login (no AUTH in its EHLO reply${c.afterTls ? ', even after TLS' : ''}).`,
+    summary: (c) => `${theServer(c)} does not offer login (no AUTH in its EHLO reply${c.afterTls ? ', even after TLS' : ''}).`,
   },
   'no-usable-mechanism': {
     code: 'auth-unavailable',
@@ -322,15 +329,15 @@ export const SITUATIONS: { [S in Situation]: { code: DiagnosisCode; summary?: Wo
   },
   'starttls-then-plaintext': {
     code: 'starttls-failed',
-    summary: (c) => `The server on ${hp(c)} agreed to STARTTLS, then answered the TLS handshake in plain text (“${c.shown}”).`,
+    summary: (c) => `${theServer(c)} agreed to STARTTLS, then answered the TLS handshake in plain text (“${c.shown}”).`,
   },
   'starttls-then-closed': {
     code: 'starttls-failed',
-    summary: (c) => `The server on ${hp(c)} agreed to STARTTLS, then closed the connection instead of starting TLS.`,
+    summary: (c) => `${theServer(c)} agreed to STARTTLS, then closed the connection instead of starting TLS.`,
   },
   'starttls-then-silent': {
     code: 'starttls-failed',
-    summary: (c) => `The server on ${hp(c)} agreed to STARTTLS, then never answered the TLS handshake.`,
+    summary: (c) => `${theServer(c)} agreed to STARTTLS, then never answered the TLS handshake.`,
   },
   ok: {
     code: 'ok',
@@ -685,7 +692,8 @@ export const SEND_REPLIES: ReplyRow[] = [
   { codes: [530, 538], text: /STARTTLS/i, finding: { code: 'starttls-required' } },
   {
     enhanced: /^5\.7\.57$/,
-    text: /authentication required|client not authenticated|not authenticated|authentication is required/i,
+    // "550 Unauthenticated senders not allowed": SendGrid (https://github.com/Billionmail/BillionMail/issues/171).
+    text: /authentication required|client not authenticated|not authenticated|authentication is required|unauthenticated senders? not allowed/i,
     any: true,
     finding: {
       code: 'message-rejected',
@@ -699,6 +707,25 @@ export const SEND_REPLIES: ReplyRow[] = [
       code: 'message-rejected',
       summary: 'The server refused to relay the message (relay access denied).',
       fix: 'Log in (user name and password) before sending, or send to an address the server accepts mail for. A server that takes mail without login only relays for its own domains or for allowed IP addresses.',
+    },
+  },
+  {
+    // Postfix reject_rbl_client / Barracuda: "554 5.7.1 Service unavailable; Client host [x] blocked using zen.spamhaus.org"
+    // (https://github.com/nodemailer/nodemailer/issues/1089). With "open resolver" the list refused the *receiving*
+    // server's DNS lookup (https://github.com/simple-login/app/issues/2675): not a verdict on the sender.
+    text: /blocked using [\s\S]*open resolver/i,
+    finding: {
+      code: 'message-rejected',
+      summary: 'The receiving server refused the message because its blocklist lookup failed (Spamhaus answers “open resolver”: that server queries Spamhaus through a public DNS resolver). This is not a listing of your address.',
+      fix: 'Nothing to change on your side: the receiving server’s administrator must query Spamhaus through their own DNS resolver (or a Spamhaus DQS key). Tell them, quoting the bounce.',
+    },
+  },
+  {
+    text: /blocked using|listed (at|in|on) |blocklist|blacklist|Barracuda Reputation|spamhaus/i,
+    finding: {
+      code: 'message-rejected',
+      summary: 'The receiving server refused the message because the sending IP address is on a blocklist (such as Spamhaus or Barracuda).',
+      fix: 'Look up the address in the list named in the reply (e.g. https://check.spamhaus.org/) and follow its removal steps. On shared or cloud IPs, send through your provider’s submission server (port 587 with a login) or a mail service instead of delivering directly.',
     },
   },
   {
@@ -729,16 +756,18 @@ export const SEND_REPLIES: ReplyRow[] = [
 ];
 
 export function matchReply(table: ReplyRow[], reply: Reply): Finding {
-  const text = reply.raw.join('\n');
-  const row = table.find((r) => {
-    const tests: boolean[] = [];
-    if (r.codes) tests.push(r.codes.includes(reply.code));
-    if (r.enhanced) tests.push(reply.enhanced !== null && r.enhanced.test(reply.enhanced));
-    if (r.text) tests.push(r.text.test(text));
-    if (tests.length === 0) return true;
-    return r.any ? tests.some(Boolean) : tests.every(Boolean);
-  })!;
+  const row = table.find((r) => replyRowMatches(r, reply))!;
   return { ...row.finding, evidence: replyText(reply) };
+}
+
+/** Whether a row fits the reply (a row that tests nothing fits every reply). */
+export function replyRowMatches(r: ReplyRow, reply: Reply): boolean {
+  const tests: boolean[] = [];
+  if (r.codes) tests.push(r.codes.includes(reply.code));
+  if (r.enhanced) tests.push(reply.enhanced !== null && r.enhanced.test(reply.enhanced));
+  if (r.text) tests.push(r.text.test(reply.raw.join('\n')));
+  if (tests.length === 0) return true;
+  return r.any ? tests.some(Boolean) : tests.every(Boolean);
 }
 
 /** A reply on one line, for evidence: "534-5.7.9 Application-specific … / 534 5.7.9 https://…". */

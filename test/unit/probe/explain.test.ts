@@ -34,6 +34,7 @@ describe('probe / explain: real error messages', () => {
       .map(({ m, got }) => `${m.library}: expected ${m.code}, got ${got?.diagnosis.code ?? 'not recognised'} — ${m.text.slice(0, 90)}`);
     const rate = 1 - misses.length / messages.length;
     assert.ok(rate >= 0.9, `${(rate * 100).toFixed(1)} % right; misses:\n${misses.join('\n')}`);
+    console.log(`      ${messages.length - misses.length}/${messages.length} right (${(rate * 100).toFixed(1)} %)${misses.length ? `; misses:\n        ${misses.join('\n        ')}` : ''}`);
   });
 
   for (const m of messages.filter((candidate) => candidate.port)) {
