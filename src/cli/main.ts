@@ -1,7 +1,5 @@
 // Entry point of the `smtp-doctor` command-line tool.
-import { runCheckCommand } from './check';
 import { processIo, type CliIo } from './io';
-import { runProbeCommand } from './probe';
 
 declare const SMTP_DOCTOR_VERSION: string | undefined;
 const VERSION = typeof SMTP_DOCTOR_VERSION === 'string' ? SMTP_DOCTOR_VERSION : 'dev';
@@ -11,17 +9,21 @@ const USAGE = `SMTP Doctor ${VERSION}: find, explain and test SMTP settings.
 Usage:
   smtp-doctor check [paths…] [--format text|json|sarif]   check config files
   smtp-doctor probe <host> [--port N] [--tls MODE] …       test a server live
+  smtp-doctor explain [--format text|json] [TEXT…]        explain an SMTP error message
   smtp-doctor --version | --help
 
 Run "smtp-doctor <command> --help" for a command's options.`;
 
 export async function main(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const [command, ...rest] = argv;
+  // Each command loads only its own modules: explain and probe never load the config readers.
   switch (command) {
     case 'check':
-      return runCheckCommand(rest, io, VERSION);
+      return (await import('./check')).runCheckCommand(rest, io, VERSION);
     case 'probe':
-      return runProbeCommand(rest, { ...io, signal });
+      return (await import('./probe')).runProbeCommand(rest, { ...io, signal });
+    case 'explain':
+      return (await import('./explain')).runExplainCommand(rest, io);
     case '--version':
     case '-v':
       io.stdout(`${VERSION}\n`);

@@ -136,8 +136,8 @@ export const ERROR_PATTERNS: ErrorPattern[] = [
     source: 'nodemailer lib/smtp-connection/index.js (_greetingTimeout); maintainer: https://github.com/nodemailer/nodemailer/issues/441',
     summary: (c) =>
       c.port && !IMPLICIT_TLS_PORTS.has(c.port)
-        ? `nodemailer connected to port ${c.port} but the server never sent its greeting within 30 seconds.`
-        : `nodemailer connected${c.port ? ` to port ${c.port}` : ''} but never got the server’s “220” greeting (after 30 seconds).${timeoutHint(c)}${c.port ? ` Port ${c.port} speaks implicit TLS: the server waits for an encrypted connection from the very first byte.` : ''}`,
+        ? `nodemailer connected${withServer(c).replace(' with ', ' to ')} but the server never sent its greeting within 30 seconds.`
+        : `nodemailer connected${withServer(c).replace(' with ', ' to ')} but never got the server’s “220” greeting (after 30 seconds).${timeoutHint(c)}${c.port ? ` Port ${c.port} expects implicit TLS (the server waits for an encrypted connection from the very first byte); your client spoke plaintext.` : ''}`,
   },
   {
     // Python Lib/smtplib.py getreply(): raise SMTPServerDisconnected("Connection unexpectedly closed") — during login:
