@@ -70,6 +70,31 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.analyzeDocument(document);
   }
 
+  /** The analysis of every config file in the workspace (open documents from their buffer), for commands that look across files. */
+  async workspaceAnalyses(): Promise<Array<{ uri: vscode.Uri; analysis: Analysis }>> {
+    const uris = await vscode.workspace.findFiles(CONFIG_FILES_GLOB, this.excludeGlob(), 500);
+    const analyses: Array<{ uri: vscode.Uri; analysis: Analysis }> = [];
+    for (const uri of uris) {
+      try {
+        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+        const bytes = open ? undefined : await readWorkspaceFile(uri, this.settings.maxFileSize);
+        if (!open && !bytes) continue;
+        const analysis = open
+          ? (this.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText(), this.settings.analyze))
+          : analyzeText(analysisPath(uri), new TextDecoder().decode(bytes), this.settings.analyze);
+        analyses.push({ uri, analysis });
+      } catch (error) {
+        this.log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return analyses;
+  }
+
+  /** Folders never looked in, and the user's excludes. */
+  private excludeGlob(): string {
+    return this.settings.exclude.length ? `{${[SKIPPED_FOLDERS_GLOB, ...this.settings.exclude].join(',')}}` : SKIPPED_FOLDERS_GLOB;
+  }
+
   restart(): void {
     this.settings = readSettings();
     this.collection.clear();
@@ -176,7 +201,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private async scanWorkspace(generation: number): Promise<void> {
     try {
-      const exclude = this.settings.exclude.length ? `{${[SKIPPED_FOLDERS_GLOB, ...this.settings.exclude].join(',')}}` : SKIPPED_FOLDERS_GLOB;
+      const exclude = this.excludeGlob();
       const uris = await vscode.workspace.findFiles(CONFIG_FILES_GLOB, exclude);
       const extra = await Promise.all(this.settings.include.map((pattern) => vscode.workspace.findFiles(pattern, exclude)));
       for (const uri of [...uris, ...extra.flat()]) {

@@ -5,6 +5,7 @@ import { isConfigFile } from '../engine/analyze';
 import { DISABLE_RULE_COMMAND, SmtpCodeActionProvider, disableRule } from './codeActions';
 import { SmtpCodeLensProvider } from './codeLens';
 import { DiagnosticsController } from './diagnostics';
+import { EXPLAIN_ERROR_COMMAND, ExplainCommand, SmtpErrorLinkProvider, type ExplanationView } from './explainCommand';
 import { SmtpHoverProvider } from './hover';
 import { ProbeCommand } from './probeCommand';
 import { ProbePanel } from './probePanel';
@@ -16,6 +17,10 @@ export interface SmtpDoctorApi {
   workspaceScanned(): Promise<void>;
   /** The last probe result shown in the report panel (for tests). */
   lastProbeResult(): ProbeResult | undefined;
+  /** The last explanation shown in the report panel, with the panel's HTML (for tests). */
+  lastExplanation(): { view: ExplanationView; html: string } | undefined;
+  /** The terminal link provider (for tests). */
+  readonly terminalLinks: SmtpErrorLinkProvider;
 }
 
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -25,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
   const diagnostics = new DiagnosticsController(log);
   const codeLenses = new SmtpCodeLensProvider(diagnostics);
   const probeCommand = new ProbeCommand(diagnostics, log, context.extensionUri);
+  const explainCommand = new ExplainCommand(diagnostics, context.extensionUri);
+  const terminalLinks = new SmtpErrorLinkProvider();
   const updateContextKey = (editor: vscode.TextEditor | undefined) =>
     void vscode.commands.executeCommand('setContext', 'smtpDoctor.isConfigFile', !!editor && isConfigFile(editor.document.fileName));
   updateContextKey(vscode.window.activeTextEditor);
@@ -47,9 +54,16 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
       }
     }),
     vscode.commands.registerCommand(DISABLE_RULE_COMMAND, (ruleId: string) => disableRule(ruleId)),
+    vscode.commands.registerCommand(EXPLAIN_ERROR_COMMAND, (text?: string) => explainCommand.run(text)),
+    vscode.window.registerTerminalLinkProvider(terminalLinks),
     vscode.commands.registerCommand('smtpDoctor.rescanWorkspace', () => rescanWorkspace(diagnostics)),
   );
-  return { workspaceScanned: () => diagnostics.scanDone, lastProbeResult: () => ProbePanel.lastResult };
+  return {
+    workspaceScanned: () => diagnostics.scanDone,
+    lastProbeResult: () => ProbePanel.lastResult,
+    lastExplanation: () => ProbePanel.lastExplanation,
+    terminalLinks,
+  };
 }
 
 /** Checks every config file again, with progress in the status bar and a message saying what it found. */

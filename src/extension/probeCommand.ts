@@ -3,16 +3,13 @@
 // cancellable progress notification, and shows the report.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { analyzeText, type Analysis } from '../engine/analyze';
-import { CONFIG_FILES_GLOB, SKIPPED_FOLDERS_GLOB } from '../engine/facts/files';
 import { summarizeGroup } from '../engine/explain';
 import { hostNameOf, type SmtpGroup } from '../engine/model';
 import { isPlaceholderSecret, isTemplate } from '../engine/values';
 import { probe, type ProbeOptions, type ProbeResult, type TlsMode as ProbeTlsMode } from '../probe';
 import type { DiagnosticsController } from './diagnostics';
 import { ProbePanel } from './probePanel';
-import { analysisPath, readSettings, SECTION } from './settings';
-import { readWorkspaceFile } from './workspaceFiles';
+import { SECTION } from './settings';
 
 interface Target {
   host: string;
@@ -122,20 +119,8 @@ export class ProbeCommand {
   }
 
   private async pickTarget(): Promise<Target | undefined> {
-    const uris = await vscode.workspace.findFiles(CONFIG_FILES_GLOB, SKIPPED_FOLDERS_GLOB, 500);
     const items: (vscode.QuickPickItem & { group?: SmtpGroup; origin?: string })[] = [];
-    for (const uri of uris) {
-      let analysis: Analysis;
-      try {
-        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-        const bytes = open ? undefined : await readWorkspaceFile(uri, readSettings(uri).maxFileSize);
-        if (!open && !bytes) continue;
-        analysis = open
-          ? (this.diagnostics.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText()))
-          : analyzeText(analysisPath(uri), new TextDecoder().decode(bytes));
-      } catch {
-        continue;
-      }
+    for (const { uri, analysis } of await this.diagnostics.workspaceAnalyses()) {
       for (const group of analysis.groups) {
         if (!hostNameOf(group)) continue;
         const origin = vscode.workspace.asRelativePath(uri);

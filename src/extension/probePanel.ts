@@ -1,13 +1,28 @@
-// The probe report in a webview: verdict and fix first, then steps, TLS and
-// capabilities. Follows the colour theme; strict CSP; no remote resources.
+// The report panel, a webview: a probe report (verdict and fix first, then steps,
+// TLS and capabilities) or the explanation of an error text (verdict, fix, what
+// matched, the workspace settings it belongs to). Follows the colour theme; strict
+// CSP; no remote resources.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { renderMarkdown, type ProbeResult } from '../probe';
+import type { ExplanationView, SettingsMatch } from './explainCommand';
 
 export interface PanelActions {
   rerun(): void;
   showTranscript(): void;
 }
+
+/** The buttons of an explanation. */
+export interface ExplainActions {
+  applyFix(): void;
+  openSettings(): void;
+  testConnection(): void;
+}
+
+/** What the panel shows: a probe report, or the explanation of an error text. */
+type Content =
+  | { kind: 'probe'; result: ProbeResult; origin: string; actions: PanelActions }
+  | { kind: 'explain'; view: ExplanationView; actions: ExplainActions };
 
 const STATUS_ICON: Record<string, string> = { ok: '✔', warn: '⚠', fail: '✖', skipped: '–', cancelled: '⏹', running: '…' };
 
@@ -15,32 +30,42 @@ export class ProbePanel {
   private static current: ProbePanel | undefined;
   /** The last report shown, for tests and "Copy as Markdown". */
   static lastResult: ProbeResult | undefined;
+  /** The last explanation shown, and the panel's HTML for it (for tests). */
+  static lastExplanation: { view: ExplanationView; html: string } | undefined;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    private result: ProbeResult,
-    private origin: string,
-    private actions: PanelActions,
+    private content: Content,
   ) {
     panel.onDidDispose(() => {
       if (ProbePanel.current === this) ProbePanel.current = undefined;
     });
     panel.webview.onDidReceiveMessage(async (message: { command?: string }) => {
+      const content = this.content;
       if (message.command === 'copy') {
-        await vscode.env.clipboard.writeText(renderMarkdown(this.result));
-        void vscode.window.showInformationMessage('SMTP Doctor: report copied as Markdown.');
-      } else if (message.command === 'rerun') {
-        this.actions.rerun();
-      } else if (message.command === 'transcript') {
-        this.actions.showTranscript();
-      }
+        await vscode.env.clipboard.writeText(content.kind === 'probe' ? renderMarkdown(content.result) : explanationMarkdown(content.view));
+        void vscode.window.showInformationMessage(`SMTP Doctor: ${content.kind === 'probe' ? 'report' : 'explanation'} copied as Markdown.`);
+      } else if (content.kind === 'probe') {
+        if (message.command === 'rerun') content.actions.rerun();
+        else if (message.command === 'transcript') content.actions.showTranscript();
+      } else if (message.command === 'fix') content.actions.applyFix();
+      else if (message.command === 'open') content.actions.openSettings();
+      else if (message.command === 'test') content.actions.testConnection();
     });
   }
 
   static show(extensionUri: vscode.Uri, result: ProbeResult, origin: string, actions: PanelActions): void {
     ProbePanel.lastResult = result;
+    ProbePanel.display(extensionUri, { kind: 'probe', result, origin, actions });
+  }
+
+  static showExplanation(extensionUri: vscode.Uri, view: ExplanationView, actions: ExplainActions): void {
+    ProbePanel.display(extensionUri, { kind: 'explain', view, actions });
+  }
+
+  private static display(extensionUri: vscode.Uri, content: Content): void {
     if (ProbePanel.current) {
-      Object.assign(ProbePanel.current, { result, origin, actions });
+      ProbePanel.current.content = content;
       ProbePanel.current.render(extensionUri);
       ProbePanel.current.panel.reveal(undefined, true);
       return;
@@ -49,7 +74,7 @@ export class ProbePanel {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
     });
-    ProbePanel.current = new ProbePanel(panel, result, origin, actions);
+    ProbePanel.current = new ProbePanel(panel, content);
     ProbePanel.current.render(extensionUri);
   }
 
@@ -58,18 +83,29 @@ export class ProbePanel {
     const nonce = crypto.randomBytes(16).toString('base64');
     const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'probe.css'));
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'probe.js'));
-    const r = this.result;
-    const ok = r.diagnosis.code === 'ok';
-    this.panel.title = `SMTP: ${r.host}:${r.port}`;
+    const content = this.content;
+    const [title, body] = content.kind === 'probe' ? probeBody(content.result, content.origin) : explanationBody(content.view);
+    this.panel.title = title;
     webview.html = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${css}"><title>SMTP Test Report</title></head>
+<link rel="stylesheet" href="${css}"><title>${escape(title)}</title></head>
 <body>
-<header>
+${body}
+<script nonce="${nonce}" src="${script}"></script>
+</body></html>`;
+    if (content.kind === 'explain') ProbePanel.lastExplanation = { view: content.view, html: webview.html };
+  }
+}
+
+function probeBody(r: ProbeResult, origin: string): [string, string] {
+  const ok = r.diagnosis.code === 'ok';
+  return [
+    `SMTP: ${r.host}:${r.port}`,
+    `<header>
   <h1>${escape(r.host)}:${r.port}</h1>
-  <p class="origin">Settings from ${escape(this.origin)} · ${escape(r.startedAt)} · ${r.durationMs} ms · certificates: ${escape(r.certificateVerification)}</p>
+  <p class="origin">Settings from ${escape(origin)} · ${escape(r.startedAt)} · ${r.durationMs} ms · certificates: ${escape(r.certificateVerification)}</p>
   <div class="actions">
     <button id="rerun">Run again</button><button id="copy" class="secondary">Copy as Markdown</button><button id="transcript" class="secondary">Show transcript</button>
   </div>
@@ -84,10 +120,48 @@ ${r.steps.map((step) => `<tr class="${step.status}"><td class="icon">${STATUS_IC
 </table></section>
 ${r.tls ? tlsSection(r) : ''}
 ${r.capabilities ? `<section><h2>Capabilities</h2><p>${r.capabilities.raw.map((item) => `<code>${escape(item)}</code>`).join(' ')}</p>
-<p>AUTH mechanisms: ${r.capabilities.authMechanisms.length ? r.capabilities.authMechanisms.map(escape).join(', ') : 'none offered'}</p></section>` : ''}
-<script nonce="${nonce}" src="${script}"></script>
-</body></html>`;
-  }
+<p>AUTH mechanisms: ${r.capabilities.authMechanisms.length ? r.capabilities.authMechanisms.map(escape).join(', ') : 'none offered'}</p></section>` : ''}`,
+  ];
+}
+
+function explanationBody({ explanation: e, settings }: ExplanationView): [string, string] {
+  const where = e.context.host || e.context.port ? `${e.context.host}${e.context.port ? `:${e.context.port}` : ''}` : '';
+  return [
+    'SMTP Error Explained',
+    `<header>
+  <h1>SMTP error explained</h1>
+  <p class="origin">From ${escape(e.library)}${where ? ` · server ${escape(where)}` : ''}</p>
+  <div class="actions"><button id="copy" class="secondary">Copy as Markdown</button></div>
+</header>
+<section class="verdict problem" data-code="${escape(e.diagnosis.code)}">
+  <h2>✖ ${escape(e.diagnosis.summary)}</h2>
+  <p class="fix"><strong>Fix:</strong> ${escape(e.diagnosis.fix)}</p>
+  <p class="code">Diagnosis code: <code>${escape(e.diagnosis.code)}</code></p>
+</section>
+<section><h2>What matched</h2><p class="matched"><code>${escape(e.matched)}</code></p></section>
+${settings ? settingsSection(settings) : '<section class="settings"><h2>Your settings</h2><p>No SMTP settings in this workspace match this error.</p></section>'}`,
+  ];
+}
+
+function settingsSection(s: SettingsMatch): string {
+  return `<section class="settings"><h2>Your settings</h2>
+<p>Most likely: <strong>${escape(s.label)}</strong> (${escape(s.reason)}).</p>
+${s.finding ? `<p class="change"><strong>Change:</strong> ${escape(s.finding.message)}</p>` : ''}
+<div class="actions">${s.finding?.fixTitle ? `<button id="fix">${escape(s.finding.fixTitle)}</button>` : ''}<button id="open" class="secondary">Open settings</button><button id="test" class="secondary">Test connection</button></div>
+</section>`;
+}
+
+/** The explanation as Markdown, for "Copy as Markdown". */
+export function explanationMarkdown({ explanation: e, settings }: ExplanationView): string {
+  return [
+    `**${e.diagnosis.summary}**`,
+    '',
+    `Fix: ${e.diagnosis.fix}`,
+    '',
+    `Matched: \`${e.matched.replace(/`/g, "'")}\` (${e.library}) — diagnosis \`${e.diagnosis.code}\``,
+    ...(settings ? ['', `Settings: ${settings.label}${settings.finding ? ` — ${settings.finding.message}` : ''}`] : []),
+    '',
+  ].join('\n');
 }
 
 function tlsSection(r: ProbeResult): string {
