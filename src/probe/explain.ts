@@ -22,6 +22,9 @@ export interface Explanation {
 /** Longer texts are cut: a pasted log of megabytes says nothing more. */
 export const MAX_EXPLAIN_CHARS = 64 * 1024;
 const MAX_MATCHED_CHARS = 300;
+/** Bounds on the replies read from one text (a log full of "250 OK" lines). */
+const MAX_REPLIES = 200;
+const MAX_REPLY_CHARS = 1000;
 
 export function explainError(input: string): Explanation | null {
   const text = maskSecrets(input.slice(0, MAX_EXPLAIN_CHARS));
@@ -51,7 +54,9 @@ function repliesIn(text: string): Reply[] {
     replies.push({ code, enhanced: enhanced ?? null, lines: [rest], raw: [raw.trim()] });
   // Each reply runs to the end of its line; a reply quoted inside another (Swift: "got code "530", with message "530 …"") is found too.
   for (const m of text.matchAll(REPLY_LINE)) {
-    const line = text.slice(m.index, (text.indexOf('\n', m.index) + 1 || text.length + 1) - 1);
+    if (replies.length >= MAX_REPLIES) break;
+    const end = text.indexOf('\n', m.index);
+    const line = text.slice(m.index, Math.min(end < 0 ? text.length : end, m.index + MAX_REPLY_CHARS));
     add(Number(m[1]), m[2], line.slice(m[0].length), line);
   }
   for (const m of text.matchAll(PYTHON_TUPLE)) add(Number(m[1]), m[3], m[2], m[0]);
