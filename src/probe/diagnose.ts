@@ -682,6 +682,16 @@ export const AUTH_REPLIES: ReplyRow[] = [
     any: true,
     finding: { code: 'auth-unavailable' },
   },
+  {
+    // SendGrid answers a refused login with a 4xx: "451 Authentication failed: Could not authenticate"
+    // (https://github.com/sendgrid/docs/issues/2191, fixed there by allowing the IP in IP Access Management).
+    codes: [451],
+    text: /Authentication failed: Could not authenticate/i,
+    finding: {
+      code: 'auth-failed',
+      fix: 'SendGrid: the user name must be the literal “apikey” and the password an API key with Mail Send permission; if IP Access Management is on, allow this machine’s IP address.',
+    },
+  },
   // 4xx is transient (RFC 5321 §4.2.1); 454 4.7.0 is RFC 4954's temporary authentication failure.
   { codes: [421, 451, 454], finding: { code: 'auth-temporary-failure' } },
   { finding: { code: 'auth-failed' } },

@@ -217,6 +217,15 @@ export const ERROR_PATTERNS: ErrorPattern[] = [
     fix: 'Use the provider’s encrypted port: 465 with implicit TLS (gomail d.SSL = true) or 587 with STARTTLS (Alertmanager smtp_require_tls: true). For a relay on localhost that needs no login, remove the user name and password.',
   },
   {
+    // SwiftMailer Esmtp/AuthHandler.php: no authenticator fits the server's AUTH list — usually because the server
+    // advertised none (AUTH only after STARTTLS, or a relay port). https://github.com/kanboard/kanboard/issues/345
+    pattern: /Failed to authenticate on SMTP server with username "[^"\n]*" using 0 possible authenticators/,
+    code: 'auth-unavailable',
+    source: 'SwiftMailer lib/classes/Swift/Transport/Esmtp/AuthHandler.php (afterEhlo); https://github.com/freescout-help-desk/freescout/issues/4391',
+    summary: () => 'The server offered no login method the mailer could use (“using 0 possible authenticators”): its EHLO reply listed no AUTH it supports.',
+    fix: 'Most servers list AUTH only after STARTTLS: turn encryption on (Laravel MAIL_ENCRYPTION=tls with port 587, or ssl with 465). On port 25 or a relay that trusts your IP address, remove the user name and password instead.',
+  },
+  {
     // PHPMailer language/phpmailer.lang-en.php 'authenticate' => 'SMTP Error: Could not authenticate.'
     pattern: /SMTP Error: Could not authenticate\.?|Failed to authenticate on SMTP server[^\n]*|AuthenticationFailedException|SMTPAuthenticationError|Net::SMTPAuthenticationError|\bEAUTH\b|Invalid login|Incorrect authentication data|Authentication unsuccessful/,
     code: 'auth-failed',
