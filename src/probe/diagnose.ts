@@ -631,6 +631,11 @@ export const AUTH_REPLIES: ReplyRow[] = [
     },
   },
   {
+    // Microsoft's wrong-password reply shares 5.7.139: "535 5.7.139 Authentication unsuccessful, the user credentials were incorrect."
+    text: /user credentials were incorrect/i,
+    finding: { code: 'auth-failed' },
+  },
+  {
     enhanced: /^5\.7\.139$/,
     finding: {
       code: 'basic-auth-disabled',
@@ -747,11 +752,32 @@ export const SEND_REPLIES: ReplyRow[] = [
     },
   },
   {
-    text: /not verified|unverified/i,
+    // SendGrid: "550 The from address does not match a verified Sender Identity."
+    text: /not verified|unverified|verified Sender Identity/i,
     finding: {
       code: 'message-rejected',
       summary: 'The sender (or recipient) address is not verified with the provider.',
       fix: 'Verify the sending address or domain with the provider (Amazon SES in sandbox mode also needs verified recipients).',
+    },
+  },
+  {
+    // Gmail 550-5.7.26 / 5.7.27 and other receivers: the sending domain's SPF, DKIM or DMARC does not vouch for this message.
+    enhanced: /^5\.7\.2[3-7]$/,
+    text: /\b(?:SPF|DKIM|DMARC)\b|This mail is unauthenticated/,
+    any: true,
+    finding: {
+      code: 'message-rejected',
+      summary: 'The receiving server refused the message: the sending domain’s SPF, DKIM or DMARC records do not authorize it.',
+      fix: 'Send through the server your domain’s SPF record allows (or add it to SPF), sign with DKIM, and check the From domain’s DMARC policy — or use a From address of the account you log in with.',
+    },
+  },
+  {
+    // Mailgun sandbox domains: "421 Domain x is not allowed to send: Sandbox subdomains are for test purposes only."
+    text: /Sandbox subdomains are for test purposes only/i,
+    finding: {
+      code: 'message-rejected',
+      summary: 'Mailgun refused the message: a sandbox domain sends only to its authorized recipients.',
+      fix: 'Add the recipient under Authorized Recipients of the sandbox domain, or add and verify your own sending domain in Mailgun and use its SMTP credentials.',
     },
   },
   {

@@ -62,12 +62,34 @@ export const STAGED_REPLIES: ErrorPattern[] = [
     fix: 'The server’s administrator must fix its TLS certificate and key (Postfix logs the reason as “warning: TLS library problem” or a missing smtpd_tls_cert_file). Meanwhile use its implicit-TLS port (465) if it has one; do not send a password without encryption.',
   },
   {
-    // 421 = closing the transmission channel (RFC 5321 §4.2.2), e.g. Gmail rate limits.
-    pattern: /\b421(?:[ -]|, b?['"])(?:4\.\d\.\d+ )?[^\n"']*(?:try again later|too many|closing|service not available|temporarily|rate)[^\n"']*/i,
+    // 421 = closing the transmission channel (RFC 5321 §4.2.2), e.g. Gmail rate limits; 451 "server busy" (Exchange) alike.
+    pattern: /\b4[25]1(?:[ -]|, b?['"])(?:4\.\d\.\d+ )?[^\n"']*(?:try again later|try later|too many|closing|service not available|temporarily|rate|busy)[^\n"']*/i,
     code: 'no-greeting',
     source: 'RFC 5321 §4.2.2 (421); https://github.com/dawidd6/action-send-mail/issues/196 (Gmail "421-4.7.0 Try again later, closing connection. (EHLO)")',
     summary: () => 'The server refused to talk to this client for now and closed the connection (421: try again later).',
     fix: 'This is temporary. The server limits connections or messages from your address (too many at once, a sending rate limit, or a reputation block; Gmail’s smtp-relay also answers so for IP addresses its relay settings do not allow). Send less often or reuse one connection (pooling), retry later with backoff, and check the provider’s sending limits.',
+  },
+  {
+    // Amazon SES: "454 Throttling failure: Maximum sending rate exceeded." / "Daily message quota exceeded."
+    pattern: /\b454(?:[ -]|, b?['"])[^\n"']*(?:Throttling failure|sending rate exceeded|quota exceeded)[^\n"']*/i,
+    code: 'message-rejected',
+    source: 'https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-smtp.html (454 Throttling failure)',
+    summary: () => 'The provider refused the message for now: the account’s sending rate or daily quota is used up (454 Throttling failure).',
+    fix: 'Send more slowly (respect the provider’s maximum send rate), wait for the daily quota to reset, or ask the provider to raise the limits (Amazon SES: request production access / a higher quota).',
+  },
+  {
+    // Postfix smtpd_helo_restrictions (reject_non_fqdn_helo_hostname): "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname".
+    pattern: /Helo command rejected[^\n"']*/i,
+    code: 'ehlo-refused',
+    source: 'Postfix smtpd_check.c (reject_non_fqdn_helo_hostname, reject_invalid_helo_hostname)',
+    summary: () => 'The server refused the name the client introduced itself with in EHLO/HELO (“Helo command rejected”).',
+    fix: 'Set the client’s EHLO name to this machine’s fully qualified domain name (nodemailer `name`, Django/Python local_hostname, Spring mail.smtp.localhost, PHPMailer Hostname), not “localhost” or a bare name.',
+  },
+  {
+    // nodemailer lib/smtp-connection/index.js _actionGreeting: 'Invalid greeting. response=' + str.
+    pattern: /Invalid greeting\. response=[^\n]*/,
+    code: 'no-greeting',
+    source: 'nodemailer lib/smtp-connection/index.js (_actionGreeting)',
   },
 ];
 
@@ -111,7 +133,7 @@ export const ERROR_PATTERNS: ErrorPattern[] = [
   },
   {
     pattern:
-      /Hostname mismatch[^\n]*|does not match certificate's altnames[^\n]*|certificate is valid for [^\n]*?, not [\w.-]+|No subject alternative (?:DNS )?names? matching[^\n]*|doesn't match any of the subject alternative names|does not match the server certificate/i,
+      /Hostname mismatch[^\n]*|does not match certificate's altnames[^\n]*|Peer certificate CN=`[^'\n]*' did not match expected CN=`[^'\n]*'|doesn't contain any IP SANs|certificate is valid for [^\n]*?, not [\w.-]+|No subject alternative (?:DNS )?names? matching[^\n]*|doesn't match any of the subject alternative names|does not match the server certificate/i,
     code: 'certificate-hostname-mismatch',
     source: 'Python ssl.match_hostname/OpenSSL ("Hostname mismatch, certificate is not valid for"), Node tls.checkServerIdentity, Go crypto/x509 HostnameError, JDK HostnameChecker; https://github.com/pretix/pretix/issues/5653',
   },
@@ -191,8 +213,25 @@ export const ERROR_PATTERNS: ErrorPattern[] = [
     fix: 'Use port 587 with EnableSsl = true (STARTTLS) — System.Net.Mail does not support port 465 — or switch to MailKit (SecureSocketOptions.SslOnConnect for 465). If the port is already 587, the server may refuse your IP address.',
   },
   {
-    // nodemailer lib/smtp-connection/index.js _onClose: 'Connection closed unexpectedly' (ECONNECTION).
-    pattern: /Connection closed unexpectedly|Unexpected socket close/,
+    // jakarta.mail SMTPTransport.readServerResponse: "Exception reading response" over SocketTimeoutException, the
+    // classic result of a plain connection to port 465 (mail.smtp.ssl.enable not set).
+    pattern: /SocketTimeoutException: Read timed out|Exception reading response/,
+    code: silentGreeting,
+    source: 'jakarta.mail com/sun/mail/smtp/SMTPTransport.java (readServerResponse)',
+    summary: (c) => `JavaMail waited for the server’s reply and timed out${c.port ? ` on port ${c.port}` : ''}.${timeoutHint(c)}`,
+    fix: 'On port 465 set mail.smtp.ssl.enable=true (Spring spring.mail.properties.mail.smtp.ssl.enable=true); on 587 use mail.smtp.starttls.enable=true instead. If the mode is right, raise mail.smtp.timeout: the server is slow.',
+  },
+  {
+    // Ruby net/protocol: EOFError "end of file reached" — the server closed the connection: usually a TLS mode that does not fit the port.
+    pattern: /EOFError(?: \(end of file reached\))?|end of file reached/,
+    code: silentGreeting,
+    source: 'Ruby net/protocol.rb (rbuf_fill raises EOFError); ActionMailer reports',
+    summary: (c) => `The server closed the connection before answering (Ruby EOFError: end of file reached).${c.port && !IMPLICIT_TLS_PORTS.has(c.port) ? '' : timeoutHint(c)}`,
+    fix: 'On port 465 set ssl: true / tls: true and enable_starttls_auto: false; on 587 keep them false and use enable_starttls_auto: true. If the port and mode are right, the server may refuse your IP address.',
+  },
+  {
+    // nodemailer lib/smtp-connection/index.js _onClose: 'Connection closed unexpectedly' (ECONNECTION); MailKit SmtpProtocolException.
+    pattern: /Connection closed unexpectedly|Unexpected socket close|The SMTP server has unexpectedly disconnected\.?/,
     code: 'no-greeting',
     source: 'nodemailer lib/smtp-connection/index.js (_onClose)',
   },
@@ -203,7 +242,13 @@ export const ERROR_PATTERNS: ErrorPattern[] = [
     source: 'nodemailer lib/smtp-connection/index.js (EENVELOPE); PHPMailer language/phpmailer.lang-en.php (data_not_accepted, recipients_failed)',
   },
   {
-    pattern: /STARTTLS extension not supported by server\.?/,
+    // MailKit SmtpClient: "The SMTP server does not support authentication." / "…does not support the STARTTLS extension."; Go net/smtp: "smtp: server doesn't support AUTH".
+    pattern: /The SMTP server does not support authentication\.?|smtp: server doesn't support AUTH|No suitable authentication method found\.?/,
+    code: 'auth-unavailable',
+    source: 'MailKit Net/Smtp/SmtpClient.cs; Go net/smtp smtp.go (Auth); CPython Lib/smtplib.py (login); https://github.com/jstedfast/MailKit/issues/1049',
+  },
+  {
+    pattern: /STARTTLS extension not supported by server\.?|does not support the STARTTLS extension\.?|server doesn't support STARTTLS/,
     code: 'starttls-unavailable',
     source: 'CPython Lib/smtplib.py (starttls); https://pastebin.com/4pSCgU3N (smtp-facts D3)',
   },
@@ -224,6 +269,14 @@ export const ERROR_PATTERNS: ErrorPattern[] = [
     source: 'SwiftMailer lib/classes/Swift/Transport/Esmtp/AuthHandler.php (afterEhlo); https://github.com/freescout-help-desk/freescout/issues/4391',
     summary: () => 'The server offered no login method the mailer could use (“using 0 possible authenticators”): its EHLO reply listed no AUTH it supports.',
     fix: 'Most servers list AUTH only after STARTTLS: turn encryption on (Laravel MAIL_ENCRYPTION=tls with port 587, or ssl with 465). On port 25 or a relay that trusts your IP address, remove the user name and password instead.',
+  },
+  {
+    // nodemailer lib/smtp-connection/index.js login(): 'Missing credentials for "' + method + '"' (EAUTH, no password set).
+    pattern: /Missing credentials for "[\w-]+"/,
+    code: 'auth-failed',
+    source: 'nodemailer lib/smtp-connection/index.js (login)',
+    summary: () => 'nodemailer did not log in: the user name or the password is missing (“Missing credentials”), usually an environment variable that is not set where the app runs.',
+    fix: 'Set auth.user and auth.pass (check that the variables they come from are defined in this environment); for OAuth2 set auth.type "OAuth2" with its tokens.',
   },
   {
     // PHPMailer language/phpmailer.lang-en.php 'authenticate' => 'SMTP Error: Could not authenticate.'
@@ -253,18 +306,33 @@ export const ERROR_PATTERNS: ErrorPattern[] = [
   },
   {
     pattern:
-      /\bETIMEDOUT\b[^\n]*|Connection timed out|connect timed out|Connection timeout|did not properly respond after a period of time|The operation has timed out|Net::OpenTimeout|i\/o timeout/i,
+      /\bETIMEDOUT\b[^\n]*|Connection timed out|connect timed out|Connection timeout|did not properly respond after a period of time|Net::OpenTimeout|i\/o timeout|socket\.timeout: timed out|TimeoutError: timed out/i,
     code: 'connection-timeout',
     source: 'ETIMEDOUT as printed by Node ("connect ETIMEDOUT ip:port"), PHP, Java, .NET (WSAETIMEDOUT), Ruby Net::OpenTimeout, Go ("i/o timeout"); https://github.com/dawidd6/action-send-mail/issues/124',
   },
   {
-    // An RST: .NET "An existing connection was forcibly closed by the remote host" (WSAECONNRESET), Node ECONNRESET.
-    pattern: /An existing connection was forcibly closed by the remote host|\bECONNRESET\b|Connection reset by peer/,
+    // System.Net.Mail SmtpException "The operation has timed out.": on 465 it waits for a plain greeting that never
+    // comes (SmtpClient cannot speak implicit TLS); elsewhere the server did not answer in time.
+    pattern: /The operation has timed out\.?/,
+    code: (c) => (IMPLICIT_TLS_PORTS.has(c.port) ? 'implicit-tls-expected' : 'connection-timeout'),
+    source: 'System.Net.Mail SmtpClient (SR.net_timeout); https://learn.microsoft.com/dotnet/api/system.net.mail.smtpclient.enablessl',
+    fix: 'System.Net.Mail cannot use port 465 (implicit TLS): use port 587 with EnableSsl = true, or MailKit with SecureSocketOptions.SslOnConnect for 465. Otherwise check that a firewall does not block the port, and raise Timeout if the server is slow.',
+  },
+  {
+    // .NET: "An existing connection was forcibly closed by the remote host" (WSAECONNRESET).
+    pattern: /An existing connection was forcibly closed by the remote host/,
     code: 'connection-refused',
     source: 'WSAECONNRESET / ECONNRESET texts (.NET SocketException, Node, Linux)',
     summary: () =>
       'The server cut the connection (connection reset). With System.Net.Mail on port 465 or an old .NET Framework this is usually the TLS step: the server wants implicit TLS, or TLS 1.2, which the client does not speak.',
     fix: 'With System.Net.Mail use port 587 and EnableSsl = true (it cannot do port 465), and on .NET Framework enable TLS 1.2 (ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12). Otherwise check the port and whether a firewall or the server refuses your IP address.',
+  },
+
+  {
+    pattern: /\bECONNRESET\b|Connection reset by peer/,
+    code: 'connection-refused',
+    source: 'ECONNRESET as printed by Node ("read ECONNRESET"), PHP ("fgets(): SSL: Connection reset by peer"), Python',
+    summary: (c) => `${c.host || c.port ? `${c.host && c.port ? hostPort(c.host, c.port) : c.host || `Port ${c.port}`}` : 'The server'} cut the connection (connection reset).`,
   },
 
   // --- Library-level connect failures that say nothing more ---
@@ -294,20 +362,21 @@ export const REPLY_FALLBACKS: ReplyRow[] = [
 
 /** Client libraries, told apart by the words they wrap errors in (the first that fits is named). */
 export const CLIENT_LIBRARIES: Array<{ pattern: RegExp; name: string }> = [
-  { pattern: /nodemailer|SMTPConnection\._|code: '(?:EAUTH|ESOCKET|ETIMEDOUT|ECONNECTION|EENVELOPE|EMESSAGE|ETLS|EPROTOCOL|EDNS)'|Greeting never received|Invalid login:|Can't send mail - all recipients were rejected|Error upgrading connection with STARTTLS|Server terminates connection/, name: 'nodemailer' },
+  { pattern: /nodemailer|SMTPConnection\._|code: '(?:EAUTH|ESOCKET|ETIMEDOUT|ECONNECTION|EENVELOPE|EMESSAGE|ETLS|EPROTOCOL|EDNS)'|Greeting never received|Invalid login:|Can't send mail - all recipients were rejected|Error upgrading connection with STARTTLS|Server terminates connection|Missing credentials for "|Invalid greeting\. response=/, name: 'nodemailer' },
   { pattern: /aiosmtplib/, name: 'Python aiosmtplib' },
   { pattern: /smtplib|SMTP(?:ServerDisconnected|Authentication|NotSupported|SenderRefused|Recipients?Refused|Data|Connect)Error|SMTPServerDisconnected|SMTPSenderRefused|Connection unexpectedly closed|fastapi_mail/, name: 'Python smtplib' },
   { pattern: /\[SSL: [A-Z_]+\]|SSLCertVerificationError|ssl\.SSLError|_ssl\.c:\d+/, name: 'Python ssl' },
   { pattern: /PHPMailer|SMTP connect\(\) failed|SMTP Error: |SMTP ERROR:|CLIENT -> SERVER|SERVER -> CLIENT/, name: 'PHPMailer' },
   { pattern: /Swift_\w+|swiftmailer|Expected response code(?:\(s\))? \[?\d{3}\]? but got/i, name: 'SwiftMailer' },
   { pattern: /Symfony\\|symfony\/mailer|Connection could not be established with host "|Unable to connect with STARTTLS|Expected response code "|Failed to authenticate on SMTP server/, name: 'Symfony Mailer' },
+  { pattern: /stream_socket_(?:client|enable_crypto)\(\)|php_network_getaddresses/, name: 'PHP streams (OpenSSL)' },
   { pattern: /MailKit|SslHandshakeException|jstedfast/, name: 'MailKit' },
   { pattern: /System\.Net\.Mail|SmtpException|The SMTP server requires a secure connection|net_io_connectionclosed/, name: 'System.Net.Mail' },
   { pattern: /javax\.mail|jakarta\.mail|com\.sun\.mail|org\.springframework\.mail|AuthenticationFailedException|Could not connect to SMTP host|Could not convert socket to TLS|jodd\.mail|simplejavamail/, name: 'JavaMail / Spring' },
   { pattern: /javax\.net\.ssl|PKIX path|sun\.security/, name: 'Java TLS (JSSE)' },
   { pattern: /gomail|go-mail|mailyak/, name: 'Go gomail' },
   { pattern: /tls: first record|x509: |smtp\.plainAuth|unencrypted connection|i\/o timeout|no such host/, name: 'Go net/smtp, crypto/tls' },
-  { pattern: /Net::[A-Z]\w+|OpenSSL::SSL|SSL_connect returned|ActionMailer|\.rb:\d+/, name: 'Ruby Net::SMTP / ActionMailer' },
+  { pattern: /Net::[A-Z]\w+|Errno::E[A-Z]+|OpenSSL::SSL|SSL_connect returned|ActionMailer|\.rb:\d+/, name: 'Ruby Net::SMTP / ActionMailer' },
   { pattern: /^(?:\w*Error: )?(?:connect|getaddrinfo|read|write) E[A-Z]+\b|TLSSocket\.|node:internal|_tls_wrap/m, name: 'Node.js net/tls' },
   { pattern: /\[Errno -?\d+\]|socket\.gaierror|ConnectionRefusedError|TimeoutError:/, name: 'Python' },
   { pattern: /postfix\/|status=deferred|\(in reply to [A-Z ]+ command\)/, name: 'Postfix' },

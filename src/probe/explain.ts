@@ -64,8 +64,15 @@ function repliesIn(text: string): Reply[] {
   return replies;
 }
 
-/** The probe's rows that test something (their catch-alls assume a stage the text may not show), then the reply classes. */
-const REPLY_TABLES: ReplyRow[] = [...AUTH_REPLIES, ...SEND_REPLIES].filter((row) => row.codes || row.enhanced || row.text).concat(REPLY_FALLBACKS);
+/**
+ * The probe's rows that test something (their catch-alls assume a stage the text may not show), then the reply
+ * classes. The probe reads AUTH_REPLIES only for answers to AUTH; here they apply when the text is about logging in.
+ */
+const AUTH_CONTEXT = /auth|log ?in|credential|password|username/i;
+const REPLY_TABLES: Array<{ row: ReplyRow; auth: boolean }> = [
+  ...AUTH_REPLIES.map((row) => ({ row, auth: true })),
+  ...[...SEND_REPLIES, ...REPLY_FALLBACKS].map((row) => ({ row, auth: false })),
+].filter(({ row }) => row.codes || row.enhanced || row.text);
 
 function explainReply(text: string, context: ErrorContext): Omit<Explanation, 'library' | 'context'> | null {
   // Replies whose meaning depends on the stage come first (error-patterns.ts).
@@ -73,7 +80,9 @@ function explainReply(text: string, context: ErrorContext): Omit<Explanation, 'l
   if (staged) return staged;
   const replies = repliesIn(text);
   if (!replies.length) return null;
-  for (const row of REPLY_TABLES) {
+  const aboutLogin = AUTH_CONTEXT.test(text);
+  for (const { row, auth } of REPLY_TABLES) {
+    if (auth && !aboutLogin) continue;
     const reply = replies.find((candidate) => replyRowMatches(row, candidate));
     if (reply) {
       const finding: Finding = { ...row.finding, evidence: cut(reply.raw.join(' ')) };
@@ -117,7 +126,7 @@ const JAVAMAIL_HOST = new RegExp(String.raw`SMTP host:? ${HOST}, port:? (\d{1,5}
 const HOST_PORT = new RegExp(String.raw`(?<![\w.-])${HOST}(?:\[[\d.:a-f]+\])?:(\d{2,5})(?![\d:])`, 'gi');
 const PORT_WORD = /port["']?\s*[:=]?\s*["']?(\d{2,5})\b/i;
 const HOST_WORD = new RegExp(
-  String.raw`(?:(?:host|server|relay|address)["']?\s*[:=]\s*["']?|(?:ENOTFOUND|EAI_AGAIN|lookup|UnknownHostException:?|certificate is valid for [^\n]*?, not|hostname)\s+["']?)${HOST}`,
+  String.raw`(?:(?:host|server|relay|address)["']?\s*[:=]\s*["']?|(?:ENOTFOUND|EAI_AGAIN|lookup|UnknownHostException:?|certificate is valid for [^\n]*?, not|hostname)\s+["']?|expected CN=\`)${HOST}`,
   'i',
 );
 
