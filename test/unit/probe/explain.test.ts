@@ -75,6 +75,28 @@ describe('probe / explain: words', () => {
     assert.match(result.diagnosis.fix, /myaccount\.google\.com\/apppasswords/);
   });
 
+  // Constructed from the libraries' sources and providers' documentation (not counted as real messages above).
+  const rows: Array<[string, string]> = [
+    ['535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.', 'auth-failed'],
+    ['421 4.7.0 Try again later, closing connection. (EHLO)', 'no-greeting'],
+    ['454 4.7.0 Too many login attempts, please try again later.', 'auth-temporary-failure'],
+    ['454 Throttling failure: Maximum sending rate exceeded.', 'message-rejected'],
+    ['504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname', 'ehlo-refused'],
+    ['550-5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users, and has been blocked.', 'message-rejected'],
+    ['Error: Missing credentials for "PLAIN"', 'auth-failed'],
+    ['System.Net.Mail.SmtpException: The operation has timed out. (smtp.gmail.com:465)', 'implicit-tls-expected'],
+    ['javax.mail.MessagingException: Exception reading response; nested exception is: java.net.SocketTimeoutException: Read timed out', 'implicit-tls-expected'],
+    ["stream_socket_enable_crypto(): Peer certificate CN=`*.hostgator.com' did not match expected CN=`mail.example.com'", 'certificate-hostname-mismatch'],
+    ['smtp: server doesn\'t support AUTH', 'auth-unavailable'],
+  ];
+  for (const [text, code] of rows) {
+    it(`${code} ← ${text.slice(0, 60)}`, () => assert.equal(explainError(text)?.diagnosis.code, code));
+  }
+
+  it('does not read a 4xx as a login failure when the text is not about logging in', () => {
+    assert.notEqual(explainError('451 4.3.0 Mail server temporarily rejected message.')?.diagnosis.code, 'auth-temporary-failure');
+  });
+
   it('does not recognise text that is not an SMTP error', () => {
     for (const text of ['', 'hello world', 'TypeError: Cannot read properties of undefined (reading "map")', 'npm ERR! code ENOENT', '200 OK']) {
       assert.equal(explainError(text), null, text);
