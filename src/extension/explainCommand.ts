@@ -16,6 +16,8 @@ import { ProbePanel } from './probePanel';
 import { analysisPath, readSettings } from './settings';
 
 export const EXPLAIN_ERROR_COMMAND = 'smtpDoctor.explainError';
+/** The quick fix an explanation names (the panel's button; arguments: a SettingsMatch). */
+export const APPLY_EXPLAINED_FIX_COMMAND = 'smtpDoctor.applyExplainedFix';
 
 /** The settings group an error most likely belongs to, and what to change there. */
 export interface SettingsMatch {
@@ -94,7 +96,7 @@ export class ExplainCommand {
     }
     const view: ExplanationView = { explanation, settings: await this.matchSettings(explanation) };
     ProbePanel.showExplanation(this.extensionUri, view, {
-      applyFix: () => void this.applyFix(view.settings),
+      applyFix: () => void vscode.commands.executeCommand(APPLY_EXPLAINED_FIX_COMMAND, view.settings),
       openSettings: () => void this.openSettings(view.settings),
       testConnection: () => void vscode.commands.executeCommand(TEST_CONNECTION_COMMAND, view.settings?.uri, view.settings?.groupIndex),
     });
@@ -154,9 +156,9 @@ export class ExplainCommand {
     };
   }
 
-  /** Applies the first fix of the group's finding, recomputed on the document as it is now. */
-  private async applyFix(settings: SettingsMatch | undefined): Promise<void> {
-    if (!settings?.finding) return;
+  /** Applies the first fix of the group's finding, recomputed on the document as it is now; true when applied. */
+  async applyFix(settings: SettingsMatch | undefined): Promise<boolean> {
+    if (!settings?.finding) return false;
     const document = await vscode.workspace.openTextDocument(settings.uri);
     const analyzed = this.diagnostics.analysisOf(document);
     const group = analyzed?.analysis.groups[settings.groupIndex];
@@ -164,12 +166,12 @@ export class ExplainCommand {
     const fix = finding && fixesFor(analysisPath(document.uri), document.getText(), finding, readSettings(document.uri).analyze)[0];
     if (!fix) {
       void vscode.window.showInformationMessage('SMTP Doctor: the settings have changed; nothing left to fix here.');
-      return;
+      return false;
     }
     const edit = new vscode.WorkspaceEdit();
     for (const change of fix.edits) edit.replace(document.uri, toRange(analyzed.lines, change.range), change.newText);
-    await vscode.workspace.applyEdit(edit);
     await vscode.window.showTextDocument(document);
+    return vscode.workspace.applyEdit(edit);
   }
 
   private async openSettings(settings: SettingsMatch | undefined): Promise<void> {

@@ -5,7 +5,7 @@ import { isConfigFile } from '../engine/analyze';
 import { DISABLE_RULE_COMMAND, SmtpCodeActionProvider, disableRule } from './codeActions';
 import { SmtpCodeLensProvider } from './codeLens';
 import { DiagnosticsController } from './diagnostics';
-import { EXPLAIN_ERROR_COMMAND, ExplainCommand, SmtpErrorLinkProvider, type ExplanationView } from './explainCommand';
+import { APPLY_EXPLAINED_FIX_COMMAND, EXPLAIN_ERROR_COMMAND, ExplainCommand, SmtpErrorLinkProvider, type ExplanationView, type SettingsMatch } from './explainCommand';
 import { SmtpHoverProvider } from './hover';
 import { ProbeCommand } from './probeCommand';
 import { ProbePanel } from './probePanel';
@@ -55,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     }),
     vscode.commands.registerCommand(DISABLE_RULE_COMMAND, (ruleId: string) => disableRule(ruleId)),
     vscode.commands.registerCommand(EXPLAIN_ERROR_COMMAND, (text?: string) => explainCommand.run(text)),
+    vscode.commands.registerCommand(APPLY_EXPLAINED_FIX_COMMAND, (settings?: SettingsMatch) => explainCommand.applyFix(settings)),
     vscode.window.registerTerminalLinkProvider(terminalLinks),
     vscode.commands.registerCommand('smtpDoctor.rescanWorkspace', () => rescanWorkspace(diagnostics)),
   );

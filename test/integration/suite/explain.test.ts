@@ -65,6 +65,26 @@ describe('Explain SMTP Error in a real VS Code', () => {
     assert.doesNotMatch(html, /<script>(?!<\/script>)/, 'no inline script without a nonce');
   });
 
+  it('applies the quick fix the explanation names (the panel’s button runs smtpDoctor.applyExplainedFix), and the finding goes away', async () => {
+    const view = await vscode.commands.executeCommand<ExplanationView & { settings: { uri: vscode.Uri } }>('smtpDoctor.explainError', WRONG_VERSION);
+    assert.equal(view.settings?.finding?.ruleId, 'implicit-tls-on-starttls-port');
+    const document = await vscode.workspace.openTextDocument(view.settings.uri);
+    const before = document.getText();
+    try {
+      assert.equal(await vscode.commands.executeCommand('smtpDoctor.applyExplainedFix', view.settings), true);
+      assert.notEqual(document.getText(), before);
+      await waitFor('the finding to clear', () =>
+        vscode.languages.getDiagnostics(document.uri).some((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'implicit-tls-on-starttls-port') ? undefined : true,
+      );
+    } finally {
+      // Put the fixture back for the other suites.
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), before);
+      await vscode.workspace.applyEdit(edit);
+      await document.save();
+    }
+  });
+
   it('explains a text given as the argument (terminal link, other commands) without asking', async () => {
     const view = await vscode.commands.executeCommand<ExplanationView>(
       'smtpDoctor.explainError',
