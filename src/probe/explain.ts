@@ -148,7 +148,8 @@ function port(text: string | undefined): number {
 // Secrets: AUTH payloads, the answers to AUTH LOGIN's 334 prompts, password settings.
 
 const AUTH_PAYLOAD = /\bAUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5)\s+([A-Za-z0-9+/=]{4,})/gi;
-const PROMPT_ANSWER = /\b334\b[^\n]*\n[^\n]*?([A-Za-z0-9+/]{6,}={0,2})\s*$/gm;
+/** The client's line after a 334 prompt: the base64 token alone, or after a client marker ("C:", "CLIENT -> SERVER:", "->"). */
+const PROMPT_ANSWER = /\b334\b[^\n]*\n(?:[^\n]*?(?:\bC:|CLIENT -> SERVER:|->|send:)\s*['"]?|\s*)([A-Za-z0-9+/]{6,}={0,2})(?:\\r\\n)?['"]?\s*$/gm;
 const SECRET_SETTING = /(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key)\w*["']?\s*(?:[:=]|=>)\s*["']?([^\s"',;}]{4,})/gi;
 const URL_PASSWORD = /\/\/[^:/\s@]+:([^@\s/]+)@/g;
 

@@ -115,6 +115,11 @@ describe('probe / explain: secrets', () => {
     assert.ok(!out.includes(plain) && !out.includes(PASSWORD), out);
   });
 
+  it('leaves the server’s words alone after a 334 prompt', () => {
+    const result = explainError('S: 334 UGFzc3dvcmQ6\nS: 535 5.7.8 Error: authentication failed')!;
+    assert.match(result.matched, /authentication failed$/);
+  });
+
   it('masks AUTH LOGIN answers after the 334 prompts, and password settings', () => {
     const user64 = Buffer.from('me@example.com').toString('base64');
     const pass64 = Buffer.from(PASSWORD).toString('base64');
