@@ -50,8 +50,9 @@ const ENHANCED_ONLY = /(?<![\w.])([245]\.\d{1,3}\.\d{1,3})\s+([A-Za-z][^\n]*)/g;
 
 function repliesIn(text: string): Reply[] {
   const replies: Reply[] = [];
-  const add = (code: number, enhanced: string | undefined, rest: string, raw: string) =>
-    replies.push({ code, enhanced: enhanced ?? null, lines: [rest], raw: [raw.trim()] });
+  const add = (code: number, enhanced: string | undefined, rest: string, raw: string) => {
+    if (replies.length < MAX_REPLIES) replies.push({ code, enhanced: enhanced ?? null, lines: [rest], raw: [raw.trim()] });
+  };
   // Each reply runs to the end of its line; a reply quoted inside another (Swift: "got code "530", with message "530 …"") is found too.
   for (const m of text.matchAll(REPLY_LINE)) {
     if (replies.length >= MAX_REPLIES) break;
