@@ -319,6 +319,13 @@ export const ERROR_PATTERNS: ErrorPattern[] = [
     fix: 'System.Net.Mail cannot use port 465 (implicit TLS): use port 587 with EnableSsl = true, or MailKit with SecureSocketOptions.SslOnConnect for 465. Otherwise check that a firewall does not block the port, and raise Timeout if the server is slow.',
   },
   {
+    // Node _tls_wrap.js: the peer closed the socket during the TLS handshake (nodemailer ESOCKET).
+    pattern: /Client network socket disconnected before secure TLS connection was established/,
+    code: 'tls-handshake-failed',
+    source: 'Node.js lib/_tls_wrap.js (onSocketClose, ECONNRESET); the probe’s TLS_ERRORS row for the same text',
+    summary: (c) => `The server${withServer(c).replace(' with ', ' on ')} closed the connection during the TLS handshake.`,
+  },
+  {
     // .NET: "An existing connection was forcibly closed by the remote host" (WSAECONNRESET).
     pattern: /An existing connection was forcibly closed by the remote host/,
     code: 'connection-refused',
@@ -357,7 +364,16 @@ export const REPLY_FALLBACKS: ReplyRow[] = [
   { codes: [534, 535], finding: { code: 'auth-failed' } },
   { codes: [454], finding: { code: 'auth-temporary-failure' } },
   { codes: [421], finding: { code: 'no-greeting' } },
-  { codes: [450, 451, 452, 530, 550, 551, 552, 553, 554], finding: { code: 'message-rejected' } },
+  {
+    // 530: "Authentication required" (RFC 4954 §6) or "Must issue a STARTTLS command first" (RFC 3207 §4), when the text says neither.
+    codes: [530],
+    finding: {
+      code: 'message-rejected',
+      summary: 'The server refused to go on without a login or without encryption (530: authentication required, or STARTTLS first).',
+      fix: 'Turn STARTTLS on for port 587 (or implicit TLS for 465) and give the user name and password of the mailbox you send from.',
+    },
+  },
+  { codes: [450, 451, 452, 550, 551, 552, 553, 554], finding: { code: 'message-rejected' } },
 ];
 
 /** Client libraries, told apart by the words they wrap errors in (the first that fits is named). */

@@ -46,6 +46,8 @@ export function explainError(input: string): Explanation | null {
 /** `550 5.7.1 text`, `535-5.7.8 text`, `(535, b'5.7.8 text')`, or an enhanced code alone (`5.7.0 text`). */
 const REPLY_LINE = /(?<![\w.:/#=-])(?<!port:? )([245]\d\d)(?:[ -]|: )(?=(?:([245]\.\d{1,3}\.\d{1,3})\s+)?\S)/g;
 const PYTHON_TUPLE = /\(([245]\d\d), b?['"]((?:([245]\.\d{1,3}\.\d{1,3})\s+)?[^'"]*)/g;
+/** SwiftMailer/Symfony without the reply text: `Expected response code 250 but got code "530"`. */
+const QUOTED_CODE = /got code "([245]\d\d)"/g;
 const ENHANCED_ONLY = /(?<![\w.])([245]\.\d{1,3}\.\d{1,3})\s+([A-Za-z][^\n]*)/g;
 
 function repliesIn(text: string): Reply[] {
@@ -61,6 +63,7 @@ function repliesIn(text: string): Reply[] {
     add(Number(m[1]), m[2], line.slice(m[0].length), line);
   }
   for (const m of text.matchAll(PYTHON_TUPLE)) add(Number(m[1]), m[3], m[2], m[0]);
+  for (const m of text.matchAll(QUOTED_CODE)) add(Number(m[1]), undefined, '', m[0]);
   if (!replies.length) for (const m of text.matchAll(ENHANCED_ONLY)) add(0, m[1], m[2], m[0]);
   return replies;
 }

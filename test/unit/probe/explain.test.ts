@@ -88,6 +88,8 @@ describe('probe / explain: words', () => {
     ['javax.mail.MessagingException: Exception reading response; nested exception is: java.net.SocketTimeoutException: Read timed out', 'implicit-tls-expected'],
     ["stream_socket_enable_crypto(): Peer certificate CN=`*.hostgator.com' did not match expected CN=`mail.example.com'", 'certificate-hostname-mismatch'],
     ['smtp: server doesn\'t support AUTH', 'auth-unavailable'],
+    ['Expected response code 250 but got code "530"', 'message-rejected'],
+    ["Error: Client network socket disconnected before secure TLS connection was established code: 'ESOCKET'", 'tls-handshake-failed'],
   ];
   for (const [text, code] of rows) {
     it(`${code} ← ${text.slice(0, 60)}`, () => assert.equal(explainError(text)?.diagnosis.code, code));
