@@ -2,10 +2,16 @@
 // With --fix, first applies the preferred quick fix of each finding, in place.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, describeInternalError, type AnalyzeOptions, type RuleSetting } from '../engine/analyze';
-import { fixAll } from '../engine/fixes';
-import { ruleById, type AnalysisContext } from '../engine/rules';
-import { LineIndex } from '../engine/text';
+import {
+  analyzeText,
+  describeInternalError,
+  fixAll,
+  LineIndex,
+  ruleById,
+  type AnalysisContext,
+  type AnalyzeOptions,
+  type RuleSetting,
+} from '../engine';
 import { locate, toJson, toSarif, toText, type FileFinding } from './findings-output';
 import type { CliIo } from './io';
 import { collectConfigFiles, readText } from './walk';

@@ -4,7 +4,7 @@
 // only, never the config readers.
 
 import { parseFlags, UsageError, type FlagSpec } from './flags';
-import { contextOf, explainError, maskSecrets, MAX_EXPLAIN_CHARS, type Explanation } from '../probe/explain';
+import { contextOf, explainError, maskSecrets, MAX_EXPLAIN_CHARS, type Explanation } from '../probe';
 
 export interface ExplainCommandIo {
   stdout: (s: string) => void;

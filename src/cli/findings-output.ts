@@ -1,9 +1,5 @@
 // The three output formats of `smtp-doctor check`: text, JSON and SARIF 2.1.0.
-import { ruleDocsUrl, type Finding } from '../engine/analyze';
-import { RULES } from '../engine/rules';
-import type { MessageData } from '../engine/rules/rule';
-import { LineIndex } from '../engine/text';
-import type { Severity } from '../engine/types';
+import { LineIndex, ruleDocsUrl, RULES, type Finding, type MessageData, type Severity } from '../engine';
 
 /** One finding located in a file, with 1-based lines and columns. */
 export interface FileFinding {

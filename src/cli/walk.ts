@@ -1,8 +1,7 @@
 // Finds the config files under the paths given on the command line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isConfigFile } from '../engine/analyze';
-import { isSkippedFolder } from '../engine/facts/files';
+import { isConfigFile, isSkippedFolder } from '../engine';
 
 
 export const MAX_FILE_BYTES = 1024 * 1024;

@@ -1,8 +1,7 @@
 // Quick fixes for SMTP Doctor's diagnostics, fix-all (source.fixAll.smtpDoctor),
 // and "Disable rule" actions. The edits themselves come from the engine.
 import * as vscode from 'vscode';
-import type { Finding } from '../engine/analyze';
-import { fixAll, fixesFor } from '../engine/fixes';
+import { fixAll, fixesFor, type Finding } from '../engine';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { analysisPath, readSettings, SECTION } from './settings';

@@ -1,6 +1,6 @@
 // A CodeLens above each SMTP setting group: a one-line summary and "Test connection".
 import * as vscode from 'vscode';
-import { summarizeGroup } from '../engine/explain';
+import { summarizeGroup } from '../engine';
 import type { DiagnosticsController } from './diagnostics';
 import { toRange } from './convert';
 import { SECTION } from './settings';

@@ -1,8 +1,6 @@
 // Engine values → VS Code values.
 import * as vscode from 'vscode';
-import { ruleDocsUrl, type Finding } from '../engine/analyze';
-import type { LineIndex } from '../engine/text';
-import type { Range, Severity } from '../engine/types';
+import { ruleDocsUrl, type Finding, type LineIndex, type Range, type Severity } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'SMTP Doctor';
 

@@ -2,10 +2,18 @@
 // (debounced, stale work dropped) and config files across the workspace
 // (a background scan, then a file watcher).
 import * as vscode from 'vscode';
-import { analyzeText, describeInternalError, isConfigFile, type Analysis, type InternalError } from '../engine/analyze';
-import { CONFIG_FILES_GLOB, inSkippedFolder, SKIPPED_FOLDERS_GLOB } from '../engine/facts/files';
-import type { FormatId } from '../engine/types';
-import { LineIndex } from '../engine/text';
+import {
+  analyzeText,
+  CONFIG_FILES_GLOB,
+  describeInternalError,
+  inSkippedFolder,
+  isConfigFile,
+  LineIndex,
+  SKIPPED_FOLDERS_GLOB,
+  type Analysis,
+  type FormatId,
+  type InternalError,
+} from '../engine';
 import { toDiagnostic } from './convert';
 import { readWorkspaceFile } from './workspaceFiles';
 import { analysisPath, readSettings, type Settings } from './settings';

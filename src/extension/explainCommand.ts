@@ -3,12 +3,8 @@
 // workspace's SMTP settings it most likely comes from, with the change to make and
 // its quick fix. Also the terminal link provider that underlines SMTP errors.
 import * as vscode from 'vscode';
-import type { Analysis, Finding } from '../engine/analyze';
-import { summarizeGroup } from '../engine/explain';
-import { fixesFor } from '../engine/fixes';
-import { hostNameOf, type SmtpGroup } from '../engine/model';
-import type { DiagnosisCode } from '../probe';
-import { explainError, type Explanation } from '../probe/explain';
+import { fixesFor, hostNameOf, summarizeGroup, type Analysis, type Finding, type SmtpGroup } from '../engine';
+import { explainError, type DiagnosisCode, type Explanation } from '../probe';
 import { TEST_CONNECTION_COMMAND } from './codeLens';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';

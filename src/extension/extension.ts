@@ -1,7 +1,7 @@
 // The VS Code adapter: turns the engine's findings into diagnostics, code
 // actions, hovers and CodeLens, and runs the probe. No analysis logic here.
 import * as vscode from 'vscode';
-import { isConfigFile } from '../engine/analyze';
+import { isConfigFile } from '../engine';
 import { DISABLE_RULE_COMMAND, SmtpCodeActionProvider, disableRule } from './codeActions';
 import { SmtpCodeLensProvider } from './codeLens';
 import { DiagnosticsController } from './diagnostics';

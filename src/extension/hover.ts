@@ -1,6 +1,6 @@
 // Hovers on SMTP keys and values: how the framework will connect, what the port is for, the provider's advice.
 import * as vscode from 'vscode';
-import { hoverMarkdown } from '../engine/explain';
+import { hoverMarkdown } from '../engine';
 import type { DiagnosticsController } from './diagnostics';
 import { toRange } from './convert';
 

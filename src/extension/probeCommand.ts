@@ -3,9 +3,7 @@
 // cancellable progress notification, and shows the report.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { summarizeGroup } from '../engine/explain';
-import { hostNameOf, type SmtpGroup } from '../engine/model';
-import { isPlaceholderSecret, isTemplate } from '../engine/values';
+import { hostNameOf, isPlaceholderSecret, isTemplate, summarizeGroup, type SmtpGroup } from '../engine';
 import { probe, type ProbeOptions, type ProbeResult, type TlsMode as ProbeTlsMode } from '../probe';
 import type { DiagnosticsController } from './diagnostics';
 import { ProbePanel } from './probePanel';

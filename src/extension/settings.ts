@@ -1,7 +1,6 @@
 // Reads the extension's settings (contributes.configuration in package.json).
 import * as vscode from 'vscode';
-import type { AnalyzeOptions, RuleSetting } from '../engine/analyze';
-import type { AnalysisContext } from '../engine/rules';
+import type { AnalysisContext, AnalyzeOptions, RuleSetting } from '../engine';
 
 export const SECTION = 'smtpDoctor';
 

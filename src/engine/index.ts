@@ -1,0 +1,19 @@
+// Public API of the engine: what the adapters (src/extension, src/cli) import.
+// Plain Node only: nothing under src/engine imports `vscode`, the probe or an adapter
+// (eslint.config.mjs enforces it). Modules behind this file are internals: an
+// adapter that needs something new gets it exported here.
+
+export { analyzeText, describeInternalError, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
+export type { Analysis, AnalyzeOptions, Finding, InternalError, RuleSetting } from './analyze';
+export { fixAll, fixesFor, applyEdits } from './fixes';
+export type { Fix, TextEdit } from './fixes';
+export { hoverMarkdown, summarizeGroup } from './explain';
+export { CONFIG_FILES_GLOB, inSkippedFolder, isSkippedFolder, SKIPPED_FOLDERS_GLOB } from './facts/files';
+export { hostNameOf } from './model';
+export type { SmtpGroup } from './model';
+export { RULES, ruleById } from './rules';
+export type { AnalysisContext, Rule } from './rules';
+export type { MessageData, RelatedInformation } from './rules/rule';
+export { LineIndex } from './text';
+export type { FormatId, ParseError, Position, Range, Severity } from './types';
+export { isPlaceholderSecret, isTemplate } from './values';
