@@ -202,7 +202,7 @@ async function checkPort(host: string, addresses: ResolvedAddress[], port: numbe
 
 async function tryImplicitTls(host: string, port: number, conn: SmtpConnection, ctx: PortContext, elapsed: () => number): Promise<PortProbeResult> {
   if (ctx.remaining() <= 0) return portResult(port, 'silent', elapsed(), 'Connected, but no greeting in time (and no time left to try TLS).');
-  let protocol: string | null = null;
+  let protocol: string | null;
   try {
     const secure = await conn.upgrade({ host, timeoutMs: Math.max(1, ctx.remaining()) });
     protocol = secure.getProtocol() ?? null;

@@ -336,7 +336,7 @@ export class FixContextImpl implements FixContext {
     }
     if (absent.length > 0 && !url) {
       // Add keys only when the framework's defaults do not already give the mode.
-      let needed = true;
+      let needed: boolean;
       try {
         const after = analyzeText(this.filePath, applyEdits(this.text, edits), this.options);
         const same = sameGroup(after.groups, group);

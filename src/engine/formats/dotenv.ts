@@ -209,7 +209,7 @@ export function parseDotenv(text: string): ParseResult {
     const qc = text.charCodeAt(w);
     if (qc === 39 || qc === 34 || qc === 96) {
       const q = text[w] as Quote;
-      let close = -1;
+      let close: number;
       const q1 = quotes.firstUnescaped(q, w + 1);
       if (q1 !== -1 && tailIsBlankOrComment(text, q1 + 1)) close = q1;
       else close = quotes.lastEscapedClosing(q, w + 1, q1 === -1 ? n : q1);

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import type MochaType = require('mocha');
+import type MochaType from 'mocha';
 
 // out/test/integration/<suite>/index.js -> repository root
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
