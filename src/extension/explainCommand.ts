@@ -126,12 +126,12 @@ export class ExplainCommand {
         const reasons: string[] = [];
         let score = 0;
         const name = hostNameOf(group)?.toLowerCase();
-        if (host && name === host.toLowerCase()) (score += 4), reasons.push('same host');
-        if (group.provider && providers.includes(group.provider.id)) (score += 3), reasons.push(`a ${group.provider.name} reply`);
-        if (port && group.port?.value === port) (score += 2), reasons.push('same port');
-        if (profiles.includes(group.profile.id)) (score += 1), reasons.push(`${group.profile.name} uses ${explanation.library.split(',')[0]}`);
+        if (host && name === host.toLowerCase()) { score += 4; reasons.push('same host'); }
+        if (group.provider && providers.includes(group.provider.id)) { score += 3; reasons.push(`a ${group.provider.name} reply`); }
+        if (port && group.port?.value === port) { score += 2; reasons.push('same port'); }
+        if (profiles.includes(group.profile.id)) { score += 1; reasons.push(`${group.profile.name} uses ${explanation.library.split(',')[0]}`); }
         const finding = relatedFinding(analysis, group, explanation.diagnosis.code);
-        if (finding) (score += 2), reasons.push(`SMTP Doctor already flags ${finding.ruleId} here`);
+        if (finding) { score += 2; reasons.push(`SMTP Doctor already flags ${finding.ruleId} here`); }
         candidates.push({ uri, analysis, group, index, score, reasons, finding });
       });
     }
