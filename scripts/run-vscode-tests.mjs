@@ -118,7 +118,7 @@ function processAlive(pid) {
 function markedPids(marker) {
   const needle = Buffer.from(`SMTP_DOCTOR_HARNESS_RUN=${marker}\0`);
   const pids = [];
-  let entries = [];
+  let entries;
   try { entries = fs.readdirSync('/proc'); } catch { return pids; }
   for (const name of entries) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;

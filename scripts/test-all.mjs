@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything, in sequence, on a fresh machine too:
 //   setup             bash scripts/setup-vscode.sh (provisions the test VS Code; ~1 s when warm)
+//   lint              eslint . (typescript-eslint; the engine/probe/adapter boundary as import rules)
 //   build             node scripts/build.mjs (esbuild bundles, once)
 //   compile           tsc -p . (tests and sources to out/, once)
 //   unit              mocha over out/test/unit (no rebuild)
@@ -31,6 +32,7 @@ const ACTIVATION = 'test/fixtures/activation';
 
 const steps = [
   { name: 'setup', cmd: 'bash', args: ['scripts/setup-vscode.sh'] },
+  { name: 'lint', cmd: bin('eslint'), args: ['.'] },
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'compile', cmd: bin('tsc'), args: ['-p', '.'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--reporter', './test/reporter.js', 'out/test/unit/**/*.test.js'], needs: ['build', 'compile'] },
