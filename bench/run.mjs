@@ -30,7 +30,7 @@ const SCHEMA = 1;
 const SEED = 20240611;
 const FILE_COUNT = 10_000;
 const PORTS_TIMEOUT_MS = 1000;
-const GOALS = { treeRatio: 1.3, editP95Ms: 15, portsWallRatio: 1.2 };
+const GOALS = { treeRatio: 1.3, editP95Ms: 15, portsWallRatio: 1.2, cliStartupRatio: 1.2 };
 
 const started = performance.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-bench-'));
@@ -105,6 +105,32 @@ async function bundle(entry, outfile, minify) {
     logLevel: 'error',
   });
   return outfile;
+}
+
+// --- 5. CLI start-up ----------------------------------------------------------------
+/**
+ * `smtp-doctor --help` as a whole process against `node -e 0`, both spawned in turn (interleaved, so
+ * load on the machine falls on both): the CLI's own start-up cost, with the minified production
+ * bundle a user installs (scripts/build.mjs --production options).
+ */
+async function benchStartup(runs = 15) {
+  const cli = path.join(tmp, 'startup', 'cli.js');
+  await bundle('src/cli/main.ts', cli, true);
+  const time = (args) => {
+    const t0 = performance.now();
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    return { ms: performance.now() - t0, status: result.status };
+  };
+  const bare = [];
+  const help = [];
+  let status = 0;
+  for (let i = 0; i < runs; i++) {
+    bare.push(time(['-e', '0']).ms);
+    const run = time([cli, '--help']);
+    help.push(run.ms);
+    status ||= run.status;
+  }
+  return { runs, nodeMs: median(bare), helpMs: median(help), status, bytes: fs.statSync(cli).size };
 }
 
 // --- 1. whole tree ----------------------------------------------------------------
@@ -587,6 +613,7 @@ async function main() {
   const edit = await timed('reanalysis', () => benchEdit(m));
   const ext = await timed('extension', () => benchExtension());
   const live = await timed('probe', () => benchProbe(m));
+  const startup = await timed('startup', () => benchStartup());
   await cleanup();
   const totalS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage();
@@ -597,6 +624,8 @@ async function main() {
   const editOk = edit.analyze.p95 <= GOALS.editP95Ms;
   const portsRatio = live.ports.maxMs / live.ports.timeoutMs;
   const portsOk = portsRatio <= GOALS.portsWallRatio;
+  const startupRatio = startup.helpMs / startup.nodeMs;
+  const startupOk = startupRatio <= GOALS.cliStartupRatio;
 
   let previous = null;
   try {
@@ -656,6 +685,11 @@ async function main() {
     ['  of which the greeting step', ms(live.probe.greetingMedianMs), 'smtp-server waits 100 ms before its greeting (early-talker check)'],
     [`probePorts(4 ports, timeoutMs ${live.ports.timeoutMs}), max of ${live.ports.runs}`, ms(live.ports.maxMs), `median ${ms(live.ports.medianMs)}; ${Object.entries(live.ports.speaks).map(([k, v]) => `${k}→${v}`).join(', ')}`],
     ['ratio wall / one timeout', ratio(portsRatio), `goal ≤ ${GOALS.portsWallRatio}× (one timeout, not four)  ${verdict(portsOk)} ${prev((p) => p.probe.portsWallRatio)}`],
+    '',
+    `5. CLI start-up (minified bundle, ${kib(startup.bytes)}), median of ${startup.runs} processes each, interleaved`,
+    ['node -e 0', ms(startup.nodeMs), ''],
+    ['smtp-doctor --help', ms(startup.helpMs), `exit ${startup.status}`],
+    ['ratio --help / node -e 0', ratio(startupRatio), `goal ≤ ${GOALS.cliStartupRatio}×  ${verdict(startupOk)} ${prev((p) => p.startup?.ratio)}`],
     '',
   ]);
   say(`Total ${totalS.toFixed(1)} s (${cpuS.toFixed(1)} s of CPU in this process). Written to bench-results/latest.json${previous ? ` (previous run ${previous.commit ? previous.commit.slice(0, 12) : ''} ${previous.date} kept as bench-results/previous.json)` : ''}.`);
@@ -738,6 +772,14 @@ async function main() {
       portsWallRatio: round(portsRatio, 3),
       portsSpeaks: live.ports.speaks,
       goalMet: portsOk,
+    },
+    startup: {
+      runs: startup.runs,
+      nodeMedianMs: round(startup.nodeMs, 1),
+      helpMedianMs: round(startup.helpMs, 1),
+      ratio: round(startupRatio, 3),
+      goal: GOALS.cliStartupRatio,
+      goalMet: startupOk,
     },
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
