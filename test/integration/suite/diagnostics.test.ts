@@ -47,23 +47,32 @@ describe('diagnostics in a real VS Code', () => {
   });
 
   it('updates as you type: fixing the scheme clears the error, breaking the port adds one', async () => {
+    // Edited without being shown in an editor: no CodeLens, hover or code-action request re-analyses
+    // it on the side, so only the typing path can update the diagnostics.
     const uri = workspaceUri('.env');
     const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document);
+    const original = document.getText();
     await waitFor('initial diagnostic', () => (smtpDiagnostics(uri).length === 1 ? true : undefined));
+    const replaceLine = async (line: number, text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, document.lineAt(line).range, text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
 
-    const schemeLine = document.lineAt(4);
-    await editor.edit((edit) => edit.replace(schemeLine.range, 'MAIL_SCHEME=smtp'));
+    await replaceLine(4, 'MAIL_SCHEME=smtp');
     await waitFor('diagnostics cleared', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
 
-    const portLine = document.lineAt(3);
-    await editor.edit((edit) => edit.replace(portLine.range, 'MAIL_PORT=5x7'));
+    await replaceLine(3, 'MAIL_PORT=5x7');
     const after = await waitFor('invalid port reported', () => {
       const found = smtpDiagnostics(uri);
       return found.length ? found : undefined;
     });
     assert.deepEqual(after.map(ruleOf), ['invalid-port']);
     assert.equal(document.getText(after[0].range), '5x7');
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    assert.ok(await document.save());
   });
 
   it('follows the smtpDoctor.rules setting: off removes the finding, a severity changes it', async () => {

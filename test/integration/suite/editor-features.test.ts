@@ -55,6 +55,17 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
     await waitFor('diagnostics cleared', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
   });
 
+  it('hover on a value explains it too, and nothing is shown off the settings', async () => {
+    const uri = workspaceUri('config/application.yml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.lineAt(3).text, '    port: 587');
+    const onValue = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 11)));
+    assert.match(onValue, /\*\*Port 587\*\*: message submission/);
+    const offSettings = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 2));
+    assert.doesNotMatch(hoverText(offSettings), /Port 587|connects to/);
+  });
+
   it('hover on a key explains how the framework will connect, and the port', async () => {
     const uri = workspaceUri('config/application.yml');
     const document = await vscode.workspace.openTextDocument(uri);

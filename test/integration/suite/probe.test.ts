@@ -40,9 +40,14 @@ describe('Test SMTP Connection in a real VS Code', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 
     const running = vscode.commands.executeCommand<{ diagnosis: { code: string; summary: string; fix: string } } | undefined>('smtpDoctor.testConnection', uri, 0);
-    // The command asks whether to log in; the first choice is "Connect without logging in".
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    // The command asks whether to log in; the first choice is "Connect without logging in". Accept it
+    // as soon as the pick is there (accepting with no pick open does nothing), until the command ends.
+    let settled = false;
+    void Promise.resolve(running).finally(() => { settled = true; });
+    await waitFor('the login question, answered', async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled ? true : undefined;
+    }, 30_000);
     const result = await running;
     assert.ok(result, 'the command returns the probe result');
     assert.equal(result.diagnosis.code, 'tls-not-expected', result.diagnosis.summary);
