@@ -28,6 +28,9 @@ import { actionSendMail } from './action-send-mail';
 import { systemNetMail } from './system-net-mail';
 import { vaultwarden } from './vaultwarden';
 import { outline } from './outline';
+import { synapse } from './synapse';
+import { peertube } from './peertube';
+import { maybe } from './maybe';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -64,6 +67,9 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   'system-net-mail': systemNetMail,
   vaultwarden,
   outline,
+  synapse,
+  peertube,
+  maybe,
   generic,
 };
 

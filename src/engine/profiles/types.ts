@@ -39,6 +39,9 @@ export type ProfileId =
   | 'system-net-mail'
   | 'vaultwarden'
   | 'outline'
+  | 'synapse'
+  | 'peertube'
+  | 'maybe'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
