@@ -35,6 +35,8 @@ export function builds({ outdir = path.join(REPO, 'dist'), production = false, l
     // jsonc-parser's UMD build hides its requires from esbuild; its ES module build bundles cleanly.
     mainFields: ['module', 'main'],
     define: { SMTP_DOCTOR_VERSION: JSON.stringify(version) },
+    // src/engine/code/parsers.ts resolves the .wasm files in node_modules only when they are not next to the bundle.
+    logOverride: { 'require-resolve-not-external': 'silent' },
   };
   return [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: path.join(outdir, 'extension.js'), external: ['vscode'] },

@@ -7,6 +7,7 @@ import {
   describeInternalError,
   fixAll,
   LineIndex,
+  prepareCodeFile,
   ruleById,
   type AnalysisContext,
   type AnalyzeOptions,
@@ -20,7 +21,8 @@ import { UsageError, parseFlags } from './flags';
 export const CHECK_USAGE = `Usage: smtp-doctor check [paths…] [options]
 
 Finds SMTP settings in config files (.env, YAML, JSON, .properties, INI, Django
-settings.py, gitlab.rb…) and reports misconfigurations. Paths default to ".".
+settings.py, gitlab.rb…) and SMTP clients in code (nodemailer in JavaScript and
+TypeScript, Python smtplib), and reports misconfigurations. Paths default to ".".
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -81,6 +83,12 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       continue;
     }
     let text = read.text;
+    try {
+      await prepareCodeFile(shown, text);
+    } catch (error) {
+      io.stderr(`smtp-doctor: skipped ${shown}: could not load its parser (${error instanceof Error ? error.message : String(error)})\n`);
+      continue;
+    }
     // The engine sees the path relative to the working directory: folders above the project say nothing about it.
     if (options.flags.fix) text = fixFile(file, shown, text, { rules, context }, io);
     const analysis = analyzeText(shown, text, { rules, context });

@@ -2,6 +2,7 @@
 
 import { documentEnvironment, environmentOf, isExampleFile, type Environment } from './facts/environments';
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
+import { readCode, type CodeRead } from './code';
 import { detectFormat, parseConfig } from './formats';
 import { entryWords, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
@@ -48,6 +49,8 @@ export interface Analysis {
   /** Rules that threw (each once per message); the other rules' findings are complete. */
   internalErrors: InternalError[];
   parse?: ParseResult;
+  /** A code file whose parser is not loaded yet: nothing was read (await `prepareCodeFile` first). */
+  parserMissing?: CodeRead['parserMissing'];
 }
 
 const MAIL_WORDS = /smtp|mail/i;
@@ -68,8 +71,9 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   if (!format) return { groups: [], findings: [], parseErrors: [], internalErrors: [] };
   // Every profile's keys and every SMTP URL contain "smtp" or "mail": a file with neither has no SMTP settings.
   if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [], internalErrors: [] };
-  const parse = parseConfig(format, text);
-  const groups = findSmtpGroups(parse.entries);
+  const code = format === 'code' ? readCode(filePath, text) : undefined;
+  const parse = code ? code.parse : parseConfig(format, text);
+  const groups = code ? code.groups.map(buildGroup).filter((group): group is SmtpGroup => group !== undefined) : findSmtpGroups(parse.entries);
   const context = {
     filePath,
     environment: environmentOf(filePath),
@@ -111,7 +115,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { format, groups, findings, parseErrors: parse.errors, internalErrors, parse };
+  return { format, groups, findings, parseErrors: parse.errors, internalErrors, parse, ...(code?.parserMissing ? { parserMissing: code.parserMissing } : {}) };
 }
 
 /** A rule's findings on a group. A rule that throws finds nothing there and is recorded in `errors`, so the other rules still report. */

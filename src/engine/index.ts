@@ -5,6 +5,7 @@
 
 export { analyzeText, describeInternalError, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
 export type { Analysis, AnalyzeOptions, Finding, InternalError, RuleSetting } from './analyze';
+export { ensureCodeParser, prepareCodeFile } from './code';
 export { fixAll, fixesFor, applyEdits } from './fixes';
 export type { Fix, TextEdit } from './fixes';
 export { hoverMarkdown, summarizeGroup } from './explain';

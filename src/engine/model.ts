@@ -66,7 +66,8 @@ function displayValue(entry: ConfigEntry): string {
 }
 
 function entrySource(match: MatchedEntry): Source {
-  return { entry: match.entry, spec: match.spec, range: match.entry.valueRange, label: `${labelOf(match.entry)}=${displayValue(match.entry)}` };
+  const label = match.entry.label ?? `${labelOf(match.entry)}=${displayValue(match.entry)}`;
+  return { entry: match.entry, spec: match.spec, range: match.entry.valueRange, label };
 }
 
 /** Start of the value's text, inside its quotes. */

@@ -14,7 +14,7 @@ export interface Position {
   character: number;
 }
 
-export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml' | 'assignments';
+export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml' | 'assignments' | 'code';
 
 /**
  * One scalar setting read from a config file, whatever its format.
@@ -46,6 +46,10 @@ export interface ConfigEntry {
   document?: number;
   /** For YAML: an environment variable written in a container's shape (see EntryShape); absent for a plain key. */
   shape?: EntryShape;
+  /** For code: how the setting is shown in messages (`smtplib.SMTP_SSL(…)`); `key=value` when absent. */
+  label?: string;
+  /** For code: the value is read from something a fix cannot rewrite as a literal (a class name, a call). */
+  readOnly?: boolean;
 }
 
 /**

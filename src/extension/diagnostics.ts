@@ -6,9 +6,11 @@ import {
   analyzeText,
   CONFIG_FILES_GLOB,
   describeInternalError,
+  ensureCodeParser,
   inSkippedFolder,
   isConfigFile,
   LineIndex,
+  prepareCodeFile,
   SKIPPED_FOLDERS_GLOB,
   type Analysis,
   type FormatId,
@@ -173,6 +175,14 @@ export class DiagnosticsController implements vscode.Disposable {
     const result = { version: document.version, analysis, lines: new LineIndex(text) };
     this.cache.set(key, result);
     this.publish(document.uri, result);
+    // A code file naming a mail library: its parser loads once, then the document is analysed again.
+    const language = analysis.parserMissing;
+    if (language) {
+      ensureCodeParser(language).then(
+        () => this.guard(() => this.analyzeDocument(document)),
+        (error: unknown) => this.log.error(`Could not load the ${language} parser: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
     return result;
   }
 
@@ -252,6 +262,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }
       if (bytes.subarray(0, 8192).includes(0)) return false; // binary
       const text = new TextDecoder('utf-8').decode(bytes);
+      await prepareCodeFile(uri.path, text);
       const analysis = analyzeText(analysisPath(uri), text, this.settings.analyze);
       analysis.internalErrors.forEach(this.logInternalError);
       if (analysis.findings.length) {

@@ -45,6 +45,19 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'assignments', glob: '**/*.config.php' },
 ];
 
+/** Source code read by the code readers (src/engine/code/), when no config pattern above claims the file. */
+export type CodeLanguage = 'javascript' | 'typescript' | 'tsx' | 'python';
+
+export const CODE_FILES: readonly { language: CodeLanguage; glob: string }[] = [
+  ...['js', 'cjs', 'mjs', 'jsx'].map((extension) => ({ language: 'javascript' as const, glob: `**/*.${extension}` })),
+  ...['ts', 'cts', 'mts'].map((extension) => ({ language: 'typescript' as const, glob: `**/*.${extension}` })),
+  { language: 'tsx', glob: '**/*.tsx' },
+  { language: 'python', glob: '**/*.py' },
+];
+
+/** Generated or bundled code, never the project's own settings. */
+export const NOT_CODE_FILES: readonly string[] = ['**/*.min.js', '**/*.d.ts', '**/*.bundle.js'];
+
 /** Files that match a pattern above but are never configuration worth reading. */
 export const NOT_CONFIG_FILES: readonly string[] = [
   ...['package-lock', 'npm-shrinkwrap', 'composer.lock', 'yarn.lock', 'pnpm-lock'].map((name) => `**/${name}.*`),
@@ -73,15 +86,28 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^/${source}$`, 'i');
 }
 
+const COMPILED_CODE = CODE_FILES.map((pattern) => ({ language: pattern.language, re: globToRegExp(pattern.glob) }));
+const COMPILED_NOT_CODE = NOT_CODE_FILES.map(globToRegExp);
 const COMPILED = CONFIG_FILES.map((pattern) => ({ format: pattern.format, re: globToRegExp(pattern.glob) }));
 const COMPILED_NOT = NOT_CONFIG_FILES.map(globToRegExp);
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 
 /** The format of a file from its name or path (case-insensitive), or undefined if it is not one we read. */
 export function formatOfPath(filePath: string): FormatId | undefined {
-  const normalized = '/' + filePath.replace(/\\/g, '/').replace(/^\/+/, '');
-  if (COMPILED_NOT.some((re) => re.test(normalized))) return undefined;
-  return COMPILED.find((pattern) => pattern.re.test(normalized))?.format;
+  const normalized = normalize(filePath);
+  const config = COMPILED_NOT.some((re) => re.test(normalized)) ? undefined : COMPILED.find((pattern) => pattern.re.test(normalized))?.format;
+  return config ?? (codeLanguageOfPath(filePath) ? 'code' : undefined);
+}
+
+/** The language of a source file read by the code readers, or undefined. */
+export function codeLanguageOfPath(filePath: string): CodeLanguage | undefined {
+  const normalized = normalize(filePath);
+  if (COMPILED_NOT_CODE.some((re) => re.test(normalized))) return undefined;
+  return COMPILED_CODE.find((pattern) => pattern.re.test(normalized))?.language;
+}
+
+function normalize(filePath: string): string {
+  return '/' + filePath.replace(/\\/g, '/').replace(/^\/+/, '');
 }
 
 export function isSkippedFolder(name: string): boolean {
@@ -94,12 +120,17 @@ export function inSkippedFolder(relativePath: string): boolean {
 }
 
 /** All config files, as one VS Code glob (workspace scan, file watcher, target picker). */
-export const CONFIG_FILES_GLOB = `{${CONFIG_FILES.map((pattern) => pattern.glob).join(',')}}`;
+export const CONFIG_FILES_GLOB = `{${[...CONFIG_FILES, ...CODE_FILES].map((pattern) => pattern.glob).join(',')}}`;
 
 /** The skipped folders, as one VS Code glob for `findFiles`'s exclude. */
 export const SKIPPED_FOLDERS_GLOB = `{${SKIPPED_FOLDERS.map((name) => `**/${name}/**`).join(',')}}`;
 
-/** The manifest's activation events: a workspace with any file we read activates the extension. */
+/**
+ * The manifest's `workspaceContains:` activation events: a workspace with any config file we read activates
+ * the extension. Code files do not (a `workspaceContains:` glob for `*.js` files would start it in every JavaScript project):
+ * package.json activates on `onLanguage:javascript`, `typescript`, `python`… instead, and the workspace scan
+ * then reads code files too.
+ */
 export function workspaceActivationEvents(): string[] {
   return CONFIG_FILES.map((pattern) => `workspaceContains:${pattern.glob}`);
 }

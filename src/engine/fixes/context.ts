@@ -126,7 +126,7 @@ export class FixContextImpl implements FixContext {
   setValue(group: SmtpGroup, entry: ConfigEntry, value: Literal): TextEdit[] | undefined {
     const { env } = this;
     const raw = env.slice(entry.valueRange.start, entry.valueRange.end);
-    if ((entry.value !== null && isTemplate(entry.value)) || env.sharedWithOtherKeys(entry)) return undefined;
+    if ((entry.value !== null && isTemplate(entry.value)) || entry.readOnly || env.sharedWithOtherKeys(entry)) return undefined;
     if (env.format === 'assignments' && entry.value === null && !/^(None|nil|null|NULL)$/.test(raw.trim())) return undefined;
     const q = env.quoteLength(entry);
     const options = this.tokenOptions(group, entry);
@@ -173,7 +173,7 @@ export class FixContextImpl implements FixContext {
 
   replaceInValue(entry: ConfigEntry, range: Range, text: string): TextEdit[] | undefined {
     const { env } = this;
-    if (entry.value === null || env.rawContent(entry) !== entry.value || env.sharedWithOtherKeys(entry)) return undefined;
+    if (entry.value === null || entry.readOnly || env.rawContent(entry) !== entry.value || env.sharedWithOtherKeys(entry)) return undefined;
     const start = env.contentStart(entry);
     const stop = start + entry.value.length;
     if (range.start < start || range.end > stop || range.end < range.start) return undefined;
@@ -184,7 +184,8 @@ export class FixContextImpl implements FixContext {
   // ---- removing -----------------------------------------------------------
 
   private removeEntry(entry: ConfigEntry): TextEdit[] | undefined {
-    if (this.env.sharedWithOtherKeys(entry)) return undefined;
+    // Code: settings are changed in place only, never removed or added (no edits of code structure yet).
+    if (this.env.sharedWithOtherKeys(entry) || this.env.format === 'code') return undefined;
     switch (this.env.format) {
       case 'yaml':
         return removeYamlEntry(this.env, entry);
@@ -209,6 +210,7 @@ export class FixContextImpl implements FixContext {
 
   /** Adds a key of the group's profile after the group's last entry, spelled like its siblings. */
   private addKey(group: SmtpGroup, words: string, spelling: string | undefined, value: Literal): TextEdit[] | undefined {
+    if (this.env.format === 'code') return undefined;
     const siblings = siblingsOf(group).filter((sibling) => sibling.entry.document === group.document);
     if (siblings.length === 0) return undefined;
     const style = groupKeyStyle(siblings);

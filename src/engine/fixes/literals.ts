@@ -98,6 +98,7 @@ export function valueToken(literal: Literal, options: TokenOptions): string | un
       if (literal.kind === 'number' && options.quoteNumbers) return JSON.stringify(text);
       if (literal.kind === 'boolean') return options.quoteBooleans ? JSON.stringify(String(literal.value)) : String(literal.value);
       return text;
+    case 'code':
     case 'assignments': {
       if (literal.kind === 'number') return text;
       if (literal.kind === 'boolean') {

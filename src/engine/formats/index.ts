@@ -36,6 +36,8 @@ export function parseConfig(format: FormatId, text: string): ParseResult {
       return parseToml(text);
     case 'assignments':
       return parseAssignments(text);
+    // Code is read by src/engine/code/ (analyzeText), not parsed as settings.
+    case 'code':
     default:
       return { format, entries: [], errors: [{ message: `Unknown format: ${String(format)}`, range: { start: 0, end: 0 } }], eol: '\n' };
   }

@@ -31,6 +31,7 @@ import { outline } from './outline';
 import { synapse } from './synapse';
 import { peertube } from './peertube';
 import { maybe } from './maybe';
+import { smtplib } from './smtplib';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -70,6 +71,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   synapse,
   peertube,
   maybe,
+  smtplib,
   generic,
 };
 

@@ -42,6 +42,7 @@ export type ProfileId =
   | 'synapse'
   | 'peertube'
   | 'maybe'
+  | 'smtplib'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */

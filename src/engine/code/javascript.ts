@@ -1,0 +1,155 @@
+// nodemailer in JavaScript and TypeScript: `nodemailer.createTransport({ host, port, secure, requireTLS,
+// ignoreTLS, auth: { user, pass }, tls: { rejectUnauthorized } })` and its URL form `createTransport('smtps://…')`.
+// The keys and their meaning are nodemailer's own (profiles/nodemailer.ts, nodemailer.com/smtp; nodemailer
+// lib/smtp-connection/index.js: `secure` is implicit TLS, and when it is not set, port 465 is).
+// Values are followed within reason: literals, a `const` of the same file defined once, an object built then
+// passed, `process.env.X || fallback` / `?? fallback`, `Number(…)`/`parseInt(…)`. Anything else is a run-time value.
+
+import type { Node, Tree } from 'web-tree-sitter';
+import { plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, type CodeClient, type CodeSetting, type CodeValue } from './read';
+
+/** nodemailer's option names (as written) → the nodemailer profile's key words. */
+const OPTION_KEYS: Readonly<Record<string, string>> = {
+  host: 'host',
+  port: 'port',
+  secure: 'secure',
+  requireTLS: 'require tls',
+  ignoreTLS: 'ignore tls',
+  url: 'url',
+  'auth.user': 'auth user',
+  'auth.pass': 'auth pass',
+  'auth.type': 'auth type',
+  'auth.accessToken': 'auth access token',
+  'auth.refreshToken': 'auth refresh token',
+  'auth.clientSecret': 'auth client secret',
+  'tls.rejectUnauthorized': 'tls reject unauthorized',
+};
+
+const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
+const MAX_DEPTH = 8;
+
+class Reader {
+  private readonly definitions = new Map<string, Node[]>();
+
+  constructor(root: Node) {
+    for (const declarator of root.descendantsOfType('variable_declarator')) {
+      const name = declarator?.childForFieldName('name');
+      const value = declarator?.childForFieldName('value');
+      if (name?.type === 'identifier' && value) this.define(name.text, value);
+    }
+    // A name assigned again is not followed.
+    for (const assignment of root.descendantsOfType(['assignment_expression', 'augmented_assignment_expression'])) {
+      const left = assignment?.childForFieldName('left');
+      if (left?.type === 'identifier') this.define(left.text, left);
+    }
+  }
+
+  private define(name: string, node: Node): void {
+    if (!this.definitions.has(name)) this.definitions.set(name, []);
+    this.definitions.get(name)!.push(node);
+  }
+
+  /** The node an expression stands for: through wrappers and names defined once. */
+  resolve(node: Node, depth = 0): Node {
+    if (depth > MAX_DEPTH) return node;
+    if (WRAPPERS.has(node.type) && node.namedChildCount > 0) return this.resolve(node.namedChild(0)!, depth + 1);
+    if (node.type === 'identifier' || node.type === 'shorthand_property_identifier') {
+      const definition = singleDefinition(this.definitions.get(node.text) ?? []);
+      if (definition && definition.type !== 'identifier') return this.resolve(definition, depth + 1);
+    }
+    return node;
+  }
+
+  value(node: Node, depth = 0): CodeValue {
+    const resolved = this.resolve(node, depth);
+    switch (resolved.type) {
+      case 'string':
+      case 'template_string': {
+        const plain = plainStringContent(resolved);
+        return plain ? { value: plain.content, valueType: 'string', range: rangeOf(resolved), quote: plain.quote, written: resolved.text } : runtimeValue(resolved);
+      }
+      case 'number':
+        return { value: resolved.text, valueType: 'number', range: rangeOf(resolved), written: resolved.text };
+      case 'true':
+      case 'false':
+        return { value: resolved.type, valueType: 'boolean', range: rangeOf(resolved), written: resolved.text };
+      case 'binary_expression': {
+        const operator = resolved.childForFieldName('operator')?.text;
+        const right = resolved.childForFieldName('right');
+        if ((operator === '||' || operator === '??') && right && depth < MAX_DEPTH) {
+          // `process.env.SMTP_PORT || 587`: the fallback is the value when the variable is not set.
+          const fallback = this.value(right, depth + 1);
+          return fallback.value === '${runtime}' ? runtimeValue(resolved) : { ...fallback, written: resolved.text };
+        }
+        return runtimeValue(resolved);
+      }
+      case 'call_expression': {
+        const callee = resolved.childForFieldName('function')?.text;
+        const first = resolved.childForFieldName('arguments')?.namedChild(0);
+        if ((callee === 'Number' || callee === 'parseInt') && first && depth < MAX_DEPTH) {
+          const inner = this.value(first, depth + 1);
+          return { ...inner, written: resolved.text };
+        }
+        return runtimeValue(resolved);
+      }
+      default:
+        return runtimeValue(resolved);
+    }
+  }
+
+  /** The settings of an options object, with nested `auth` and `tls` objects. */
+  options(node: Node, prefix = '', depth = 0): CodeSetting[] {
+    const object = this.resolve(node, depth);
+    if (object.type !== 'object' || depth > MAX_DEPTH) return [];
+    const settings: CodeSetting[] = [];
+    for (const member of object.namedChildren) {
+      if (!member) continue;
+      let keyNode: Node | null;
+      let valueNode: Node | null;
+      if (member.type === 'pair') {
+        keyNode = member.childForFieldName('key');
+        valueNode = member.childForFieldName('value');
+      } else if (member.type === 'shorthand_property_identifier') {
+        keyNode = member;
+        valueNode = member;
+      } else continue;
+      if (!keyNode || !valueNode) continue;
+      const name = keyNode.type === 'string' ? plainStringContent(keyNode)?.content : keyNode.type === 'property_identifier' || keyNode.type === 'shorthand_property_identifier' ? keyNode.text : undefined;
+      if (!name) continue;
+      const path = prefix ? `${prefix}.${name}` : name;
+      if (!prefix && (name === 'auth' || name === 'tls')) {
+        settings.push(...this.options(valueNode, name, depth + 1));
+        continue;
+      }
+      const key = OPTION_KEYS[path];
+      if (key) settings.push(settingOf(key, name, keyNode, this.value(valueNode)));
+    }
+    return settings;
+  }
+}
+
+function isCreateTransport(call: Node): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee) return false;
+  if (callee.type === 'identifier') return callee.text === 'createTransport';
+  return callee.type === 'member_expression' && callee.childForFieldName('property')?.text === 'createTransport';
+}
+
+/** nodemailer clients in a JavaScript or TypeScript file that imports nodemailer. */
+export function readJavaScript(tree: Tree, text: string): CodeClient[] {
+  if (!text.includes('nodemailer')) return [];
+  const root = tree.rootNode;
+  const reader = new Reader(root);
+  const clients: CodeClient[] = [];
+  for (const call of root.descendantsOfType('call_expression')) {
+    if (!call || !isCreateTransport(call)) continue;
+    const first = call.childForFieldName('arguments')?.namedChild(0);
+    if (!first) continue;
+    const target = reader.resolve(first);
+    let settings: CodeSetting[];
+    if (target.type === 'string' || target.type === 'template_string') settings = [settingOf('url', 'url', target, reader.value(target))];
+    else settings = reader.options(first);
+    if (settings.length > 0) clients.push({ profile: 'nodemailer', anchor: `createTransport@${call.startIndex}`, settings });
+  }
+  return clients;
+}

@@ -1,0 +1,162 @@
+// Python smtplib: `smtplib.SMTP(host, port)` / `SMTP_SSL(host, port, context=…)`, then `.starttls()` and
+// `.login(user, password)` on the same object in the same function (profiles/smtplib.ts has the semantics).
+// Values are followed within reason: literals, a name assigned once in the file, `os.getenv('X', fallback)`,
+// `os.environ.get('X', fallback)`, `os.getenv('X') or fallback`, `int(…)`. Anything else is a run-time value.
+
+import type { Node, Tree } from 'web-tree-sitter';
+import { plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+
+const MAX_DEPTH = 8;
+const CLIENT_CLASSES = new Set(['SMTP', 'SMTP_SSL']);
+
+class Reader {
+  private readonly definitions = new Map<string, Node[]>();
+
+  constructor(root: Node) {
+    for (const assignment of root.descendantsOfType(['assignment', 'augmented_assignment'])) {
+      const left = assignment?.childForFieldName('left');
+      const right = assignment?.childForFieldName('right');
+      if (left?.type !== 'identifier') continue;
+      if (!this.definitions.has(left.text)) this.definitions.set(left.text, []);
+      this.definitions.get(left.text)!.push(assignment!.type === 'assignment' && right ? right : left);
+    }
+  }
+
+  resolve(node: Node, depth = 0): Node {
+    if (depth > MAX_DEPTH) return node;
+    if (node.type === 'parenthesized_expression' && node.namedChildCount > 0) return this.resolve(node.namedChild(0)!, depth + 1);
+    if (node.type === 'identifier') {
+      const definition = singleDefinition(this.definitions.get(node.text) ?? []);
+      if (definition && definition.type !== 'identifier') return this.resolve(definition, depth + 1);
+    }
+    return node;
+  }
+
+  value(node: Node, depth = 0): CodeValue {
+    const resolved = this.resolve(node, depth);
+    switch (resolved.type) {
+      case 'string': {
+        const plain = plainStringContent(resolved);
+        return plain ? { value: plain.content, valueType: 'string', range: rangeOf(resolved), quote: plain.quote === '`' ? undefined : plain.quote, written: resolved.text } : runtimeValue(resolved);
+      }
+      case 'integer':
+        return { value: resolved.text, valueType: 'number', range: rangeOf(resolved), written: resolved.text };
+      case 'true':
+      case 'false':
+        return { value: resolved.text, valueType: 'boolean', range: rangeOf(resolved), written: resolved.text };
+      case 'boolean_operator': {
+        const right = resolved.childForFieldName('right');
+        if (resolved.childForFieldName('operator')?.text === 'or' && right && depth < MAX_DEPTH) return this.fallback(resolved, right, depth);
+        return runtimeValue(resolved);
+      }
+      case 'call': {
+        const callee = resolved.childForFieldName('function')?.text;
+        const args = positional(resolved);
+        if (callee === 'int' && args[0] && depth < MAX_DEPTH) return { ...this.value(args[0], depth + 1), written: resolved.text };
+        // os.getenv('X', fallback), os.environ.get('X', fallback): the fallback when the variable is not set.
+        if ((callee === 'os.getenv' || callee === 'getenv' || callee === 'os.environ.get') && args[1] && depth < MAX_DEPTH) return this.fallback(resolved, args[1], depth);
+        return runtimeValue(resolved);
+      }
+      default:
+        return runtimeValue(resolved);
+    }
+  }
+
+  private fallback(whole: Node, fallback: Node, depth: number): CodeValue {
+    const value = this.value(fallback, depth + 1);
+    return value.value === RUNTIME_VALUE ? runtimeValue(whole) : { ...value, written: whole.text };
+  }
+}
+
+function positional(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((node): node is Node => !!node && node.type !== 'keyword_argument' && node.type !== 'comment');
+}
+
+function keyword(call: Node, name: string): Node | undefined {
+  for (const node of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (node?.type === 'keyword_argument' && node.childForFieldName('name')?.text === name) return node.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
+}
+
+/** The class of an smtplib client constructor call, with the node naming it. */
+function clientClass(call: Node, importsFromSmtplib: boolean): Node | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'smtplib') {
+    const attribute = callee.childForFieldName('attribute');
+    return attribute && CLIENT_CLASSES.has(attribute.text) ? attribute : undefined;
+  }
+  return importsFromSmtplib && callee?.type === 'identifier' && CLIENT_CLASSES.has(callee.text) ? callee : undefined;
+}
+
+/** The name the client is bound to: `server = smtplib.SMTP(…)`, `with smtplib.SMTP(…) as server:`. */
+function boundName(call: Node): string | undefined {
+  const parent = call.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.equals(call)) return parent.childForFieldName('left')?.text;
+  if (parent?.type === 'as_pattern') return parent.childForFieldName('alias')?.text;
+  return undefined;
+}
+
+function scopeOf(node: Node): Node {
+  let scope: Node | null = node.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  return scope ?? node;
+}
+
+/** Whether an SSL context switches verification off: `ssl._create_unverified_context()`. */
+function isUnverifiedContext(node: Node): boolean {
+  return node.type === 'call' && /(^|\.)_create_unverified_context$/.test(node.childForFieldName('function')?.text ?? '');
+}
+
+/** smtplib clients in a Python file. */
+export function readPython(tree: Tree, text: string): CodeClient[] {
+  if (!text.includes('smtplib')) return [];
+  const root = tree.rootNode;
+  const reader = new Reader(root);
+  const importsFromSmtplib = /^\s*from\s+smtplib\s+import\b/m.test(text);
+  const clients: CodeClient[] = [];
+  for (const call of root.descendantsOfType('call')) {
+    if (!call) continue;
+    const klass = clientClass(call, importsFromSmtplib);
+    if (!klass) continue;
+    const args = positional(call);
+    const hostNode = keyword(call, 'host') ?? args[0];
+    // SMTP() without a host connects later (`connect()`), elsewhere: nothing to judge here.
+    if (!hostNode) continue;
+    const implicit = klass.text === 'SMTP_SSL';
+    const settings: CodeSetting[] = [
+      settingOf('ssl', klass.text, klass, { value: implicit ? 'true' : 'false', valueType: 'boolean', range: rangeOf(klass), readOnly: true, written: klass.text }, `smtplib.${klass.text}(…)`),
+      settingOf('host', 'host', hostNode, reader.value(hostNode)),
+    ];
+    const portNode = keyword(call, 'port') ?? args[1];
+    if (portNode) settings.push(settingOf('port', 'port', portNode, reader.value(portNode)));
+    const contexts: Node[] = [];
+    const context = keyword(call, 'context');
+    if (context) contexts.push(context);
+    const name = boundName(call);
+    if (name) {
+      for (const use of scopeOf(call).descendantsOfType('call')) {
+        const callee = use?.childForFieldName('function');
+        if (!use || callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== name || use.startIndex < call.startIndex) continue;
+        const method = callee.childForFieldName('attribute')!;
+        if (method.text === 'starttls') {
+          settings.push(settingOf('starttls', 'starttls', method, { value: 'true', valueType: 'boolean', range: rangeOf(method), readOnly: true, written: 'starttls()' }, `${name}.starttls()`));
+          const starttlsContext = keyword(use, 'context');
+          if (starttlsContext) contexts.push(starttlsContext);
+        } else if (method.text === 'login') {
+          const [user, password] = positional(use);
+          if (user) settings.push(settingOf('user', 'user', user, reader.value(user)));
+          if (password) settings.push(settingOf('password', 'password', password, reader.value(password)));
+        }
+      }
+    }
+    for (const node of contexts) {
+      const resolved = reader.resolve(node);
+      if (isUnverifiedContext(resolved)) {
+        settings.push(settingOf('context', 'context', node, { value: 'unverified', valueType: 'string', range: rangeOf(node), readOnly: true, written: resolved.text }, `context=${resolved.text}`));
+      }
+    }
+    clients.push({ profile: 'smtplib', anchor: `${klass.text}@${call.startIndex}`, settings });
+  }
+  return clients;
+}

@@ -1,0 +1,77 @@
+// What a code reader returns, and the pieces the readers share: entries with exact ranges for the
+// existing rules, fixes and hovers, and the values followed within reason.
+
+import type { Node } from 'web-tree-sitter';
+import type { ProfileId } from '../profiles';
+import type { ConfigEntry, Range } from '../types';
+
+/** A value as far as the file tells it. A value computed at run time reads as a template: the rules never judge it. */
+export interface CodeValue {
+  value: string;
+  valueType: ConfigEntry['valueType'];
+  /** The literal's range (the fallback of `process.env.X || 587`), or the expression's when unknown. */
+  range: Range;
+  quote?: ConfigEntry['quote'];
+  /** Not a literal a fix could rewrite. */
+  readOnly?: boolean;
+  /** The expression as written, for messages. */
+  written: string;
+}
+
+/** A run-time value (an environment variable without a fallback, a function's argument, a config object). */
+export const RUNTIME_VALUE = '${runtime}';
+
+export function runtimeValue(node: Node): CodeValue {
+  return { value: RUNTIME_VALUE, valueType: 'string', range: rangeOf(node), readOnly: true, written: node.text };
+}
+
+export function rangeOf(node: Node): Range {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+/** One setting of a client: the profile's key in words ('tls reject unauthorized') and its entry. */
+export interface CodeSetting {
+  key: string;
+  entry: ConfigEntry;
+}
+
+/** One SMTP client found in code: its library's profile and its settings; the anchor tells clients apart. */
+export interface CodeClient {
+  profile: ProfileId;
+  anchor: string;
+  settings: CodeSetting[];
+}
+
+/** An entry for a setting written as `name` (its key token at `keyNode`) with a value. */
+export function settingOf(key: string, name: string, keyNode: Node, value: CodeValue, label?: string): CodeSetting {
+  const shown = value.written.length > 60 ? `${value.written.slice(0, 57)}…` : value.written;
+  return {
+    key,
+    entry: {
+      path: [name],
+      value: value.value,
+      valueType: value.valueType,
+      keyRange: rangeOf(keyNode),
+      valueRange: value.range,
+      ...(value.quote ? { quote: value.quote } : {}),
+      ...(value.readOnly ? { readOnly: true } : {}),
+      label: label ?? `${name}: ${shown}`,
+    },
+  };
+}
+
+/** A string literal's content when it has no escapes or interpolation; undefined otherwise. */
+export function plainStringContent(node: Node, quoteAt = 0): { content: string; quote: CodeValue['quote'] } | undefined {
+  const text = node.text;
+  const quote = text[quoteAt];
+  if (quote !== '"' && quote !== "'" && quote !== '`') return undefined;
+  if (text.length < quoteAt + 2 || text[text.length - 1] !== quote || text.startsWith(quote.repeat(3), quoteAt)) return undefined;
+  const content = text.slice(quoteAt + 1, -1);
+  if (/[\\\r\n]/.test(content) || (quote === '`' && content.includes('${'))) return undefined;
+  return { content, quote };
+}
+
+/** The single definition of a name in the file (`const PORT = 587`, `PORT = 587`), or undefined when there are none or several. */
+export function singleDefinition(definitions: readonly Node[]): Node | undefined {
+  return definitions.length === 1 ? definitions[0] : undefined;
+}
