@@ -15,17 +15,27 @@ if (!fs.existsSync(compiled)) {
   console.error('The compiled scorer is missing: run `npx tsc -p .` first (npm run score:realworld does).');
   process.exit(2);
 }
-const { loadCorpus, scoreCorpus, toBaseline, loadBaseline, BASELINE_FILE } = require(compiled);
+const { loadCorpus, scoreCorpus, toBaseline, loadBaseline, baselineFileOf, prepareCorpus, REALWORLD, REALCODE } = require(compiled);
 const { isConfigFile } = require(path.join(REPO, 'out', 'src', 'engine', 'analyze.js'));
 
-const args = new Set(process.argv.slice(2));
-const corpus = loadCorpus();
-const score = scoreCorpus(corpus);
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+// --corpus realcode: the code corpus (test/fixtures/realcode) instead of the config files'.
+const which = argv[argv.indexOf('--corpus') + 1];
+const dir = args.has('--corpus') ? { realworld: REALWORLD, realcode: REALCODE }[which] : REALWORLD;
+if (!dir) {
+  console.error(`--corpus takes realworld or realcode, not ${which}`);
+  process.exit(2);
+}
+const BASELINE_FILE = baselineFileOf(dir);
+const corpus = loadCorpus(dir);
+await prepareCorpus(corpus, dir);
+const score = scoreCorpus(corpus, dir);
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 const unread = (file) => (isConfigFile(file) ? '' : ' [format not read]');
 
 const silent = score.files.filter((file) => file.expected.length === 0).length;
-console.log(`Real-world corpus: ${score.files.length} files (${silent} labelled silent)`);
+console.log(`${dir === REALCODE ? 'Real-code' : 'Real-world'} corpus: ${score.files.length} files (${silent} labelled silent)`);
 console.log(`Recall: ${score.foundCount}/${score.expectedCount} = ${pct(score.recall)}`);
 console.log(`False positives: ${score.falsePositives.length}`);
 if (score.crashes.length) console.log(`Crashes: ${score.crashes.length}`);
@@ -62,7 +72,7 @@ console.log('\nRecall by rule:');
 for (const [rule, { expected, found }] of Object.entries(byRule).sort()) console.log(`  ${rule}: ${found}/${expected}`);
 
 if (fs.existsSync(BASELINE_FILE)) {
-  const baseline = loadBaseline();
+  const baseline = loadBaseline(dir);
   const known = new Set(baseline.falsePositives);
   const fresh = score.falsePositives.filter((fp) => !known.has(fp));
   const gone = baseline.falsePositives.filter((fp) => !score.falsePositives.includes(fp));

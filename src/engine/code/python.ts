@@ -123,11 +123,8 @@ export function readPython(tree: Tree, text: string): CodeClient[] {
     const hostNode = keyword(call, 'host') ?? args[0];
     // SMTP() without a host connects later (`connect()`), elsewhere: nothing to judge here.
     if (!hostNode) continue;
-    const implicit = klass.text === 'SMTP_SSL';
-    const settings: CodeSetting[] = [
-      settingOf('ssl', klass.text, klass, { value: implicit ? 'true' : 'false', valueType: 'boolean', range: rangeOf(klass), readOnly: true, written: klass.text }, `smtplib.${klass.text}(…)`),
-      settingOf('host', 'host', hostNode, reader.value(hostNode)),
-    ];
+    const settings: CodeSetting[] = [settingOf('host', 'host', hostNode, reader.value(hostNode))];
+    let starttls: string | undefined;
     const portNode = keyword(call, 'port') ?? args[1];
     if (portNode) settings.push(settingOf('port', 'port', portNode, reader.value(portNode)));
     const contexts: Node[] = [];
@@ -140,7 +137,7 @@ export function readPython(tree: Tree, text: string): CodeClient[] {
         if (!use || callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== name || use.startIndex < call.startIndex) continue;
         const method = callee.childForFieldName('attribute')!;
         if (method.text === 'starttls') {
-          settings.push(settingOf('starttls', 'starttls', method, { value: 'true', valueType: 'boolean', range: rangeOf(method), readOnly: true, written: 'starttls()' }, `${name}.starttls()`));
+          starttls = `${name}.starttls()`;
           const starttlsContext = keyword(use, 'context');
           if (starttlsContext) contexts.push(starttlsContext);
         } else if (method.text === 'login') {
@@ -150,10 +147,15 @@ export function readPython(tree: Tree, text: string): CodeClient[] {
         }
       }
     }
+    // One setting on the class name says the mode: SMTP_SSL, SMTP upgraded by starttls(), or SMTP alone.
+    const mode = klass.text === 'SMTP_SSL' ? 'implicit' : starttls ? 'starttls' : 'none';
+    const label = `smtplib.${klass.text}(…)${mode === 'starttls' ? ` with ${starttls}` : ''}`;
+    settings.push(settingOf('class', klass.text, klass, { value: mode, valueType: 'string', range: rangeOf(klass), readOnly: true, written: klass.text }, label));
     for (const node of contexts) {
+      // On the call that creates the unverified context: that is where verification is switched off.
       const resolved = reader.resolve(node);
       if (isUnverifiedContext(resolved)) {
-        settings.push(settingOf('context', 'context', node, { value: 'unverified', valueType: 'string', range: rangeOf(node), readOnly: true, written: resolved.text }, `context=${resolved.text}`));
+        settings.push(settingOf('context', 'context', node, { value: 'unverified', valueType: 'string', range: rangeOf(resolved), readOnly: true, written: resolved.text }, resolved.text));
       }
     }
     clients.push({ profile: 'smtplib', anchor: `${klass.text}@${call.startIndex}`, settings });

@@ -3,7 +3,8 @@
 // SMTP_PORT = 25 for SMTP, SMTP_SSL_PORT = 465 for SMTP_SSL, which wraps the socket in TLS from the first byte.
 // SMTP never upgrades by itself: STARTTLS happens only when the code calls `starttls()`, and `login()` before it
 // sends the credentials in plain text. `ssl._create_unverified_context()` is a context with CERT_NONE and no
-// host name check (Lib/ssl.py). An `smtplib.SMTP_SSL(…)` entry is the class name itself (read-only for fixes).
+// host name check (Lib/ssl.py). The TLS mode is one setting on the class name (read-only for fixes): `implicit`
+// for SMTP_SSL, `starttls` for SMTP whose object calls starttls(), `none` for SMTP alone.
 
 import type { FrameworkProfile } from './types';
 
@@ -18,15 +19,13 @@ export const smtplib: FrameworkProfile<'smtplib'> = {
     { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '465' },
     { key: 'user', role: 'user' },
     { key: 'password', role: 'password' },
-    { key: 'ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
-    { key: 'starttls', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-required' } },
+    { key: 'class', role: 'secure', tls: { kind: 'enum', values: { implicit: 'implicit', starttls: 'starttls-required', none: 'none' } } },
     { key: 'context', role: 'verify', verifyOffWhen: ['unverified'] },
   ],
   tlsDefault: { otherwise: 'none' },
-  tlsWhenImplicitOff: 'none',
   tlsRecipe: {
-    starttls: { keys: [{ key: 'ssl', value: false }, { key: 'starttls', value: true, add: true, spelling: 'starttls' }] },
-    implicit: { keys: [{ key: 'ssl', value: true }] },
+    starttls: { keys: [{ key: 'class', value: 'starttls' }] },
+    implicit: { keys: [{ key: 'class', value: 'implicit' }] },
   },
   howTo: {
     starttls: 'use smtplib.SMTP (not SMTP_SSL) and call starttls() before login()',

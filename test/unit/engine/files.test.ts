@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  CODE_FILES,
   CONFIG_FILES,
   CONFIG_FILES_GLOB,
   globToRegExp,
@@ -29,10 +30,10 @@ describe('facts/files: the one list of config files', () => {
   });
 
   it('the globs need no brace support and combine into one VS Code glob', () => {
-    for (const { glob } of CONFIG_FILES) {
+    for (const { glob } of [...CONFIG_FILES, ...CODE_FILES]) {
       assert.match(glob, /^\*\*\/[^{},]+$/, glob);
     }
-    assert.equal(CONFIG_FILES_GLOB, `{${CONFIG_FILES.map((pattern) => pattern.glob).join(',')}}`);
+    assert.equal(CONFIG_FILES_GLOB, `{${[...CONFIG_FILES, ...CODE_FILES].map((pattern) => pattern.glob).join(',')}}`);
     assert.match(SKIPPED_FOLDERS_GLOB, /^\{\*\*\/\.git\/\*\*,.*\*\*\/node_modules\/\*\*/);
   });
 

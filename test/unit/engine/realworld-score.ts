@@ -1,13 +1,29 @@
-// Scoring of the real-world corpus (test/fixtures/realworld): shared by realworld.test.ts and
-// scripts/score-realworld.mjs (which loads the compiled copy from out/). Not a test file itself.
+// Scoring of the real-world corpora (test/fixtures/realworld: config files; test/fixtures/realcode: code):
+// shared by realworld.test.ts, realcode.test.ts and scripts/score-realworld.mjs (`--corpus realcode`; it loads
+// the compiled copy from out/). Not a test file itself.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../../src/engine/analyze';
+import { prepareCodeFile } from '../../../src/engine/code';
 import { LineIndex } from '../../../src/engine/text';
 
 export const REALWORLD = path.resolve(__dirname, '../../../../test/fixtures/realworld');
+export const REALCODE = path.resolve(__dirname, '../../../../test/fixtures/realcode');
 export const CORPUS_FILE = path.join(REALWORLD, 'corpus.json');
 export const BASELINE_FILE = path.join(REALWORLD, 'baseline.json');
+
+export function corpusFileOf(dir: string): string {
+  return path.join(dir, 'corpus.json');
+}
+
+export function baselineFileOf(dir: string): string {
+  return path.join(dir, 'baseline.json');
+}
+
+/** Loads the parsers the corpus's code files need (analysis itself is synchronous). */
+export async function prepareCorpus(corpus: Record<string, CorpusEntry>, dir: string): Promise<void> {
+  for (const file of Object.keys(corpus)) await prepareCodeFile(file, fs.readFileSync(path.join(dir, file), 'utf8'));
+}
 /** Files in the corpus folder that are not corpus members. */
 export const NOT_MEMBERS = new Set(['corpus.json', 'baseline.json', 'README.md']);
 
@@ -48,25 +64,25 @@ export interface Baseline {
   falsePositives: string[];
 }
 
-export function loadCorpus(): Record<string, CorpusEntry> {
-  const raw = JSON.parse(fs.readFileSync(CORPUS_FILE, 'utf8')) as Record<string, unknown>;
+export function loadCorpus(dir = REALWORLD): Record<string, CorpusEntry> {
+  const raw = JSON.parse(fs.readFileSync(corpusFileOf(dir), 'utf8')) as Record<string, unknown>;
   const entries: Record<string, CorpusEntry> = {};
   for (const [key, value] of Object.entries(raw)) if (key !== '//') entries[key] = value as CorpusEntry;
   return entries;
 }
 
 /** Every corpus member on disk, as a `/`-separated path relative to the corpus folder. */
-export function listCorpusFiles(dir = REALWORLD): string[] {
+export function listCorpusFiles(dir = REALWORLD, root = dir): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
     const full = path.join(dir, item.name);
-    if (item.isDirectory()) return listCorpusFiles(full);
-    const rel = path.relative(REALWORLD, full).split(path.sep).join('/');
+    if (item.isDirectory()) return listCorpusFiles(full, root);
+    const rel = path.relative(root, full).split(path.sep).join('/');
     return NOT_MEMBERS.has(rel) ? [] : [rel];
   });
 }
 
-export function scoreFile(file: string, expected: readonly string[]): FileScore {
-  const text = fs.readFileSync(path.join(REALWORLD, file), 'utf8');
+export function scoreFile(file: string, expected: readonly string[], dir = REALWORLD): FileScore {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
   const result: FileScore = { file, expected: [...expected], actual: [], found: [], missed: [], falsePositives: [], messages: {} };
   try {
     // The path relative to the corpus folder is what the engine sees: it carries the format and the environment.
@@ -88,10 +104,10 @@ export function scoreFile(file: string, expected: readonly string[]): FileScore 
   return result;
 }
 
-export function scoreCorpus(corpus: Record<string, CorpusEntry> = loadCorpus()): Score {
+export function scoreCorpus(corpus: Record<string, CorpusEntry> = loadCorpus(), dir = REALWORLD): Score {
   const files = Object.keys(corpus)
     .sort()
-    .map((file) => scoreFile(file, corpus[file].expected));
+    .map((file) => scoreFile(file, corpus[file].expected, dir));
   const expectedCount = files.reduce((sum, file) => sum + file.expected.length, 0);
   const foundCount = files.reduce((sum, file) => sum + file.found.length, 0);
   return {
@@ -107,7 +123,7 @@ export function scoreCorpus(corpus: Record<string, CorpusEntry> = loadCorpus()):
 export function toBaseline(score: Score): Baseline {
   return {
     '//':
-      'Written by `npm run score:realworld -- --update-baseline`. test/unit/engine/realworld.test.ts fails when recall drops below this or a false positive appears that is not listed here.',
+      'Written by `npm run score:realworld -- --update-baseline` (`-- --corpus realcode` for the code corpus). test/unit/engine/realworld.test.ts and realcode.test.ts fail when recall drops below this or a false positive appears that is not listed here.',
     recall: Math.round(score.recall * 10000) / 10000,
     found: score.foundCount,
     expected: score.expectedCount,
@@ -115,6 +131,6 @@ export function toBaseline(score: Score): Baseline {
   };
 }
 
-export function loadBaseline(): Baseline {
-  return JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8')) as Baseline;
+export function loadBaseline(dir = REALWORLD): Baseline {
+  return JSON.parse(fs.readFileSync(baselineFileOf(dir), 'utf8')) as Baseline;
 }

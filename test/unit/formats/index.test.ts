@@ -19,9 +19,10 @@ describe('formats/index', () => {
       ['deploy/smtp.env', 'dotenv'],
       ['.envrc', undefined],
       ['env', undefined],
-      ['.env.js', undefined],
+      // Code, read by the code readers (src/engine/code/), not as a dotenv file.
+      ['.env.js', 'code'],
       ['src/.env.d.ts', undefined],
-      ['environment.ts', undefined],
+      ['environment.ts', 'code'],
       // yaml / json / properties / ini
       ['docker-compose.yml', 'yaml'],
       ['k8s/Deployment.YAML', 'yaml'],
@@ -42,8 +43,9 @@ describe('formats/index', () => {
       ['shop/local_settings.py', 'assignments'],
       ['shop/settings/production.py', 'assignments'],
       ['shop\\settings\\base.py', 'assignments'],
-      ['shop/views.py', undefined],
-      ['shop/settingsview.py', undefined],
+      // Python code that is not a settings file: read as code (smtplib calls), not as assignments.
+      ['shop/views.py', 'code'],
+      ['shop/settingsview.py', 'code'],
       ['/etc/gitlab/gitlab.rb', 'assignments'],
       ['config/environments/production.rb', 'assignments'],
       ['app/config/environments/staging.rb', 'assignments'],
