@@ -3,6 +3,7 @@
 import { documentEnvironment, environmentOf, isExampleFile, type Environment } from './facts/environments';
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
+import { resolveEnvironment, type EnvironmentVariables } from './environment';
 import { detectFormat, parseConfig } from './formats';
 import { entryWords, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Parse as this format instead of guessing from the file name. */
   format?: FormatId;
+  /** Variables set by other files the file reads (the `.env` beside a compose file); see analyzeProject. */
+  environment?: EnvironmentVariables;
 }
 
 export interface Finding {
@@ -73,7 +76,9 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [], internalErrors: [] };
   const code = format === 'code' ? readCode(filePath, text) : undefined;
   const parse = code ? code.parse : parseConfig(format, text);
-  const groups = code ? code.groups.map(buildGroup).filter((group): group is SmtpGroup => group !== undefined) : findSmtpGroups(parse.entries);
+  const groups = code
+    ? code.groups.map(buildGroup).filter((group): group is SmtpGroup => group !== undefined)
+    : findSmtpGroups(resolveEnvironment(parse.entries, text, format, filePath, options.environment));
   const context = {
     filePath,
     environment: environmentOf(filePath),

@@ -1,6 +1,7 @@
 // Plain-language descriptions of a setting group, for hovers and CodeLens.
 
 import { ruleDocsUrl } from './analyze';
+import { describeEnvironmentSource } from './environment';
 import { portFact } from './facts/ports';
 import { hostNameOf, type SmtpGroup } from './model';
 import { isTemplate } from './values';
@@ -53,6 +54,8 @@ export function describePort(port: number): string | undefined {
 /** The hover for a setting of a group, as Markdown; `ruleIds` are the rules reported on the hovered line. */
 export function hoverMarkdown(group: SmtpGroup, ruleIds: readonly string[]): string {
   const lines = [`**SMTP Doctor** · ${summarizeGroup(group)}`, '', describeConnection(group)];
+  const fromEnvironment = group.matches.flatMap(({ entry }) => describeEnvironmentSource(entry) ?? []);
+  if (fromEnvironment.length) lines.push('', ...fromEnvironment.map((line) => `- ${line}`));
   if (group.port) {
     const port = describePort(group.port.value);
     if (port) lines.push('', port);

@@ -67,7 +67,11 @@ function displayValue(entry: ConfigEntry): string {
 
 function entrySource(match: MatchedEntry): Source {
   const label = match.entry.label ?? `${labelOf(match.entry)}=${displayValue(match.entry)}`;
-  return { entry: match.entry, spec: match.spec, range: match.entry.valueRange, label };
+  const source: Source = { entry: match.entry, spec: match.spec, range: match.entry.valueRange, label };
+  // `ENV["X"] == "true"` with X unset is computed, not written: like a default, it is not the line to change.
+  const environment = match.entry.environment;
+  if (environment?.evaluated && environment.isFallback) source.isDefault = true;
+  return source;
 }
 
 /** Start of the value's text, inside its quotes. */
@@ -328,7 +332,10 @@ function readTls(raw: RawGroup, url: SmtpGroup['url'], port: number | undefined)
   if (pick('unknown').length) return decided('unknown', pick('unknown'));
   if (pick('none').length) return decided('none', pick('none'));
   if (pick('starttls-required').length) return decided('starttls-required', pick('starttls-required'));
-  if (pick('starttls-opportunistic').length) return decided('starttls-opportunistic', pick('starttls-opportunistic'));
+  // Beside "STARTTLS if offered" (`smtp_enable_starttls_auto`), a written implicit-TLS switch that is off
+  // (`smtp_tls = false`) is what makes it plaintext first: it is named first.
+  const off = votes.filter((vote) => vote.kind === 'implicit-off' && !vote.source.isDefault).map((vote) => vote.source);
+  if (pick('starttls-opportunistic').length) return decided('starttls-opportunistic', [...off, ...pick('starttls-opportunistic')]);
 
   const implicitOff = votes.find((vote) => vote.kind === 'implicit-off');
   if (implicitOff && profile.tlsWhenImplicitOff) return decided(profile.tlsWhenImplicitOff, [implicitOff.source]);

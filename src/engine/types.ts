@@ -2,6 +2,8 @@
 // src/engine) may import `vscode`: the engine runs in plain Node, in the CLI
 // and in unit tests.
 
+import type { EnvironmentSource } from './environment';
+
 /** Zero-based offsets into the document text (UTF-16 code units, as JS strings). */
 export interface Range {
   start: number;
@@ -50,6 +52,8 @@ export interface ConfigEntry {
   label?: string;
   /** For code: the value is read from something a fix cannot rewrite as a literal (a class name, a call). */
   readOnly?: boolean;
+  /** Set when the value was read from an environment variable (its fallback, or a file we read that sets it). */
+  environment?: EnvironmentSource;
 }
 
 /**

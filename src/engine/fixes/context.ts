@@ -126,7 +126,8 @@ export class FixContextImpl implements FixContext {
   setValue(group: SmtpGroup, entry: ConfigEntry, value: Literal): TextEdit[] | undefined {
     const { env } = this;
     const raw = env.slice(entry.valueRange.start, entry.valueRange.end);
-    if ((entry.value !== null && isTemplate(entry.value)) || entry.readOnly || env.sharedWithOtherKeys(entry)) return undefined;
+    // A value set elsewhere through a variable, or computed from one, is not changed over the lookup.
+    if ((entry.value !== null && isTemplate(entry.value)) || entry.readOnly || entry.environment?.setBy || entry.environment?.evaluated || env.sharedWithOtherKeys(entry)) return undefined;
     if (env.format === 'assignments' && entry.value === null && !/^(None|nil|null|NULL)$/.test(raw.trim())) return undefined;
     const q = env.quoteLength(entry);
     const options = this.tokenOptions(group, entry);
