@@ -6,12 +6,15 @@ import {
   analyzeText,
   describeInternalError,
   fixAll,
+  isComposeFile,
   LineIndex,
   prepareCodeFile,
   ruleById,
   type AnalysisContext,
   type AnalyzeOptions,
+  type EnvironmentVariables,
   type RuleSetting,
+  variablesOf,
 } from '../engine';
 import { locate, toJson, toSarif, toText, type FileFinding } from './findings-output';
 import type { CliIo } from './io';
@@ -90,8 +93,9 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       continue;
     }
     // The engine sees the path relative to the working directory: folders above the project say nothing about it.
-    if (options.flags.fix) text = fixFile(file, shown, text, { rules, context }, io);
-    const analysis = analyzeText(shown, text, { rules, context });
+    const environment = composeEnvironment(file, io);
+    if (options.flags.fix) text = fixFile(file, shown, text, { rules, context, environment }, io);
+    const analysis = analyzeText(shown, text, { rules, context, environment });
     const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
       const at = lines.positionAt(error.range.start);
@@ -106,6 +110,14 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
   else if (format === 'sarif') io.stdout(`${toSarif(findings, version)}\n`);
   else io.stdout(`${toText(findings, walk.files.length)}\n`);
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+/** For a compose file, the variables of the `.env` beside it, which Compose interpolates into it. */
+function composeEnvironment(file: string, io: CliIo): EnvironmentVariables | undefined {
+  if (!isComposeFile(file)) return undefined;
+  const dotenv = path.join(path.dirname(file), '.env');
+  const read = fs.existsSync(dotenv) ? readText(dotenv) : undefined;
+  return read && 'text' in read ? variablesOf(path.relative(io.cwd, path.resolve(dotenv)), read.text) : undefined;
 }
 
 /**

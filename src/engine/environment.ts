@@ -3,6 +3,7 @@
 // gives its value there; otherwise the fallback written beside the lookup is the setting. A lookup
 // without a fallback stays a template (unknown) unless a file we read sets the variable.
 
+import { parseConfig } from './formats';
 import { contentStart } from './model';
 import type { ConfigEntry, FormatId, Range } from './types';
 
@@ -216,9 +217,15 @@ function compared(entry: ConfigEntry, lookup: Lookup, compare: NonNullable<Looku
   return { ...entry, value: String(result), valueType: 'boolean', valueRange: compare.range, environment };
 }
 
+/** Compose interpolates `${VAR}` in a compose file from the `.env` in the same folder (docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/). */
+export function isComposeFile(filePath: string): boolean {
+  return /(?:^|[\\/])(?:docker-)?compose(?:[-.][^\\/]*)?\.ya?ml$/i.test(filePath);
+}
+
 /** Variables a `.env` file sets, for the files that read it. */
-export function variablesOf(file: string, entries: readonly ConfigEntry[]): Map<string, EnvironmentVariable> {
+export function variablesOf(file: string, text: string): Map<string, EnvironmentVariable> {
   const variables = new Map<string, EnvironmentVariable>();
+  const { entries } = parseConfig('dotenv', text);
   for (const entry of entries) {
     if (entry.path.length !== 1 || entry.value === null) continue;
     variables.set(entry.path[0], { name: entry.path[0], value: entry.value, file, range: entry.valueRange });

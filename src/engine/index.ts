@@ -6,6 +6,8 @@
 export { analyzeText, describeInternalError, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
 export type { Analysis, AnalyzeOptions, Finding, InternalError, RuleSetting } from './analyze';
 export { ensureCodeParser, prepareCodeFile } from './code';
+export { isComposeFile, variablesOf } from './environment';
+export type { EnvironmentVariables } from './environment';
 export { fixAll, fixesFor, applyEdits } from './fixes';
 export type { Fix, TextEdit } from './fixes';
 export { hoverMarkdown, summarizeGroup } from './explain';

@@ -196,4 +196,19 @@ describe('smtp-doctor check --fix (CLI)', () => {
     assert.equal(fixed.code, 0);
     assert.deepEqual(JSON.parse(fixed.stdout), []);
   });
+
+  it('interpolates a compose file from the .env beside it, as Compose does; without it the fallback applies', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-compose-'));
+    fs.writeFileSync(
+      path.join(dir, 'docker-compose.yml'),
+      'services:\n  app:\n    environment:\n      SMTP_HOST: smtp.gmail.com\n      SMTP_PORT: ${SMTP_PORT:-587}\n      SMTP_SECURE: "false"\n',
+    );
+    assert.deepEqual(JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout), []);
+    fs.writeFileSync(path.join(dir, '.env'), 'SMTP_PORT=465\n');
+    const findings = JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout);
+    assert.deepEqual(
+      findings.map((finding: { file: string; line: number; rule: string }) => `${finding.file}:${finding.line}:${finding.rule}`),
+      ['docker-compose.yml:6:plaintext-on-implicit-tls-port'],
+    );
+  });
 });
