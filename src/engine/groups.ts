@@ -155,7 +155,9 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
       const profile = candidate.alternative.profile;
       if (!scores.has(profile)) {
         const signature = hasSignature(profile, anchorKey) ? 1000 : 0;
-        scores.set(profile, { score: candidate.prefixLength * 10000 + signature, index: candidate.alternative.profileIndex });
+        // A profile's longest prefix at this anchor counts, whichever of its candidates comes first.
+        const prefixLength = Math.max(...anchorCandidates.filter((other) => other.alternative.profile === profile).map((other) => other.prefixLength));
+        scores.set(profile, { score: prefixLength * 10000 + signature, index: candidate.alternative.profileIndex });
       }
       scores.get(profile)!.score += 1;
     }
@@ -170,7 +172,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
       matches.push({ entry: candidate.entry, spec: candidate.alternative.spec });
     }
     const chosen = anchorCandidates.find((candidate) => candidate.alternative.profile === profile)!;
-    const transport = transportSwitches(profile, chosen, entries, wordsOf);
+    const transport = [...transportSwitches(profile, chosen, entries, wordsOf), ...parentSwitches(chosen, entries, wordsOf)];
     groups.push({ profile, anchor: chosen.anchor, document: chosen.entry.document, matches, ...(transport.length ? { transport } : {}) });
   }
 
@@ -195,4 +197,22 @@ function transportSwitches(profile: FrameworkProfile, chosen: Candidate, entries
     }
   }
   return matches;
+}
+
+const MAIL_SCOPE_WORDS = new Set(['mail', 'email', 'smtp', 'mailer']);
+
+/**
+ * A mail section's own on/off switch above the group (`mail: {enabled: false, smtp: {host…}}` in the Nextcloud chart):
+ * the block below it is not used, whatever it says.
+ */
+function parentSwitches(chosen: Candidate, entries: readonly ConfigEntry[], wordsOf: ReadonlyMap<ConfigEntry, string[]>): MatchedEntry[] {
+  const targets = new Set<string>();
+  for (let length = 1; length < chosen.anchor.length; length++) {
+    if (!MAIL_SCOPE_WORDS.has(chosen.anchor[length - 1])) continue;
+    const scope = chosen.anchor.slice(0, length).join(' ');
+    targets.add(`${scope} enabled`).add(`${scope} enable`);
+  }
+  return entries
+    .filter((entry) => entry.document === chosen.entry.document && targets.has(wordsOf.get(entry)!.join(' ')))
+    .map((entry) => ({ entry, spec: { key: 'enabled', role: 'enabled' } }));
 }
