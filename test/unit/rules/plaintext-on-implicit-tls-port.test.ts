@@ -31,6 +31,13 @@ testRule(plaintextOnImplicitTlsPort, {
       output: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 465\nEMAIL_USE_TLS = False\nEMAIL_USE_SSL = True\n',
     },
     {
+      name: 'Mastodon tls: false beside enable_starttls auto (on the implicit-TLS switch)',
+      file: '.env.production',
+      text: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=465\nSMTP_ENABLE_STARTTLS=auto\nSMTP_TLS=false\n',
+      errors: [{ messageId: 'plaintextOnImplicitPort', line: 4, related: [2] }],
+      output: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=465\nSMTP_ENABLE_STARTTLS=never\nSMTP_TLS=true\n',
+    },
+    {
       name: "Django's default of no encryption on 465 (on the port: no TLS setting is written)",
       file: 'settings.py',
       text: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 465\nEMAIL_HOST_PASSWORD = "pw"\n',
