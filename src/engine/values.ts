@@ -26,6 +26,7 @@ export function isPlaceholderSecret(value: string): boolean {
   const v = value.trim().toLowerCase();
   if (v === '' || isTemplate(value)) return true;
   if (/^[x*.\-_#]+$/.test(v)) return true; // xxxx, ****, ----
+  if (/x{4,}|\*{3,}/.test(v)) return true; // partly redacted when quoted: HSxxxxx3BGSUxxxx
   if (/^<.*>$/.test(v) || /^\[.*\]$/.test(v)) return true; // <password>, [secret]
   return /(password|passwd|secret|changeme|change_me|change-me|your|example|placeholder|redacted|replace|todo|fixme|dummy|test|app_?key|api_?key|token)/.test(v);
 }

@@ -9,6 +9,8 @@ testRule(gmailAppPassword, {
     { name: 'an app password in capitals and groups of four', file: '.env', text: `${GMAIL}SMTP_PASS=ABCD EFGH IJKL MNOP\n` },
     { name: 'an app password with dashes', file: '.env', text: `${GMAIL}SMTP_PASS=abcd-efgh-ijkl-mnop\n` },
     { name: 'a password read from a variable', file: '.env', text: `${GMAIL}SMTP_PASS=\${GMAIL_APP_PASSWORD}\n` },
+    // gitlab-backup-and-restore/gitlab.rb in the realworld corpus: a redacted value says nothing about the real one.
+    { name: 'a partly redacted password', file: '.env', text: `${GMAIL}SMTP_PASS=HSxxxxx3BGSUxxxx\n` },
     { name: 'a stand-in in an example file', file: '.env.example', text: `${GMAIL}SMTP_PASS=hunter2\n` },
     { name: 'not Gmail', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_PASS=Summer2026!\n' },
   ],
