@@ -153,13 +153,12 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
     const scores = new Map<FrameworkProfile, { score: number; index: number }>();
     for (const candidate of anchorCandidates) {
       const profile = candidate.alternative.profile;
-      if (!scores.has(profile)) {
-        const signature = hasSignature(profile, anchorKey) ? 1000 : 0;
-        // A profile's longest prefix at this anchor counts, whichever of its candidates comes first.
-        const prefixLength = Math.max(...anchorCandidates.filter((other) => other.alternative.profile === profile).map((other) => other.prefixLength));
-        scores.set(profile, { score: prefixLength * 10000 + signature, index: candidate.alternative.profileIndex });
-      }
-      scores.get(profile)!.score += 1;
+      if (scores.has(profile)) continue;
+      const own = anchorCandidates.filter((other) => other.alternative.profile === profile);
+      const signature = hasSignature(profile, anchorKey) ? 1000 : 0;
+      // The profile's longest prefix here and the entries it matches, however many of its prefixes match each.
+      const prefixLength = Math.max(...own.map((other) => other.prefixLength));
+      scores.set(profile, { score: prefixLength * 10000 + signature + new Set(own.map((other) => other.entry)).size, index: candidate.alternative.profileIndex });
     }
     const [profile] = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].index - b[1].index)[0];
     const matches: MatchedEntry[] = [];
