@@ -129,6 +129,9 @@ describe('real-world configurations: mail not sent by SMTP', () => {
   defineCases([
     { name: 'Helm values with smtp.enabled: false', file: 'values.yaml', text: 'smtp:\n  enabled: false\n  host: smtp.example.com\n  port: 25\n', expect: [] },
     { name: 'Helm values with smtp.enabled: true', file: 'values.yaml', text: 'smtp:\n  enabled: true\n  host: smtp.example.com\n  port: 25\n', expect: ['port-25-submission@4'] },
+    // test/fixtures/realworld/nextcloud-helm: the chart's mail.enabled switches off the mail.smtp block below it.
+    { name: 'Helm values with mail.enabled: false above mail.smtp', file: 'values.yaml', text: 'mail:\n  enabled: false\n  smtp:\n    host: smtp.example.com\n    port: 465\n    password: pw\n', expect: [] },
+    { name: 'generic mail.smtp with secure: ssl on 587 (not Jakarta Mail)', file: 'values.yaml', text: 'mail:\n  enabled: true\n  smtp:\n    host: smtp.example.com\n    secure: ssl\n    port: 587\n    password: pw\n', expect: ['implicit-tls-on-starttls-port@5'] },
     { name: 'Directus with the default sendmail transport', file: '.env', text: 'EMAIL_TRANSPORT="sendmail"\nEMAIL_SMTP_HOST="smtp.example.com"\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_SECURE=false\n', expect: [] },
     { name: 'Directus with the smtp transport', file: '.env', text: 'EMAIL_TRANSPORT="smtp"\nEMAIL_SMTP_HOST="smtp.example.com"\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_SECURE=false\n', expect: ['plaintext-on-implicit-tls-port@4'] },
     { name: 'n8n with N8N_EMAIL_MODE empty', file: '.env', text: 'N8N_EMAIL_MODE=\nN8N_SMTP_HOST=smtp.example.com\nN8N_SMTP_PORT=587\n', expect: [] },
