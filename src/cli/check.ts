@@ -5,17 +5,20 @@ import * as path from 'node:path';
 import {
   analyzeText,
   describeInternalError,
+  FINDING_IDS,
   fixAll,
+  formatConfigError,
   isComposeFile,
+  isConfigFile,
   LineIndex,
   prepareCodeFile,
-  ruleById,
   type AnalysisContext,
   type AnalyzeOptions,
   type EnvironmentVariables,
   type RuleSetting,
   variablesOf,
 } from '../engine';
+import { diskConfigResolver } from './config-files';
 import { locate, toJson, toSarif, toText, type FileFinding } from './findings-output';
 import type { CliIo } from './io';
 import { collectConfigFiles, readText } from './walk';
@@ -26,6 +29,8 @@ export const CHECK_USAGE = `Usage: smtp-doctor check [paths…] [options]
 Finds SMTP settings in config files (.env, YAML, JSON, .properties, INI, Django
 settings.py, gitlab.rb…) and SMTP clients in code (nodemailer in JavaScript and
 TypeScript, Python smtplib), and reports misconfigurations. Paths default to ".".
+The nearest .smtp-doctor.json or .smtp-doctor.yaml above each file sets rules,
+context, include, exclude and overrides; --rule and --context apply on top.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -36,7 +41,7 @@ Options:
                              report what is left (fixes are listed on stderr)
   -h, --help                 show this help
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage.`;
+Exit status: 0 no errors, 1 errors found, 2 bad usage or a malformed project config file.`;
 
 export async function runCheckCommand(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   let options;
@@ -62,23 +67,51 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
   const rules: Record<string, RuleSetting> = {};
   for (const item of (options.flags.rule as string[] | undefined) ?? []) {
     const match = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(item);
-    if (!match || !ruleById(match[1])) {
+    if (!match || !FINDING_IDS.has(match[1])) {
       io.stderr(`smtp-doctor check: --rule takes ID=SEVERITY with a known rule id and error|warning|info|hint|off, not "${item}"\n`);
       return 2;
     }
     rules[match[1]] = match[2] as RuleSetting;
   }
   const format = (options.flags.format as string | undefined) ?? 'text';
-  const context = ((options.flags.context as string | undefined) ?? 'application') as AnalysisContext;
+  const context = options.flags.context as AnalysisContext | undefined;
   const roots = options.positionals.length ? options.positionals : ['.'];
-  const walk = collectConfigFiles(roots);
+  const configs = diskConfigResolver();
+  const configOf = (file: string) => configs.resolve(path.resolve(io.cwd, file));
+  const walk = collectConfigFiles(roots, (file) => {
+    const resolved = configOf(file);
+    return resolved.ok ? (isConfigFile(file) || resolved.included) && !resolved.excluded : isConfigFile(file);
+  });
   if (walk.missing.length) {
     io.stderr(`smtp-doctor check: no such file or folder: ${walk.missing.join(', ')}\n`);
     return 2;
   }
 
-  const findings: FileFinding[] = [];
+  // Never a silent fallback: a malformed project config file stops the run before any file is checked.
+  const configErrors = new Set<string>();
   for (const file of walk.files) {
+    const resolved = configOf(file);
+    if (!resolved.ok) for (const error of resolved.error.errors) configErrors.add(formatConfigError({ ...error, file: path.relative(io.cwd, error.file) || error.file }));
+  }
+  if (configErrors.size) {
+    for (const error of configErrors) io.stderr(`smtp-doctor: invalid project config: ${error}\n`);
+    return 2;
+  }
+
+  const findings: FileFinding[] = [];
+  let checked = 0;
+  for (const file of walk.files) {
+    const resolved = configOf(file);
+    if (!resolved.ok) continue;
+    // Named on the command line (as pre-commit does) or found in a folder, an excluded file is not read.
+    if (resolved.excluded) continue;
+    checked++;
+    const fileOptions: AnalyzeOptions = {
+      rules: { ...resolved.options.rules, ...rules },
+      context: context ?? resolved.options.context ?? 'application',
+      // A file that `include` adds has a name that says nothing of its format.
+      ...(isConfigFile(file) ? {} : { format: 'dotenv' }),
+    };
     const read = readText(file);
     const shown = path.relative(io.cwd, path.resolve(file)) || path.basename(file);
     if ('reason' in read) {
@@ -94,8 +127,8 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
     }
     // The engine sees the path relative to the working directory: folders above the project say nothing about it.
     const environment = composeEnvironment(file, io);
-    if (options.flags.fix) text = fixFile(file, shown, text, { rules, context, environment }, io);
-    const analysis = analyzeText(shown, text, { rules, context, environment });
+    if (options.flags.fix) text = fixFile(file, shown, text, { ...fileOptions, environment }, io);
+    const analysis = analyzeText(shown, text, { ...fileOptions, environment });
     const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
       const at = lines.positionAt(error.range.start);
@@ -108,7 +141,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
 
   if (format === 'json') io.stdout(`${toJson(findings)}\n`);
   else if (format === 'sarif') io.stdout(`${toSarif(findings, version)}\n`);
-  else io.stdout(`${toText(findings, walk.files.length)}\n`);
+  else io.stdout(`${toText(findings, checked)}\n`);
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 

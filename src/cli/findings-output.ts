@@ -1,5 +1,5 @@
 // The three output formats of `smtp-doctor check`: text, JSON and SARIF 2.1.0.
-import { LineIndex, ruleDocsUrl, RULES, type Finding, type MessageData, type Severity } from '../engine';
+import { LineIndex, ruleDocsUrl, RULES, UNUSED_SUPPRESSION, type Finding, type MessageData, type Severity } from '../engine';
 
 /** One finding located in a file, with 1-based lines and columns. */
 export interface FileFinding {
@@ -75,8 +75,11 @@ function sarifMessageString(template: string): { text: string; names: string[] }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/** What SARIF describes: the rules, and the engine's own finding on unused suppressions. */
+const REPORTED: readonly { id: string; title: string; description: string; severity: Severity; messages: Readonly<Record<string, string>> }[] = [...RULES, UNUSED_SUPPRESSION];
+
 export function toSarif(findings: readonly FileFinding[], version: string): string {
-  const messageStrings = new Map(RULES.map((rule) => [rule.id, new Map(Object.entries(rule.messages).map(([id, template]) => [id, sarifMessageString(template)]))]));
+  const messageStrings = new Map(REPORTED.map((rule) => [rule.id, new Map(Object.entries(rule.messages).map(([id, template]) => [id, sarifMessageString(template)]))]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -87,7 +90,7 @@ export function toSarif(findings: readonly FileFinding[], version: string): stri
             name: 'SMTP Doctor',
             version,
             informationUri: 'https://github.com/smtpdoctor/smtp-doctor',
-            rules: RULES.map((rule) => ({
+            rules: REPORTED.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.description },
@@ -99,7 +102,7 @@ export function toSarif(findings: readonly FileFinding[], version: string): stri
         },
         results: findings.map((finding) => ({
           ruleId: finding.rule,
-          ruleIndex: RULES.findIndex((rule) => rule.id === finding.rule),
+          ruleIndex: REPORTED.findIndex((rule) => rule.id === finding.rule),
           level: SARIF_LEVEL[finding.severity],
           message: {
             id: finding.messageId,

@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isConfigFile, isSkippedFolder } from '../engine';
 
-
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export interface WalkResult {
@@ -12,7 +11,8 @@ export interface WalkResult {
   missing: string[];
 }
 
-export function collectConfigFiles(roots: readonly string[]): WalkResult {
+/** `accept` decides which files found in folders are read (by default, those whose names say they are config files). */
+export function collectConfigFiles(roots: readonly string[], accept: (file: string) => boolean = isConfigFile): WalkResult {
   const result: WalkResult = { files: [], skipped: [], missing: [] };
   for (const root of roots) {
     let stat: fs.Stats;
@@ -22,13 +22,13 @@ export function collectConfigFiles(roots: readonly string[]): WalkResult {
       result.missing.push(root);
       continue;
     }
-    if (stat.isDirectory()) walk(root, result);
-    else consider(root, stat, result, true);
+    if (stat.isDirectory()) walk(root, result, accept);
+    else consider(root, stat, result);
   }
   return result;
 }
 
-function walk(dir: string, result: WalkResult): void {
+function walk(dir: string, result: WalkResult, accept: (file: string) => boolean): void {
   const stack = [dir];
   while (stack.length) {
     const current = stack.pop()!;
@@ -44,9 +44,9 @@ function walk(dir: string, result: WalkResult): void {
       const full = path.join(current, item.name);
       if (item.isDirectory()) {
         if (!isSkippedFolder(item.name)) stack.push(full);
-      } else if (item.isFile() && isConfigFile(full)) {
+      } else if (item.isFile() && accept(full)) {
         try {
-          consider(full, fs.statSync(full), result, false);
+          consider(full, fs.statSync(full), result);
         } catch {
           result.skipped.push({ file: full, reason: 'cannot read file' });
         }
@@ -55,8 +55,7 @@ function walk(dir: string, result: WalkResult): void {
   }
 }
 
-function consider(file: string, stat: fs.Stats, result: WalkResult, named: boolean): void {
-  if (!named && !isConfigFile(file)) return;
+function consider(file: string, stat: fs.Stats, result: WalkResult): void {
   if (stat.size > MAX_FILE_BYTES) {
     result.skipped.push({ file, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
     return;

@@ -9,6 +9,8 @@ import { entryWords, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
 import { RULES, type AnalysisContext, type Rule, type RuleContext, type RuleFinding } from './rules';
 import { renderMessage, type MessageData, type RelatedInformation } from './rules/rule';
+import { applySuppressions, findDirectives, UNUSED_SUPPRESSION } from './suppressions';
+import { LineIndex } from './text';
 import type { ConfigEntry, FormatId, ParseError, ParseResult, Range, Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
@@ -60,8 +62,11 @@ const MAIL_WORDS = /smtp|mail/i;
 
 export const DOCS_BASE = 'https://github.com/smtpdoctor/smtp-doctor/blob/main/docs/rules.md';
 
+/** Every id a finding can have: the rules', and the engine's own `unused-suppression`. */
+export const FINDING_IDS: ReadonlySet<string> = new Set([...RULES.map((rule) => rule.id), UNUSED_SUPPRESSION.id]);
+
 export function ruleDocsUrl(ruleId: string): string {
-  return `${DOCS_BASE}#${ruleId}`;
+  return ruleId === UNUSED_SUPPRESSION.id ? UNUSED_SUPPRESSION.docsUrl : `${DOCS_BASE}#${ruleId}`;
 }
 
 /** Whether SMTP Doctor reads this file at all. */
@@ -119,8 +124,30 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
       }
     }
   }
-  findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { format, groups, findings, parseErrors: parse.errors, internalErrors, parse, ...(code?.parserMissing ? { parserMissing: code.parserMissing } : {}) };
+  const kept = suppress(format, text, parse, findings, options);
+  kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  return { format, groups, findings: kept, parseErrors: parse.errors, internalErrors, parse, ...(code?.parserMissing ? { parserMissing: code.parserMissing } : {}) };
+}
+
+/** The findings left after the file's smtp-doctor-disable comments, and those comments that suppress nothing. */
+function suppress(format: FormatId, text: string, parse: ParseResult, findings: Finding[], options: AnalyzeOptions): Finding[] {
+  if (!text.includes('smtp-doctor-disable')) return findings;
+  const lines = new LineIndex(text);
+  const { kept, unused } = applySuppressions(findings, findDirectives(format, text, parse.entries, lines), lines, FINDING_IDS);
+  const severity = options.rules?.[UNUSED_SUPPRESSION.id] ?? UNUSED_SUPPRESSION.severity;
+  if (severity === 'off') return kept;
+  return [
+    ...kept,
+    ...unused.map((finding) => ({
+      ruleId: UNUSED_SUPPRESSION.id,
+      severity,
+      messageId: finding.messageId,
+      data: finding.data ?? {},
+      message: renderMessage(UNUSED_SUPPRESSION.messages[finding.messageId], finding.data),
+      range: finding.range,
+      related: [],
+    })),
+  ];
 }
 
 /** A rule's findings on a group. A rule that throws finds nothing there and is recorded in `errors`, so the other rules still report. */

@@ -60,6 +60,9 @@ export const NOT_CODE_FILES: readonly string[] = ['**/*.min.js', '**/*.d.ts', '*
 
 /** Files that match a pattern above but are never configuration worth reading. */
 export const NOT_CONFIG_FILES: readonly string[] = [
+  // SMTP Doctor's own project config file (src/engine/config/project-config.ts).
+  '**/.smtp-doctor.json',
+  '**/.smtp-doctor.yaml',
   ...['package-lock', 'npm-shrinkwrap', 'composer.lock', 'yarn.lock', 'pnpm-lock'].map((name) => `**/${name}.*`),
   // `.env.js`, `.env.d.ts`, `.env.local.py`... are code, not dotenv files.
   ...['js', 'cjs', 'mjs', 'ts', 'tsx', 'jsx', 'py', 'rb', 'php', 'sh', 'bash', 'zsh', 'ps1', 'json', 'yml', 'yaml', 'toml', 'md']
@@ -79,6 +82,10 @@ export function globToRegExp(glob: string): RegExp {
     if (glob.startsWith('**/', i)) {
       source += '(?:[^/]*/)*';
       i += 2;
+    } else if (glob.startsWith('**', i)) {
+      // `dir/**` (a project config's pattern): everything inside.
+      source += '.*';
+      i += 1;
     } else if (glob[i] === '*') source += '[^/]*';
     else if (glob[i] === '?') source += '[^/]';
     else source += glob[i].replace(/[.+^${}()|[\]\\]/g, '\\$&');

@@ -107,6 +107,41 @@ describe('smtp-doctor check (CLI)', () => {
     assert.deepEqual(JSON.parse(relay.stdout).map((f: { rule: string }) => f.rule), ['cleartext-auth']);
   });
 
+  it('honours the nearest project config file (rules, exclude, overrides), --rule on top, and inline suppressions', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-config-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'relay'));
+      fs.mkdirSync(path.join(dir, 'fixtures'));
+      const env = 'MAIL_HOST=smtp.example.com\nMAIL_PORT=25\n';
+      for (const file of ['.env', 'relay/.env', 'fixtures/.env']) fs.writeFileSync(path.join(dir, file), env);
+      const rulesOf = (args: string[] = []) => {
+        const result = run(['check', '.', '--format', 'json', ...args], dir);
+        return { code: result.code, found: JSON.parse(result.stdout).map((f: { file: string; rule: string; severity: string }) => `${f.file} ${f.rule} ${f.severity}`) };
+      };
+      assert.equal(rulesOf().found.length, 3);
+      fs.writeFileSync(
+        path.join(dir, '.smtp-doctor.json'),
+        '{\n  // the team\'s choices\n  "rules": { "port-25-submission": "error" },\n  "exclude": ["fixtures/**"],\n  "overrides": [{ "files": ["relay/**"], "context": "mail-server" }]\n}\n',
+      );
+      assert.deepEqual(rulesOf(), { code: 1, found: ['.env port-25-submission error'] });
+      assert.deepEqual(rulesOf(['--rule', 'port-25-submission=info']).found, ['.env port-25-submission info']);
+      // An excluded file named on the command line (as pre-commit passes them) is not read either.
+      assert.match(run(['check', 'fixtures/.env'], dir).stdout, /No SMTP problems found in 0 config files/);
+      fs.writeFileSync(path.join(dir, '.env'), 'MAIL_HOST=smtp.example.com\nMAIL_PORT=25 # smtp-doctor-disable-line port-25-submission cleartext-auth\n');
+      const sarif = JSON.parse(run(['check', '.', '--format', 'sarif'], dir).stdout).runs[0];
+      assert.deepEqual(sarif.results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`), ['unused-suppression note']);
+      assert.ok(sarif.tool.driver.rules[sarif.results[0].ruleIndex].id === 'unused-suppression');
+      // A malformed config file stops the run with its file, line and column.
+      fs.writeFileSync(path.join(dir, '.smtp-doctor.json'), '{\n  "rules": { "port-25-submission": "of" }\n}\n');
+      const broken = run(['check', '.'], dir);
+      assert.equal(broken.code, 2);
+      assert.equal(broken.stdout, '');
+      assert.match(broken.stderr, /invalid project config: \.smtp-doctor\.json:2:14: rule "port-25-submission" must be one of error, warning, info, hint, off, not "of"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 on bad usage', () => {
     assert.equal(run(['check', '--format', 'xml']).code, 2);
     assert.equal(run(['check', '--bogus']).code, 2);
