@@ -1,7 +1,7 @@
 // Quick fixes for SMTP Doctor's diagnostics, fix-all (source.fixAll.smtpDoctor),
 // and "Disable rule" actions. The edits themselves come from the engine.
 import * as vscode from 'vscode';
-import { fixAll, fixesFor, type Finding } from '../engine';
+import { disableFileEdit, disableLineEdit, fixAll, fixesFor, type Finding, type TextEdit } from '../engine';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { analysisPath, readSettings, SECTION } from './settings';
@@ -39,6 +39,17 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
         for (const edit of fix.edits) action.edit.replace(document.uri, toRange(analyzed.lines, edit.range), edit.newText);
         actions.push(action);
       }
+      const entries = analyzed.analysis.parse?.entries ?? [];
+      const format = analyzed.analysis.format;
+      if (format) {
+        const text = document.getText();
+        const line = analyzed.lines.positionAt(finding.range.start).line;
+        // Comments in the file's own syntax (src/engine/suppressions.ts); none where a comment could break it.
+        actions.push(
+          ...commentAction(`Disable ${finding.ruleId} for this line`, disableLineEdit(format, text, entries, line, finding.ruleId), document, analyzed.lines, diagnostic),
+          ...commentAction(`Disable ${finding.ruleId} for this file`, disableFileEdit(format, text, entries, finding.ruleId), document, analyzed.lines, diagnostic),
+        );
+      }
       actions.push(disableRuleAction(finding, diagnostic));
     }
     return actions;
@@ -62,8 +73,17 @@ function ruleIdOf(diagnostic: vscode.Diagnostic): string {
   return typeof code === 'object' && code !== null ? String(code.value) : String(code);
 }
 
+function commentAction(title: string, edit: TextEdit | undefined, document: vscode.TextDocument, lines: Parameters<typeof toRange>[0], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  if (!edit) return [];
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, toRange(lines, edit.range), edit.newText);
+  return [action];
+}
+
 function disableRuleAction(finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(`Disable rule ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(`Disable rule ${finding.ruleId} in the workspace settings`, vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   action.command = { command: DISABLE_RULE_COMMAND, title: action.title, arguments: [finding.ruleId] };
   return action;

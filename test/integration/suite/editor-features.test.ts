@@ -27,7 +27,7 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((action) => action.title);
-    assert.ok(titles.includes('Disable rule implicit-tls-on-starttls-port'), titles.join(' | '));
+    assert.ok(titles.includes('Disable rule implicit-tls-on-starttls-port in the workspace settings'), titles.join(' | '));
     const preferred = actions.filter((action) => action.isPreferred);
     assert.equal(preferred.length, 1, `one preferred fix among: ${titles.join(' | ')}`);
     assert.equal(preferred[0].title, 'Switch to STARTTLS on port 587');
@@ -35,6 +35,23 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(preferred[0].edit!));
     assert.equal(document.lineAt(4).text, 'MAIL_SCHEME=smtp');
     assert.equal(document.lineAt(3).text, 'MAIL_PORT=587', 'the port line is untouched');
+    await waitFor('diagnostic cleared', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
+  });
+
+  it('"Disable … for this line" writes a suppression comment above the line, and the diagnostic goes', async () => {
+    const uri = workspaceUri('.env');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const [diagnostic] = await waitFor('diagnostic', () => (smtpDiagnostics(uri).length ? smtpDiagnostics(uri) : undefined));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Disable implicit-tls-on-starttls-port for this file'), titles.join(' | '));
+    const line = actions.find((action) => action.title === 'Disable implicit-tls-on-starttls-port for this line');
+    assert.ok(line, titles.join(' | '));
+    const target = document.lineAt(diagnostic.range.start.line).text;
+    assert.ok(await vscode.workspace.applyEdit(line.edit!));
+    assert.equal(document.lineAt(diagnostic.range.start.line).text, '# smtp-doctor-disable-next-line implicit-tls-on-starttls-port');
+    assert.equal(document.lineAt(diagnostic.range.start.line + 1).text, target);
     await waitFor('diagnostic cleared', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
   });
 
