@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { workspaceActivationEvents } = require('../out/src/engine/facts/files.js');
 const { RULES } = require('../out/src/engine/rules/index.js');
+const { UNUSED_SUPPRESSION } = require('../out/src/engine/suppressions.js');
 const file = new URL('../package.json', import.meta.url);
 const manifest = JSON.parse(readFileSync(file, 'utf8'));
 manifest.activationEvents = [
@@ -16,7 +17,7 @@ manifest.activationEvents = [
   ...manifest.activationEvents.filter((event) => !event.startsWith('workspaceContains:')),
 ];
 const rulesSetting = manifest.contributes.configuration.properties['smtpDoctor.rules'];
-rulesSetting.properties = Object.fromEntries(RULES.map((rule) => [rule.id, {
+rulesSetting.properties = Object.fromEntries([...RULES, UNUSED_SUPPRESSION].map((rule) => [rule.id, {
   type: 'string',
   enum: ['error', 'warning', 'info', 'hint', 'off'],
   markdownDescription: `${rule.title} (default: \`${rule.severity}\`).`,

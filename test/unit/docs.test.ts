@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { analyzeText } from '../../src/engine/analyze';
 import { RULES } from '../../src/engine/rules';
 import { renderRulesPage } from '../../src/engine/rules/docs';
+import { UNUSED_SUPPRESSION } from '../../src/engine/suppressions';
 
 const REPO = path.resolve(__dirname, '../../..');
 
@@ -40,8 +41,9 @@ describe('rule documentation', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     const setting = pkg.contributes.configuration.properties['smtpDoctor.rules'];
     assert.equal(setting.additionalProperties, false);
-    assert.deepEqual(Object.keys(setting.properties), RULES.map((rule) => rule.id));
-    for (const rule of RULES) {
+    const ids = [...RULES, UNUSED_SUPPRESSION];
+    assert.deepEqual(Object.keys(setting.properties), ids.map((rule) => rule.id));
+    for (const rule of ids) {
       assert.deepEqual(setting.properties[rule.id].enum, ['error', 'warning', 'info', 'hint', 'off'], rule.id);
       assert.ok(setting.properties[rule.id].markdownDescription.includes(rule.title), rule.id);
     }
