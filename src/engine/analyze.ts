@@ -1,6 +1,6 @@
 // The engine's entry point: text in, SMTP groups and findings out.
 
-import { documentEnvironment, environmentOf, isExampleFile, type Environment } from './facts/environments';
+import { documentEnvironment, environmentOf, markerEnvironment, isExampleFile, type Environment } from './facts/environments';
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
 import { resolveEnvironment, type EnvironmentVariables } from './environment';
@@ -90,7 +90,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     isExample: isExampleFile(filePath),
     context: options.context ?? 'application',
   } as const;
-  const documentEnvironments = environmentsByDocument(parse.entries);
+  const documentEnvironments = environmentsByDocument(parse.entries, context.environment);
   const enabled = RULES.flatMap((rule) => {
     const severity = severityOf(rule, options);
     return severity === 'off' ? [] : [{ rule, severity }];
@@ -174,13 +174,24 @@ function recordInternalError(errors: InternalError[], error: InternalError): voi
   if (!errors.some((item) => item.ruleId === error.ruleId && item.stage === error.stage && item.message === error.message)) errors.push(error);
 }
 
-/** Documents whose own profile key names an environment (a Spring `on-profile: prod` document in application.yml). */
-export function environmentsByDocument(entries: readonly ConfigEntry[]): Map<number, Environment> {
+/**
+ * Documents whose own settings name an environment: a Spring `on-profile: prod` document in application.yml
+ * decides its document whatever the path says; a marker such as `APP_ENV=production` or
+ * `spring.profiles.active: prod` decides only where the path says nothing (`pathEnvironment` unknown), so an
+ * example file that copies `APP_ENV=production` stays an example.
+ */
+export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvironment: Environment): Map<number, Environment> {
   const found = new Map<number, Environment>();
+  const marked = new Map<number, Environment>();
   for (const entry of entries) {
-    const environment = documentEnvironment(entryWords(entry).join(' '), entry.value);
+    const words = entryWords(entry).join(' ');
+    const environment = documentEnvironment(words, entry.value);
     if (environment) found.set(entry.document ?? 0, environment);
+    const marker = pathEnvironment === 'unknown' ? markerEnvironment(words, entry.value) : undefined;
+    // Production wins over a development marker elsewhere in the same document.
+    if (marker && marked.get(entry.document ?? 0) !== 'production') marked.set(entry.document ?? 0, marker);
   }
+  for (const [document, environment] of marked) if (!found.has(document)) found.set(document, environment);
   return found;
 }
 

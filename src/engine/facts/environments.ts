@@ -1,5 +1,5 @@
-// Which deployment environment a config file is for, from its path.
-// Words are matched as whole tokens of the path (split on / . _ -).
+// Which deployment environment a config file is for, from its path and from the markers it sets.
+// Words are matched as whole tokens of the path or value (split on / . _ -).
 
 export type Environment = 'production' | 'development' | 'unknown';
 
@@ -46,6 +46,25 @@ export function documentEnvironment(keyWords: string, value: string | null): Env
     .split(/[\s,|&()]+/)
     .filter((name) => name && !name.startsWith('!'));
   const words = names.flatMap((name) => name.split(/[._-]+/));
+  if (words.some((word) => PRODUCTION_WORDS.has(word))) return 'production';
+  if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return 'development';
+  return undefined;
+}
+
+/**
+ * Settings that name the environment the whole file runs in, for files whose path says nothing:
+ * snipe-it's `.env.docker` sets `APP_ENV=production`. Matched as the last words of an entry's path
+ * (`services.app.environment.NODE_ENV` too).
+ */
+const ENVIRONMENT_MARKER_KEYS: readonly string[] = [
+  'app env', 'node env', 'rails env', 'rack env', 'mix env', 'flask env', 'aspnetcore environment', 'dotnet environment',
+  'django settings module', 'spring profiles active',
+];
+
+/** The environment a marker setting names, if the entry is one: `APP_ENV=production`, `DJANGO_SETTINGS_MODULE=app.settings.prod`. */
+export function markerEnvironment(keyWords: string, value: string | null): Environment | undefined {
+  if (value === null || !ENVIRONMENT_MARKER_KEYS.some((key) => keyWords === key || keyWords.endsWith(` ${key}`))) return undefined;
+  const words = value.toLowerCase().split(/[\s,._-]+/).filter(Boolean);
   if (words.some((word) => PRODUCTION_WORDS.has(word))) return 'production';
   if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return 'development';
   return undefined;

@@ -110,7 +110,7 @@ function fixesWith(
   if (!rule?.fix || !analysis.parse || !analysis.findings.some((item) => sameFinding(item, finding))) return [];
   const ruleContext = ruleContextOf(filePath, options);
   const context = new FixContextImpl(filePath, text, analysis.parse, options);
-  const documentEnvironments = environmentsByDocument(analysis.parse.entries);
+  const documentEnvironments = environmentsByDocument(analysis.parse.entries, ruleContext.environment);
   for (const group of analysis.groups) {
     if (!group.active) continue;
     const environment = documentEnvironments.get(group.document ?? 0);
