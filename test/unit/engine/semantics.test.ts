@@ -159,3 +159,26 @@ describe('ranges inside quoted values', () => {
     assert.equal(text.slice(finding.range.start, finding.range.end), 'smtp.gmial.com');
   });
 });
+
+describe('environment from markers inside the file', () => {
+  const catcher = 'MAIL_MAILER=smtp\nMAIL_HOST=mailhog\nMAIL_PORT=1025\n';
+  const rules = (file: string, text: string) => analyzeText(file, text).findings.map((finding) => finding.ruleId);
+
+  it('APP_ENV=production in a file whose path names no environment makes a mail catcher a finding', () => {
+    assert.deepEqual(rules('deploy/app.env', `APP_ENV=production\n${catcher}`), ['dev-mail-catcher-in-production']);
+  });
+
+  it('without the marker, or with a development one, the same settings are quiet', () => {
+    assert.deepEqual(rules('deploy/app.env', catcher), []);
+    assert.deepEqual(rules('deploy/app.env', `APP_ENV=local\n${catcher}`), []);
+  });
+
+  it('a path that names an environment wins: an example file that copies APP_ENV=production stays an example', () => {
+    assert.deepEqual(rules('.env.example', `APP_ENV=production\n${catcher}`), []);
+  });
+
+  it('DJANGO_SETTINGS_MODULE names production by its last part', () => {
+    const text = 'DJANGO_SETTINGS_MODULE=shop.settings.production\nEMAIL_HOST=mailpit\nEMAIL_PORT=1025\n';
+    assert.deepEqual(rules('deploy/app.env', text), ['dev-mail-catcher-in-production']);
+  });
+});
