@@ -4,6 +4,9 @@
 //   src/probe      plain Node: no `vscode`, no adapter
 //   src/cli        no `vscode`; the engine and the probe only through their entry points
 //   src/extension  the engine and the probe only through their entry points
+//   src/lsp        the language server (`smtp-doctor lsp`): no `vscode` (it speaks the protocol through
+//                  vscode-languageserver), the engine only through its entry point, not the extension;
+//                  it is a CLI command, so it shares the CLI's Node file helpers (src/cli/config-files.ts)
 //   test/unit      no `vscode` (plain mocha)
 // The entry points are src/engine/index.ts and src/probe/index.ts (`../engine`, `../probe`).
 // test/unit/boundaries.test.ts proves that these rules fire.
@@ -24,7 +27,7 @@ const layer = (name, why) => ({ group: [`**/${name}`, `**/${name}/**`], message:
 const ENGINE_IS_BELOW =
   'The engine is below the probe and the adapters: it must not import them (move the shared piece into the engine).';
 const PROBE_IS_BELOW = 'The probe is below the adapters: it must not import them.';
-const ADAPTERS_ARE_SEPARATE = 'src/extension and src/cli are separate adapters: share code through the engine or the probe.';
+const ADAPTERS_ARE_SEPARATE = 'src/extension, src/cli and src/lsp are separate adapters: share code through the engine or the probe.';
 
 // `import('vscode')` and `require('vscode')` are not import declarations: caught by syntax instead.
 const noDynamicVscode = (files) => ({
@@ -85,20 +88,24 @@ export default defineConfig(
   },
   restrict(['src/engine/**'], {
     paths: [VSCODE],
-    patterns: [layer('probe', ENGINE_IS_BELOW), layer('extension', ENGINE_IS_BELOW), layer('cli', ENGINE_IS_BELOW)],
+    patterns: [layer('probe', ENGINE_IS_BELOW), layer('extension', ENGINE_IS_BELOW), layer('cli', ENGINE_IS_BELOW), layer('lsp', ENGINE_IS_BELOW)],
   }),
   restrict(['src/probe/**'], {
     paths: [VSCODE],
-    patterns: [layer('extension', PROBE_IS_BELOW), layer('cli', PROBE_IS_BELOW)],
+    patterns: [layer('extension', PROBE_IS_BELOW), layer('cli', PROBE_IS_BELOW), layer('lsp', PROBE_IS_BELOW)],
   }),
   restrict(['src/cli/**'], {
     paths: [VSCODE],
     patterns: [deepImport('engine'), deepImport('probe'), layer('extension', ADAPTERS_ARE_SEPARATE)],
   }),
   restrict(['src/extension/**'], {
-    patterns: [deepImport('engine'), deepImport('probe'), layer('cli', ADAPTERS_ARE_SEPARATE)],
+    patterns: [deepImport('engine'), deepImport('probe'), layer('cli', ADAPTERS_ARE_SEPARATE), layer('lsp', ADAPTERS_ARE_SEPARATE)],
+  }),
+  restrict(['src/lsp/**'], {
+    paths: [VSCODE],
+    patterns: [deepImport('engine'), deepImport('probe'), layer('extension', ADAPTERS_ARE_SEPARATE)],
   }),
   // Unit tests run in plain mocha, without VS Code.
   restrict(['test/unit/**'], { paths: [VSCODE] }),
-  noDynamicVscode(['src/engine/**', 'src/probe/**', 'src/cli/**', 'test/unit/**']),
+  noDynamicVscode(['src/engine/**', 'src/probe/**', 'src/cli/**', 'src/lsp/**', 'test/unit/**']),
 );

@@ -8,16 +8,25 @@ import * as path from 'node:path';
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 
-/** The commands src/cli/main.ts loads with `import('./NAME')`. */
-export const CLI_COMMANDS = ['check', 'probe', 'explain'];
+/** The module of each command, which src/cli/main.ts loads with `import()`: each is bundled on its own as dist/cli-NAME.js. */
+export const CLI_COMMANDS = {
+  check: 'src/cli/check.ts',
+  probe: 'src/cli/probe.ts',
+  explain: 'src/cli/explain.ts',
+  lsp: 'src/lsp/server.ts',
+};
 
 /** main.ts's `import('./check')` becomes a require of the sibling bundle `./cli-check.js`. */
 const commandBundles = {
   name: 'smtp-doctor-command-bundles',
   setup(build) {
-    const filter = new RegExp(`^\\./(${CLI_COMMANDS.join('|')})$`);
-    build.onResolve({ filter }, (args) =>
-      path.resolve(args.importer) === path.join(REPO, 'src', 'cli', 'main.ts') ? { path: `./cli-${args.path.slice(2)}.js`, external: true } : undefined);
+    const main = path.join(REPO, 'src', 'cli', 'main.ts');
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (path.resolve(args.importer) !== main) return undefined;
+      const target = `${path.resolve(path.dirname(main), args.path)}.ts`;
+      const command = Object.keys(CLI_COMMANDS).find((name) => path.join(REPO, CLI_COMMANDS[name]) === target);
+      return command ? { path: `./cli-${command}.js`, external: true } : undefined;
+    });
   },
 };
 
@@ -41,6 +50,6 @@ export function builds({ outdir = path.join(REPO, 'dist'), production = false, l
   return [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: path.join(outdir, 'extension.js'), external: ['vscode'] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [commandBundles] },
-    ...CLI_COMMANDS.map((command) => ({ ...common, entryPoints: [`src/cli/${command}.ts`], outfile: path.join(outdir, `cli-${command}.js`) })),
+    ...Object.entries(CLI_COMMANDS).map(([command, entry]) => ({ ...common, entryPoints: [entry], outfile: path.join(outdir, `cli-${command}.js`) })),
   ];
 }

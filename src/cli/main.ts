@@ -10,6 +10,7 @@ Usage:
   smtp-doctor check [paths…] [--format text|json|sarif]   check config files
   smtp-doctor probe <host> [--port N] [--tls MODE] …       test a server live
   smtp-doctor explain [--format text|json] [TEXT…]        explain an SMTP error message
+  smtp-doctor lsp --stdio                                 run the language server (Neovim, Helix, Zed…)
   smtp-doctor --version | --help
 
 Run "smtp-doctor <command> --help" for a command's options.`;
@@ -24,6 +25,8 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
       return (await import('./probe')).runProbeCommand(rest, { ...io, signal });
     case 'explain':
       return (await import('./explain')).runExplainCommand(rest, io);
+    case 'lsp':
+      return (await import('../lsp/server')).runLspCommand(rest, io);
     case '--version':
     case '-v':
       io.stdout(`${VERSION}\n`);

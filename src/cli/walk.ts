@@ -1,9 +1,7 @@
 // Finds the config files under the paths given on the command line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isConfigFile, isSkippedFolder } from '../engine';
-
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { isConfigFile, isSkippedFolder, MAX_FILE_BYTES } from '../engine';
 
 export interface WalkResult {
   files: string[];

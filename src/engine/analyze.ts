@@ -60,6 +60,9 @@ export interface Analysis {
 
 const MAIL_WORDS = /smtp|mail/i;
 
+/** The `source` of every diagnostic, in VS Code and through the language server. */
+export const DIAGNOSTIC_SOURCE = 'SMTP Doctor';
+
 export const DOCS_BASE = 'https://github.com/smtpdoctor/smtp-doctor/blob/main/docs/rules.md';
 
 /** Every id a finding can have: the rules', and the engine's own `unused-suppression`. */

@@ -1,9 +1,11 @@
 // Plain-language descriptions of a setting group, for hovers and CodeLens.
 
-import { ruleDocsUrl } from './analyze';
+import { ruleDocsUrl, type Analysis } from './analyze';
 import { describeEnvironmentSource } from './environment';
 import { portFact } from './facts/ports';
 import { hostNameOf, type SmtpGroup } from './model';
+import type { LineIndex } from './text';
+import type { Range } from './types';
 import { isTemplate } from './values';
 
 const MODE_SHORT: Record<SmtpGroup['tls']['mode'], string> = {
@@ -76,4 +78,25 @@ export function hoverMarkdown(group: SmtpGroup, ruleIds: readonly string[]): str
   if (ruleIds.length) lines.push('', `Rules: ${ruleIds.map((id) => `[${id}](${ruleDocsUrl(id)})`).join(', ')}`);
   if (group.profile.docs) lines.push('', `[${group.profile.name} mail settings](${group.profile.docs})`);
   return lines.join('\n');
+}
+
+/**
+ * The hover at an offset of an analysed file, for every editor adapter (VS Code, the language server): the
+ * group whose setting's key or value holds the offset, described with `hoverMarkdown`, over that setting.
+ */
+export function hoverAt(analysis: Analysis, lines: LineIndex, offset: number): { markdown: string; range: Range } | undefined {
+  const line = lines.positionAt(offset).line;
+  for (const group of analysis.groups) {
+    const match = group.matches.find(({ entry }) => within(offset, entry.keyRange) || within(offset, entry.valueRange));
+    if (!match) continue;
+    const ruleIds = analysis.findings.filter((finding) => lines.positionAt(finding.range.start).line === line).map((finding) => finding.ruleId);
+    const { entry } = match;
+    const range = { start: Math.min(entry.keyRange.start, entry.valueRange.start), end: Math.max(entry.keyRange.end, entry.valueRange.end) };
+    return { markdown: hoverMarkdown(group, ruleIds), range };
+  }
+  return undefined;
+}
+
+function within(offset: number, range: Range): boolean {
+  return offset >= range.start && offset <= range.end;
 }

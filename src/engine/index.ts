@@ -3,7 +3,7 @@
 // (eslint.config.mjs enforces it). Modules behind this file are internals: an
 // adapter that needs something new gets it exported here.
 
-export { analyzeText, describeInternalError, FINDING_IDS, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
+export { analyzeText, describeInternalError, DIAGNOSTIC_SOURCE, FINDING_IDS, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
 export { formatConfigError, ProjectConfigResolver, PROJECT_CONFIG_FILES } from './config/project-config';
 export type { ConfigError, ProjectConfig, ResolvedConfig } from './config/project-config';
 export { disableFileEdit, disableLineEdit, UNUSED_SUPPRESSION } from './suppressions';
@@ -13,13 +13,13 @@ export { isComposeFile, variablesOf } from './environment';
 export type { EnvironmentVariables } from './environment';
 export { fixAll, fixesFor, applyEdits } from './fixes';
 export type { Fix, TextEdit } from './fixes';
-export { hoverMarkdown, summarizeGroup } from './explain';
-export { CONFIG_FILES_GLOB, inSkippedFolder, isSkippedFolder, SKIPPED_FOLDERS_GLOB } from './facts/files';
+export { hoverAt, hoverMarkdown, summarizeGroup } from './explain';
+export { CONFIG_FILES_GLOB, inSkippedFolder, isSkippedFolder, MAX_FILE_BYTES, SKIPPED_FOLDERS_GLOB } from './facts/files';
 export { hostNameOf } from './model';
 export type { SmtpGroup } from './model';
 export { RULES, ruleById } from './rules';
 export type { AnalysisContext, Rule } from './rules';
 export type { MessageData, RelatedInformation } from './rules/rule';
-export { LineIndex } from './text';
+export { LineIndex, minimalChange } from './text';
 export type { FormatId, ParseError, Position, Range, Severity } from './types';
 export { isPlaceholderSecret, isTemplate } from './values';

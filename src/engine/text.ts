@@ -53,3 +53,16 @@ export class LineIndex {
     return this.text.slice(range.start, range.end);
   }
 }
+
+/** The smallest single replacement that turns `before` into `after` (keeps editors' cursors and undo steps small). */
+export function minimalChange(before: string, after: string): { start: number; end: number; newText: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, end: endBefore, newText: after.slice(start, endAfter) };
+}

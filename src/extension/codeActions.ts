@@ -1,8 +1,8 @@
 // Quick fixes for SMTP Doctor's diagnostics, fix-all (source.fixAll.smtpDoctor),
 // and "Disable rule" actions. The edits themselves come from the engine.
 import * as vscode from 'vscode';
-import { disableFileEdit, disableLineEdit, fixAll, fixesFor, type Finding, type TextEdit } from '../engine';
-import { DIAGNOSTIC_SOURCE, toRange } from './convert';
+import { DIAGNOSTIC_SOURCE, disableFileEdit, disableLineEdit, fixAll, fixesFor, minimalChange, type Finding, type TextEdit } from '../engine';
+import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { analysisPath, readSettings, SECTION } from './settings';
 
@@ -96,17 +96,4 @@ export async function disableRule(ruleId: string): Promise<void> {
   const inspected = config.inspect<Record<string, string>>('rules');
   const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
   await config.update('rules', { ...current, [ruleId]: 'off' }, target);
-}
-
-/** The smallest single replacement that turns `before` into `after` (keeps cursors and undo steps small). */
-export function minimalChange(before: string, after: string): { start: number; end: number; newText: string } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  return { start, end: endBefore, newText: after.slice(start, endAfter) };
 }

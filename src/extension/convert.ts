@@ -1,8 +1,6 @@
 // Engine values → VS Code values.
 import * as vscode from 'vscode';
-import { ruleDocsUrl, type Finding, type LineIndex, type Range, type Severity } from '../engine';
-
-export const DIAGNOSTIC_SOURCE = 'SMTP Doctor';
+import { DIAGNOSTIC_SOURCE, ruleDocsUrl, type Finding, type LineIndex, type Range, type Severity } from '../engine';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

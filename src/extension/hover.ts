@@ -1,6 +1,7 @@
 // Hovers on SMTP keys and values: how the framework will connect, what the port is for, the provider's advice.
+// The text and range come from the engine's hoverAt, which the language server shows too.
 import * as vscode from 'vscode';
-import { hoverMarkdown } from '../engine';
+import { hoverAt } from '../engine';
 import type { DiagnosticsController } from './diagnostics';
 import { toRange } from './convert';
 
@@ -10,24 +11,7 @@ export class SmtpHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const analyzed = this.diagnostics.analysisOf(document);
     if (!analyzed) return undefined;
-    const offset = analyzed.lines.offsetAt(position);
-    for (const group of analyzed.analysis.groups) {
-      const match = group.matches.find(({ entry }) => within(offset, entry.keyRange) || within(offset, entry.valueRange));
-      if (!match) continue;
-      const line = position.line;
-      const ruleIds = analyzed.analysis.findings
-        .filter((finding) => analyzed.lines.positionAt(finding.range.start).line === line)
-        .map((finding) => finding.ruleId);
-      const markdown = new vscode.MarkdownString(hoverMarkdown(group, ruleIds), true);
-      const { entry } = match;
-      const start = Math.min(entry.keyRange.start, entry.valueRange.start);
-      const end = Math.max(entry.keyRange.end, entry.valueRange.end);
-      return new vscode.Hover(markdown, toRange(analyzed.lines, { start, end }));
-    }
-    return undefined;
+    const hover = hoverAt(analyzed.analysis, analyzed.lines, analyzed.lines.offsetAt(position));
+    return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown, true), toRange(analyzed.lines, hover.range));
   }
-}
-
-function within(offset: number, range: { start: number; end: number }): boolean {
-  return offset >= range.start && offset <= range.end;
 }

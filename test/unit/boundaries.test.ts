@@ -22,7 +22,7 @@ describe('layer boundaries (eslint.config.mjs)', function () {
       .map((m) => `${m.ruleId}: ${m.message}`);
   }
 
-  for (const folder of ['src/engine', 'src/probe', 'src/cli', 'test/unit']) {
+  for (const folder of ['src/engine', 'src/probe', 'src/cli', 'src/lsp', 'test/unit']) {
     it(`fails when ${folder} imports vscode`, async () => {
       const errors = await boundaryErrors(`${folder}/x.ts`, "import * as x from 'vscode';");
       assert.equal(errors.length, 1, errors.join('\n'));
@@ -39,6 +39,8 @@ describe('layer boundaries (eslint.config.mjs)', function () {
     assert.deepEqual(await boundaryErrors('src/extension/x.ts', "import * as x from 'vscode';"), []);
     assert.deepEqual(await boundaryErrors('src/extension/x.ts', "import { analyzeText as x } from '../engine';"), []);
     assert.deepEqual(await boundaryErrors('src/cli/x.ts', "import { probe as x } from '../probe';"), []);
+    assert.deepEqual(await boundaryErrors('src/lsp/x.ts', "import { analyzeText as x } from '../engine';"), []);
+    assert.deepEqual(await boundaryErrors('src/lsp/x.ts', "import { createConnection as x } from 'vscode-languageserver/node';"), []);
   });
 
   for (const [folder, source] of [
@@ -47,6 +49,8 @@ describe('layer boundaries (eslint.config.mjs)', function () {
     ['src/extension', '../probe/session'],
     ['src/cli', '../engine/rules/index'],
     ['src/cli', '../probe/report'],
+    ['src/lsp', '../engine/analyze'],
+    ['src/lsp', '../engine/explain'],
   ]) {
     it(`fails when ${folder} reaches into ${source}`, async () => {
       for (const code of [`import { x } from '${source}';`, `import type { x } from '${source}';`, `export { x } from '${source}';`]) {
@@ -63,6 +67,8 @@ describe('layer boundaries (eslint.config.mjs)', function () {
     ['src/engine/x.ts', '../cli/walk'],
     ['src/probe/x.ts', '../extension/probePanel'],
     ['src/probe/x.ts', '../cli'],
+    ['src/engine/x.ts', '../lsp/server'],
+    ['src/probe/x.ts', '../lsp/server'],
   ]) {
     it(`fails when ${file} imports ${source} (a layer above it)`, async () => {
       const errors = await boundaryErrors(file, `import { x } from '${source}';`);
@@ -74,6 +80,8 @@ describe('layer boundaries (eslint.config.mjs)', function () {
   it('fails when one adapter imports the other', async () => {
     assert.equal((await boundaryErrors('src/extension/x.ts', "import { x } from '../cli/walk';")).length, 1);
     assert.equal((await boundaryErrors('src/cli/x.ts', "import { x } from '../extension/settings';")).length, 1);
+    assert.equal((await boundaryErrors('src/lsp/x.ts', "import { x } from '../extension/hover';")).length, 1);
+    assert.equal((await boundaryErrors('src/extension/x.ts', "import { x } from '../lsp/server';")).length, 1);
   });
 });
 

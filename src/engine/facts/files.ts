@@ -75,6 +75,9 @@ export const SKIPPED_FOLDERS: readonly string[] = [
   '.next', '.nuxt', '.svelte-kit', '.venv', 'venv', '__pycache__', '.tox', '.gradle', '.idea', '.vscode-test', '.terraform', '.cache',
 ];
 
+/** Files larger than this are skipped rather than parsed (the CLI, the language server; VS Code's smtpDoctor.maxFileSize defaults to it). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 /** A glob as a case-insensitive regular expression over a path with `/` separators and a leading `/`. */
 export function globToRegExp(glob: string): RegExp {
   let source = '';
