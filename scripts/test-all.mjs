@@ -5,6 +5,7 @@
 //   build             node scripts/build.mjs (esbuild bundles, once)
 //   compile           tsc -p . (tests and sources to out/, once)
 //   unit              mocha over out/test/unit (no rebuild)
+//   lsp-neovim        the language server in Debian's Neovim, headless (test/lsp/neovim.test.ts)
 //   harness-selftest  the runner's deliberately failing suite must fail visibly
 //   integration       the suite in a real VS Code (code-server + headless Chromium)
 //   inactive          a workspace without config files leaves the extension inactive
@@ -36,6 +37,7 @@ const steps = [
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'compile', cmd: bin('tsc'), args: ['-p', '.'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--reporter', './test/reporter.js', 'out/test/unit/**/*.test.js'], needs: ['build', 'compile'] },
+  { name: 'lsp-neovim', cmd: bin('mocha'), args: ['--reporter', './test/reporter.js', 'out/test/lsp/neovim.test.js'], needs: ['setup', 'build', 'compile'] },
   { name: 'harness-selftest', cmd: process.execPath, args: [runner, '--selftest'], needs: ['setup', 'build', 'compile'] },
   { name: 'integration', cmd: process.execPath, args: [runner], needs: ['setup', 'build', 'compile'] },
   { name: 'inactive', cmd: process.execPath, args: [runner, '--workspace', 'test/fixtures/workspace-without-config', '--tests', 'out/test/integration/inactive/index.js'],

@@ -106,7 +106,6 @@ interface DocumentAnalysis {
 
 interface ClientSupport {
   relatedInformation: boolean;
-  codeDescription: boolean;
   markdown: boolean;
   watchedFilesRegistration: boolean;
 }
@@ -120,7 +119,7 @@ export class LanguageServer {
   /** Messages already shown once (a malformed config file on every keystroke would flood the window). */
   private readonly shownMessages = new Set<string>();
   private workspaceFolders: string[] = [];
-  private support: ClientSupport = { relatedInformation: false, codeDescription: false, markdown: false, watchedFilesRegistration: false };
+  private support: ClientSupport = { relatedInformation: false, markdown: false, watchedFilesRegistration: false };
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize((params) => this.initialize(params));
@@ -153,7 +152,6 @@ export class LanguageServer {
     const capabilities = params.capabilities;
     this.support = {
       relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
-      codeDescription: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true,
       markdown: capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) === true,
       watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     };
@@ -310,7 +308,8 @@ export class LanguageServer {
       severity: SEVERITY[finding.severity],
       source: DIAGNOSTIC_SOURCE,
       code: finding.ruleId,
-      ...(this.support.codeDescription ? { codeDescription: { href: ruleDocsUrl(finding.ruleId) } } : {}),
+      // Sent to every client: one that does not declare codeDescriptionSupport (Neovim 0.7 keeps it anyway) ignores it.
+      codeDescription: { href: ruleDocsUrl(finding.ruleId) },
       message: finding.message,
       ...(this.support.relatedInformation && finding.related.length
         ? { relatedInformation: finding.related.map((item) => ({ location: { uri, range: toLspRange(lines, item.range) }, message: item.message })) }
