@@ -2,11 +2,12 @@
 // as an editor would: initialize, didOpen/didChange, publishDiagnostics, codeAction, hover, shutdown/exit.
 // test/lsp/neovim.test.ts drives the same server from a real client (Neovim).
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { analyzeText, hoverAt, LineIndex } from '../../../src/engine';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -263,6 +264,10 @@ describe('smtp-doctor lsp --stdio (JSON-RPC over stdio)', function () {
       position: { line: 6, character: 3 },
     });
     assert.equal(hover.contents.kind, 'markdown');
+    // The text VS Code's hover provider shows (src/extension/hover.ts), from the same engine function.
+    const lines = new LineIndex(ENV);
+    const engine = hoverAt(analyzeText(path.relative(workspace, path.join(folder, '.env')), ENV), lines, lines.offsetAt({ line: 6, character: 3 }));
+    assert.equal(hover.contents.value, engine?.markdown);
     assert.match(hover.contents.value, /^\*\*SMTP Doctor\*\* · smtp\.example\.com:587 · implicit TLS/);
     assert.match(hover.contents.value, /\*\*Port 587\*\*/);
     assert.deepEqual(hover.range, { start: { line: 6, character: 0 }, end: { line: 6, character: 13 } });
@@ -285,6 +290,28 @@ describe('smtp-doctor lsp --stdio (JSON-RPC over stdio)', function () {
     assert.match(shown, /invalid project config: t\d+\/\.smtp-doctor\.json:3:14/);
     const onConfig = await client.diagnostics(uriOf('.smtp-doctor.json'), from);
     assert.deepEqual(onConfig.map((d) => [d.range.start.line, d.message]), [[2, 'unknown rule "port-25"']]);
+  });
+
+  it('an open project config file gets its own errors, and its unsaved buffer decides for the other open files', async () => {
+    assert.equal((await open('.env', ENV)).length, 2);
+    const config = uriOf('.smtp-doctor.json');
+    let from = client.notifications.length;
+    client.notify('textDocument/didOpen', { textDocument: { uri: config, languageId: 'json', version: 1, text: '{\n  "root": true,\n  "rules": { "port-25": "off" }\n}\n' } });
+    assert.deepEqual((await client.diagnostics(config, from)).map((d) => [d.range.start.line, d.range.start.character, d.message]), [[2, 13, 'unknown rule "port-25"']]);
+    assert.match((await client.diagnostics(uriOf('.env'), from))[0].message, /^SMTP Doctor did not check this file: invalid project config/);
+
+    from = client.notifications.length;
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: config, version: 2 },
+      contentChanges: [{ text: '{ "root": true, "rules": { "port-25-submission": "off" } }\n' }],
+    });
+    assert.deepEqual(await client.diagnostics(config, from), []);
+    assert.deepEqual(summary(await client.diagnostics(uriOf('.env'), from)), ['implicit-tls-on-starttls-port@8']);
+
+    // Closed without saving: the file on disk applies again.
+    from = client.notifications.length;
+    client.notify('textDocument/didClose', { textDocument: { uri: config } });
+    assert.deepEqual(summary(await client.diagnostics(uriOf('.env'), from)), ['implicit-tls-on-starttls-port@8', 'port-25-submission@2']);
   });
 
   it('reads code files and every config format the engine reads, and nothing else', async () => {
@@ -313,6 +340,17 @@ describe('smtp-doctor lsp --stdio (JSON-RPC over stdio)', function () {
 });
 
 describe('the language server is its own bundle', () => {
+  it('`smtp-doctor lsp` needs --stdio (exit 2 without it), and --help prints its usage', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'lsp', ...args], { encoding: 'utf8', timeout: 30000 });
+    const missing = run();
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^smtp-doctor lsp: missing --stdio\n\nUsage: smtp-doctor lsp --stdio/);
+    assert.equal(run('--stdio', '--socket=9000').status, 2);
+    const help = run('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: smtp-doctor lsp --stdio/);
+  });
+
   it('dist/cli.js loads dist/cli-lsp.js only for `lsp`: the dispatcher, check, probe and explain bundle none of vscode-languageserver', () => {
     const bundle = (name: string) => fs.readFileSync(path.join(REPO, 'dist', name), 'utf8');
     assert.match(bundle('cli.js'), /import\("\.\/cli-lsp\.js"\)/);
