@@ -330,6 +330,10 @@ describe('smtp-doctor lsp --stdio (JSON-RPC over stdio)', function () {
     assert.deepEqual(await open('broken.json', '{ "smtp": { "port": 25, ', 'json'), []);
     assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri: uriOf('nowhere.env') }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: uriOf('nowhere.env') }, position: { line: 99, character: 0 } }), null);
+    // A URI that does not decode: logged, and the server goes on answering.
+    client.notify('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/%E0%A4%A.env', languageId: 'sh', version: 1, text: ENV } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-1', languageId: 'sh', version: 1, text: ENV } });
+    assert.equal(summary(await open('.env', ENV)).length, 2);
   });
 
   it('shuts down and exits with status 0 (last: it ends the server)', async () => {
