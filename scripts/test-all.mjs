@@ -11,6 +11,7 @@
 //   activation:NAME   each workspace of test/fixtures/activation/ activates it and gets its diagnostics
 //   package           vsce package --no-dependencies (its vscode:prepublish does the production build)
 //   vsix              the packaged .vsix installed into a real VS Code, test/integration/vsix
+//   pack              npm pack, the tarball installed offline into a temporary prefix, its smtp-doctor run
 //   start             `npm start` checked as a user meets it (scripts/check-start.mjs)
 // Streams their output and ends with one line "N passed, N failed" summed from the
 // suites' summary lines ("<label>: N passed, N failed" at the start of a line).
@@ -50,6 +51,8 @@ const steps = [
   { name: 'package', cmd: bin('vsce'), args: ['package', '--no-dependencies', '--out', vsix] },
   { name: 'vsix', cmd: process.execPath, args: [runner, '--install-vsix', vsix, '--tests', 'out/test/integration/vsix/index.js'],
     needs: ['setup', 'compile', 'package'] },
+  // The installable CLI, as users install it (rebuilds dist/ in production).
+  { name: 'pack', cmd: process.execPath, args: ['scripts/test-pack.mjs'] },
   // The README's other command, as a user runs it: `npm start`, the workbench in Chromium, Ctrl+C.
   { name: 'start', cmd: process.execPath, args: ['scripts/check-start.mjs'], needs: ['setup'] },
 ];
