@@ -7,6 +7,7 @@
 #   <cache>/code-server-4.139.1/   code-server 4.139.1 from npm, installed and built with that Node
 #   /usr/bin/chromium              Debian's Chromium (apt-get, only when missing; needs root)
 #   /usr/bin/nvim                  Debian's Neovim, the LSP client of test/lsp/neovim.test.ts (the same way)
+#   /usr/bin/pre-commit            Debian's pre-commit 3.x, for scripts/test-pre-commit.mjs (the same way)
 #   node_modules/playwright-core   the project's exact-version devDependency (drives Chromium)
 #   <cache>/env.json               paths/versions read by scripts/run-vscode-tests.mjs
 #
@@ -69,6 +70,8 @@ required=()   # packages the set-up cannot do without
 optional=()   # packages it can do without
 [ -x "$CHROMIUM" ] || required+=(chromium)
 [ -x "$NVIM" ] || required+=(neovim)
+# The pre-commit hook's test runs the real tool (npm test's pre-commit step).
+command -v pre-commit >/dev/null 2>&1 || required+=(pre-commit)
 if ! code_server_installed; then
   for tool in g++ make python3; do command -v "$tool" >/dev/null 2>&1 || required+=("$tool"); done
   [ -f "$KRB5_HEADER" ] || optional+=(libkrb5-dev)

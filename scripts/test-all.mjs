@@ -12,6 +12,8 @@
 //   activation:NAME   each workspace of test/fixtures/activation/ activates it and gets its diagnostics
 //   package           vsce package --no-dependencies (its vscode:prepublish does the production build)
 //   vsix              the packaged .vsix installed into a real VS Code, test/integration/vsix
+//   pack              npm pack, the tarball installed offline into a temporary prefix, its smtp-doctor run
+//   pre-commit        Debian's pre-commit on a scratch repository using this repository's hook
 //   start             `npm start` checked as a user meets it (scripts/check-start.mjs)
 // Streams their output and ends with one line "N passed, N failed" summed from the
 // suites' summary lines ("<label>: N passed, N failed" at the start of a line).
@@ -52,6 +54,9 @@ const steps = [
   { name: 'package', cmd: bin('vsce'), args: ['package', '--no-dependencies', '--out', vsix] },
   { name: 'vsix', cmd: process.execPath, args: [runner, '--install-vsix', vsix, '--tests', 'out/test/integration/vsix/index.js'],
     needs: ['setup', 'compile', 'package'] },
+  // The installable CLI and the pre-commit hook, as users install them (each rebuilds dist/ in production).
+  { name: 'pack', cmd: process.execPath, args: ['scripts/test-pack.mjs'] },
+  { name: 'pre-commit', cmd: process.execPath, args: ['scripts/test-pre-commit.mjs'], needs: ['setup'] },
   // The README's other command, as a user runs it: `npm start`, the workbench in Chromium, Ctrl+C.
   { name: 'start', cmd: process.execPath, args: ['scripts/check-start.mjs'], needs: ['setup'] },
 ];

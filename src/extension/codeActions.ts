@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, disableFileEdit, disableLineEdit, fixAll, fixesFor, minimalChange, type Finding, type TextEdit } from '../engine';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
-import { analysisPath, readSettings, SECTION } from './settings';
+import { analysisPath, SECTION } from './settings';
 
 export const DISABLE_RULE_COMMAND = 'smtpDoctor.disableRule';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('smtpDoctor');
@@ -23,7 +23,6 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
       // source.fixAll (e.g. editor.codeActionsOnSave) or source.fixAll.smtpDoctor
       return context.only.contains(FIX_ALL_KIND) ? this.fixAllAction(document) : [];
     }
-    const settings = readSettings(document.uri);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
@@ -31,7 +30,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
         (candidate) => candidate.ruleId === ruleIdOf(diagnostic) && toRange(analyzed.lines, candidate.range).isEqual(diagnostic.range),
       );
       if (!finding) continue;
-      for (const fix of fixesFor(analysisPath(document.uri), document.getText(), finding, settings.analyze, this.diagnostics.logInternalError)) {
+      for (const fix of fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri), this.diagnostics.logInternalError)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;
@@ -57,7 +56,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
 
   private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
     const text = document.getText();
-    const result = fixAll(analysisPath(document.uri), text, readSettings(document.uri).analyze, this.diagnostics.logInternalError);
+    const result = fixAll(analysisPath(document.uri), text, this.diagnostics.optionsFor(document.uri), this.diagnostics.logInternalError);
     if (!result.applied.length) return [];
     const action = new vscode.CodeAction('Fix all SMTP Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

@@ -13,15 +13,18 @@ import {
   prepareCodeFile,
   SKIPPED_FOLDERS_GLOB,
   type Analysis,
+  type AnalyzeOptions,
   type FormatId,
   type InternalError,
 } from '../engine';
 import { toDiagnostic } from './convert';
+import { PROJECT_CONFIG_GLOB, ProjectConfigs } from './projectConfig';
 import { readWorkspaceFile } from './workspaceFiles';
 import { analysisPath, readSettings, type Settings } from './settings';
 
-
 const TYPING_DELAY_MS = 250;
+/** A save can report a config file changed more than once: one re-analysis for them. */
+const CONFIG_CHANGE_DELAY_MS = 100;
 
 /** Language ids of files the user adds with `smtpDoctor.include`, whose names say nothing. */
 const FORMAT_BY_LANGUAGE: Readonly<Record<string, FormatId>> = {
@@ -49,6 +52,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly tooLargeReported = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private watcher?: vscode.FileSystemWatcher;
+  private readonly configs: ProjectConfigs;
+  private configTimer?: NodeJS.Timeout;
   private scanGeneration = 0;
   private settings: Settings = readSettings();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -60,7 +65,19 @@ export class DiagnosticsController implements vscode.Disposable {
   private scannedFiles = 0;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
+    this.configs = new ProjectConfigs(log);
+    // A config file created, edited or deleted: every file it governs is checked again, open or not.
+    const configWatcher = vscode.workspace.createFileSystemWatcher(PROJECT_CONFIG_GLOB);
+    const onConfigChange = () => {
+      clearTimeout(this.configTimer);
+      this.configTimer = setTimeout(() => this.guard(() => this.restart()), CONFIG_CHANGE_DELAY_MS);
+    };
+    configWatcher.onDidCreate(onConfigChange);
+    configWatcher.onDidChange(onConfigChange);
+    configWatcher.onDidDelete(onConfigChange);
     this.disposables.push(
+      this.configs,
+      configWatcher,
       this.collection,
       this.changeEmitter,
       vscode.workspace.onDidOpenTextDocument((document) => this.guard(() => this.analyzeDocument(document))),
@@ -86,12 +103,14 @@ export class DiagnosticsController implements vscode.Disposable {
     const analyses: Array<{ uri: vscode.Uri; analysis: Analysis }> = [];
     for (const uri of uris) {
       try {
+        const target = this.target(uri);
+        if (!target) continue;
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
         const bytes = open ? undefined : await readWorkspaceFile(uri, this.settings.maxFileSize);
         if (!open && !bytes) continue;
         const analysis = open
-          ? (this.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText(), this.settings.analyze))
-          : analyzeText(analysisPath(uri), new TextDecoder().decode(bytes), this.settings.analyze);
+          ? (this.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText(), target.options))
+          : analyzeText(analysisPath(uri), new TextDecoder().decode(bytes), target.options);
         analyses.push({ uri, analysis });
       } catch (error) {
         this.log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -105,8 +124,10 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.settings.exclude.length ? `{${[SKIPPED_FOLDERS_GLOB, ...this.settings.exclude].join(',')}}` : SKIPPED_FOLDERS_GLOB;
   }
 
+  /** Reads the settings and the project config files again, and checks every file again. */
   restart(): void {
     this.settings = readSettings();
+    this.configs.invalidate();
     this.collection.clear();
     this.cache.clear();
     this.watcher?.dispose();
@@ -126,9 +147,30 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  private isTarget(document: vscode.TextDocument): boolean {
-    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
-    return isConfigFile(document.fileName) || this.isIncluded(document.uri, document.languageId);
+  /**
+   * The options a file is analysed with, or undefined when it is not analysed (not a file SMTP Doctor
+   * reads, excluded, or under a malformed project config file, which then shows the error).
+   * The project config file comes first, the user's explicit settings on top (README, "Project config
+   * file"): the same order as the CLI's --rule and --context over the file.
+   */
+  private target(uri: vscode.Uri, languageId?: string): { options: AnalyzeOptions } | undefined {
+    if (uri.scheme !== 'file' && uri.scheme !== 'untitled' && uri.scheme !== 'vscode-remote') return undefined;
+    const resolved = this.configs.resolve(uri);
+    if (resolved && !resolved.ok) return undefined;
+    const named = isConfigFile(uri.path) || resolved?.included || this.isIncluded(uri, languageId);
+    if (!named || resolved?.excluded || this.isExcluded(uri)) return undefined;
+    const project = resolved?.options;
+    return {
+      options: {
+        rules: { ...project?.rules, ...this.settings.analyze.rules },
+        context: this.settings.analyze.context ?? project?.context ?? 'application',
+      },
+    };
+  }
+
+  /** The options for a file's fixes: the same as its diagnostics'. */
+  optionsFor(uri: vscode.Uri): AnalyzeOptions {
+    return this.target(uri)?.options ?? readSettings(uri).analyze;
   }
 
   private isIncluded(uri: vscode.Uri, languageId?: string): boolean {
@@ -143,7 +185,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    if (!this.settings.enable || !this.isTarget(document)) return;
+    if (!this.settings.enable || !this.target(document.uri, document.languageId)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -157,7 +199,8 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private analyzeDocument(document: vscode.TextDocument): DocumentAnalysis | undefined {
-    if (!this.settings.enable || !this.isTarget(document) || this.isExcluded(document.uri) || document.isClosed) return undefined;
+    const target = this.settings.enable && !document.isClosed ? this.target(document.uri, document.languageId) : undefined;
+    if (!target) return undefined;
     const key = document.uri.toString();
     const text = document.getText();
     if (text.length > this.settings.maxFileSize) {
@@ -171,7 +214,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }
       return undefined;
     }
-    const analysis = analyzeText(analysisPath(document.uri), text, { ...this.settings.analyze, format: this.formatOf(document) });
+    const analysis = analyzeText(analysisPath(document.uri), text, { ...target.options, format: this.formatOf(document) });
     const result = { version: document.version, analysis, lines: new LineIndex(text) };
     this.cache.set(key, result);
     this.publish(document.uri, result);
@@ -220,9 +263,22 @@ export class DiagnosticsController implements vscode.Disposable {
   private async scanWorkspace(generation: number): Promise<void> {
     try {
       const exclude = this.excludeGlob();
+      // Project config files first: their errors show on them, and their `include` patterns add files.
+      const projectIncludes: vscode.RelativePattern[] = [];
+      for (const configUri of await vscode.workspace.findFiles(PROJECT_CONFIG_GLOB, SKIPPED_FOLDERS_GLOB)) {
+        const resolved = this.configs.check(configUri);
+        if (!resolved?.ok || !resolved.config) continue;
+        const folder = vscode.Uri.joinPath(configUri, '..');
+        for (const glob of [resolved.config, ...resolved.config.overrides].flatMap((layer) => layer.include ?? [])) {
+          projectIncludes.push(new vscode.RelativePattern(folder, glob.replace(/^\.?\//, '')));
+        }
+      }
       const uris = await vscode.workspace.findFiles(CONFIG_FILES_GLOB, exclude);
-      const extra = await Promise.all(this.settings.include.map((pattern) => vscode.workspace.findFiles(pattern, exclude)));
+      const extra = await Promise.all([...this.settings.include, ...projectIncludes].map((pattern) => vscode.workspace.findFiles(pattern, exclude)));
+      const seen = new Set<string>();
       for (const uri of [...uris, ...extra.flat()]) {
+        if (seen.has(uri.toString())) continue;
+        seen.add(uri.toString());
         if (generation !== this.scanGeneration) return;
         if (await this.analyzeFile(uri)) this.scannedFiles++;
         // Yield between files so the extension host stays responsive.
@@ -250,10 +306,10 @@ export class DiagnosticsController implements vscode.Disposable {
   private async analyzeFile(uri: vscode.Uri): Promise<boolean> {
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
-    if (open) return isConfigFile(uri.path) || this.isIncluded(uri);
-    if (!isConfigFile(uri.path) && !this.isIncluded(uri)) return false;
+    const target = this.target(uri);
+    if (open || !target) return !!target;
     // The watcher also reports files in node_modules, build output…, which the scan skips.
-    if (this.isExcluded(uri) || inSkippedFolder(vscode.workspace.asRelativePath(uri, false))) return false;
+    if (inSkippedFolder(vscode.workspace.asRelativePath(uri, false))) return false;
     try {
       const bytes = await readWorkspaceFile(uri, this.settings.maxFileSize);
       if (!bytes) {
@@ -263,7 +319,8 @@ export class DiagnosticsController implements vscode.Disposable {
       if (bytes.subarray(0, 8192).includes(0)) return false; // binary
       const text = new TextDecoder('utf-8').decode(bytes);
       await prepareCodeFile(uri.path, text);
-      const analysis = analyzeText(analysisPath(uri), text, this.settings.analyze);
+      // A file that `include` adds has a name that says nothing of its format: read as .env, as the CLI does.
+      const analysis = analyzeText(analysisPath(uri), text, { ...target.options, ...(isConfigFile(uri.path) ? {} : { format: 'dotenv' }) });
       analysis.internalErrors.forEach(this.logInternalError);
       if (analysis.findings.length) {
         const lines = new LineIndex(text);
@@ -291,6 +348,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
+    clearTimeout(this.configTimer);
     this.scanGeneration++;
     for (const disposable of this.disposables) disposable.dispose();
   }

@@ -9,7 +9,7 @@ import { TEST_CONNECTION_COMMAND } from './codeLens';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { ProbePanel } from './probePanel';
-import { analysisPath, readSettings } from './settings';
+import { analysisPath } from './settings';
 
 export const EXPLAIN_ERROR_COMMAND = 'smtpDoctor.explainError';
 /** The quick fix an explanation names (the panel's button; arguments: a SettingsMatch). */
@@ -141,7 +141,7 @@ export class ExplainCommand {
     let fixTitle: string | undefined;
     if (finding) {
       const document = await vscode.workspace.openTextDocument(uri);
-      fixTitle = fixesFor(analysisPath(uri), document.getText(), finding, readSettings(uri).analyze)[0]?.title;
+      fixTitle = fixesFor(analysisPath(uri), document.getText(), finding, this.diagnostics.optionsFor(uri))[0]?.title;
     }
     return {
       uri,
@@ -159,7 +159,7 @@ export class ExplainCommand {
     const analyzed = this.diagnostics.analysisOf(document);
     const group = analyzed?.analysis.groups[settings.groupIndex];
     const finding = group && analyzed.analysis.findings.find((candidate) => candidate.ruleId === settings.finding!.ruleId && insideGroup(candidate, group));
-    const fix = finding && fixesFor(analysisPath(document.uri), document.getText(), finding, readSettings(document.uri).analyze)[0];
+    const fix = finding && fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri))[0];
     if (!fix) {
       void vscode.window.showInformationMessage('SMTP Doctor: the settings have changed; nothing left to fix here.');
       return false;

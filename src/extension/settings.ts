@@ -10,6 +10,11 @@ export interface Settings {
   include: string[];
   exclude: string[];
   maxFileSize: number;
+  /**
+   * The user's own choices, which apply on top of the project config file (README, "Project config
+   * file"): the rules named in `smtpDoctor.rules`, and `smtpDoctor.context` only where it is set
+   * (user, workspace or folder settings), not its default.
+   */
   analyze: AnalyzeOptions;
 }
 
@@ -25,12 +30,14 @@ export function analysisPath(uri: vscode.Uri): string {
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const rules = config.get<Record<string, RuleSetting>>('rules', {});
+  const inspected = config.inspect<AnalysisContext>('context');
+  const explicitContext = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
   return {
     enable: config.get<boolean>('enable', true),
     scanWorkspace: config.get<boolean>('scanWorkspace', true),
     include: config.get<string[]>('include', []),
     exclude: config.get<string[]>('exclude', []),
     maxFileSize: config.get<number>('maxFileSize', 1024 * 1024),
-    analyze: { rules, context: config.get<AnalysisContext>('context', 'application') },
+    analyze: { rules, ...(explicitContext ? { context: explicitContext } : {}) },
   };
 }

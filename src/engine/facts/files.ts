@@ -144,3 +144,21 @@ export const SKIPPED_FOLDERS_GLOB = `{${SKIPPED_FOLDERS.map((name) => `**/${name
 export function workspaceActivationEvents(): string[] {
   return CONFIG_FILES.map((pattern) => `workspaceContains:${pattern.glob}`);
 }
+
+/**
+ * The files and folders above as Python regular expressions over a path relative to the repository,
+ * for pre-commit's `files` and `exclude` (.pre-commit-hooks.yaml, written by
+ * `node scripts/sync-manifest.mjs`; test/unit/engine/files.test.ts checks them against formatOfPath).
+ * pre-commit matches with `re.search`; `(?i)` because the globs above are case-insensitive.
+ * `exclude` holds the skipped folders, NOT_CODE_FILES, and the NOT_CONFIG_FILES that are not code
+ * either (`.env.json` is excluded, `.env.js` is JavaScript and read as code).
+ */
+export function preCommitPatterns(): { files: string; exclude: string } {
+  // globToRegExp's source without its `^/(?:[^/]*/)*` (the leading `**/`, which `(^|/)` stands for here).
+  const alternatives = (globs: readonly string[]) => globs.map((glob) => globToRegExp(glob).source.replace(/\\\//g, '/').replace(/^\^\/(\(\?:\[\^\/\]\*\/\)\*)?/, '')).join('|');
+  const notCode = NOT_CONFIG_FILES.filter((glob) => !codeLanguageOfPath(glob.replace(/^\*\*\//, '').replace(/\*/g, 'x')));
+  return {
+    files: `(?i)(^|/)(${alternatives([...CONFIG_FILES, ...CODE_FILES].map((pattern) => pattern.glob))})`,
+    exclude: `(?i)(^|/)((${SKIPPED_FOLDERS.map((name) => name.replace(/\./g, '\\.')).join('|')})/|${alternatives([...notCode, ...NOT_CODE_FILES])})`,
+  };
+}

@@ -6,12 +6,15 @@ import {
   CODE_FILES,
   CONFIG_FILES,
   CONFIG_FILES_GLOB,
+  formatOfPath,
   globToRegExp,
   inSkippedFolder,
+  preCommitPatterns,
   SKIPPED_FOLDERS_GLOB,
   workspaceActivationEvents,
 } from '../../../src/engine/facts/files';
 import { collectConfigFiles } from '../../../src/cli/walk';
+import { parse as parseYaml } from 'yaml';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -75,4 +78,33 @@ describe('facts/files: the one list of config files', () => {
       'rails-production/config/environments/production.rb',
     ]);
   });
+
+  it(".pre-commit-hooks.yaml's files and exclude are the list's, and pass exactly the files the engine reads", () => {
+    const [hook] = parseYaml(fs.readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8'));
+    const patterns = preCommitPatterns();
+    assert.deepEqual({ files: hook.files, exclude: hook.exclude }, patterns, 'run `npx tsc -p . && node scripts/sync-manifest.mjs`');
+    assert.deepEqual([hook.id, hook.entry, hook.language, hook.language_version], ['smtp-doctor', 'smtp-doctor check', 'node', 'system']);
+    // Python's `(?i)` is JavaScript's `i` flag; the rest of these expressions means the same in both.
+    const python = (source: string) => new RegExp(source.replace(/^\(\?i\)/, ''), 'i');
+    const files = python(patterns.files);
+    const exclude = python(patterns.exclude);
+    const samples = [
+      ...collectRepoFiles(path.join(REPO, 'test', 'fixtures')),
+      '.env', 'app/.env.local', 'deploy/prod.env', '.ENV.Production', 'x/.env.json', 'x/.env.local.md', 'a/.env.js', 'a/.env.d.ts', '.envrc',
+      'config/settings/production.py', 'proj/settings.py', 'proj/local_settings.py', 'lib/mailer.py', 'config/environments/production.rb',
+      'config/initializers/smtp.rb', 'app/models/user.rb', 'gitlab.rb', 'config/config.php', 'index.php', 'web.min.js', 'types.d.ts', 'app.bundle.js',
+      'node_modules/pkg/.env', 'vendor/a/config.yml', 'a/dist/app.json', '.smtp-doctor.json', '.smtp-doctor.yaml', 'package-lock.json', 'README.md', 'Dockerfile',
+    ];
+    for (const sample of samples) {
+      const read = formatOfPath(sample) !== undefined && !inSkippedFolder(sample);
+      assert.equal(files.test(sample) && !exclude.test(sample), read, sample);
+    }
+  });
 });
+
+function collectRepoFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = `${prefix}${entry.name}`;
+    return entry.isDirectory() ? collectRepoFiles(path.join(dir, entry.name), `${relative}/`) : [relative];
+  });
+}
