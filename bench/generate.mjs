@@ -370,3 +370,21 @@ export function bigYaml(lines = 5000, seed = 7) {
   while ((m = re.exec(text))) digits.push(m.index + 2);
   return { text, digits, groupOffset: text.indexOf('spring:\n  mail:') };
 }
+
+/**
+ * The same size, with the SMTP settings nested in the middle of one big top-level map
+ * (`app: … notifications: mail: …`), so that no top-level key says where they are.
+ */
+export function bigYamlNested(lines = 5000, seed = 11) {
+  const r = rng(seed);
+  const half = Math.floor(lines / 2);
+  const group = ['  notifications:', '    mail:', '      host: smtp.sendgrid.net', '      port: 465', '      secure: false', '      user: apikey', '      pass: ${SENDGRID_KEY}'];
+  const before = ['server:', '  port: 8080', 'app:', ...yamlMap(r, 2, half - 3)];
+  const after = yamlMap(r, 2, lines - before.length - group.length);
+  const text = [...before, ...group, ...after].join('\n') + '\n';
+  const digits = [];
+  const re = /: (\d+)$/gm;
+  let m;
+  while ((m = re.exec(text))) digits.push(m.index + 2);
+  return { text, digits, groupOffset: text.indexOf('  notifications:\n    mail:') };
+}

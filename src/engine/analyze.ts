@@ -5,12 +5,14 @@ import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
 import { resolveEnvironment, type EnvironmentVariables } from './environment';
 import { detectFormat, parseConfig } from './formats';
+import { parseYamlParts } from './formats/yaml-outline';
 import { entryWords, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
 import { RULES, type AnalysisContext, type Rule, type RuleContext, type RuleFinding } from './rules';
 import { renderMessage, type MessageData, type RelatedInformation } from './rules/rule';
 import { applySuppressions, findDirectives, UNUSED_SUPPRESSION } from './suppressions';
 import { LineIndex } from './text';
+import { mayMatter } from './vocabulary';
 import type { ConfigEntry, FormatId, ParseError, ParseResult, Range, Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
@@ -24,7 +26,16 @@ export interface AnalyzeOptions {
   format?: FormatId;
   /** Variables set by other files the file reads (the `.env` beside a compose file); see analyzeProject. */
   environment?: EnvironmentVariables;
+  /**
+   * How much of a YAML file to parse: `relevant` only the parts that can hold SMTP settings
+   * (formats/yaml-outline.ts; the findings are the same, syntax errors elsewhere go unreported),
+   * `full` all of it. Default: `relevant` for files of PARTIAL_READ_MIN_LENGTH characters or more.
+   */
+  read?: 'full' | 'relevant';
 }
+
+/** Smaller YAML files are parsed whole: it takes a few milliseconds, and reports every syntax error. */
+export const PARTIAL_READ_MIN_LENGTH = 16 * 1024;
 
 export interface Finding {
   ruleId: string;
@@ -83,7 +94,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   // Every profile's keys and every SMTP URL contain "smtp" or "mail": a file with neither has no SMTP settings.
   if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [], internalErrors: [] };
   const code = format === 'code' ? readCode(filePath, text) : undefined;
-  const parse = code ? code.parse : parseConfig(format, text);
+  const parse = code ? code.parse : readConfig(format, text, options);
   const groups = code
     ? code.groups.map(buildGroup).filter((group): group is SmtpGroup => group !== undefined)
     : findSmtpGroups(resolveEnvironment(parse.entries, text, format, filePath, options.environment));
@@ -130,6 +141,11 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   const kept = suppress(format, text, parse, findings, options);
   kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { format, groups, findings: kept, parseErrors: parse.errors, internalErrors, parse, ...(code?.parserMissing ? { parserMissing: code.parserMissing } : {}) };
+}
+
+function readConfig(format: FormatId, text: string, options: AnalyzeOptions): ParseResult {
+  const read = options.read ?? (text.length >= PARTIAL_READ_MIN_LENGTH ? 'relevant' : 'full');
+  return format === 'yaml' && read === 'relevant' ? parseYamlParts(text, mayMatter) : parseConfig(format, text);
 }
 
 /** The findings left after the file's smtp-doctor-disable comments, and those comments that suppress nothing. */

@@ -18,6 +18,8 @@ export interface Dsn {
 }
 
 const SMTP_SCHEME = /^(smtps?|smtp\+[a-z]+|submission|submissions)$/i;
+/** Every scheme SMTP_SCHEME accepts contains one of these. */
+export const SMTP_SCHEME_STEMS: readonly string[] = ['smtp', 'submission'];
 
 export function looksLikeSmtpUrl(value: string): boolean {
   const match = /^\s*([a-z][a-z0-9+.-]*):\/\//i.exec(value);

@@ -198,7 +198,7 @@ function transportSwitches(profile: FrameworkProfile, chosen: Candidate, entries
   return matches;
 }
 
-const MAIL_SCOPE_WORDS = new Set(['mail', 'email', 'smtp', 'mailer']);
+export const MAIL_SCOPE_WORDS: ReadonlySet<string> = new Set(['mail', 'email', 'smtp', 'mailer']);
 
 /**
  * A mail section's own on/off switch above the group (`mail: {enabled: false, smtp: {host…}}` in the Nextcloud chart):

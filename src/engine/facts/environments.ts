@@ -36,7 +36,7 @@ export function isExampleFile(filePath: string): boolean {
  * `spring.config.activate.on-profile` (2.4+) and the older `spring.profiles`. Their value is a profile
  * name, a list or an expression (`prod | staging`, `!test`); negated names do not count.
  */
-const DOCUMENT_PROFILE_KEYS: readonly string[] = ['spring config activate on profile', 'spring profiles'];
+export const DOCUMENT_PROFILE_KEYS: readonly string[] = ['spring config activate on profile', 'spring profiles'];
 
 /** The environment a document's profile key names, if any: `on-profile: prod` makes that document production. */
 export function documentEnvironment(keyWords: string, value: string | null): Environment | undefined {
@@ -56,7 +56,7 @@ export function documentEnvironment(keyWords: string, value: string | null): Env
  * snipe-it's `.env.docker` sets `APP_ENV=production`. Matched as the last words of an entry's path
  * (`services.app.environment.NODE_ENV` too).
  */
-const ENVIRONMENT_MARKER_KEYS: readonly string[] = [
+export const ENVIRONMENT_MARKER_KEYS: readonly string[] = [
   'app env', 'node env', 'rails env', 'rack env', 'mix env', 'flask env', 'aspnetcore environment', 'dotnet environment',
   'django settings module', 'spring profiles active',
 ];
