@@ -96,12 +96,16 @@ const URL_ONLY_SPEC: KeySpec = URL_ONLY_PROFILE.keys.find((spec) => spec.role ==
 
 export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
   const candidates: Candidate[] = [];
-  const keysPresent = new Set<string>();
   const wordsOf = new Map<ConfigEntry, string[]>();
+  // Entries by document and key words, in document order: what the switch look-ups below ask for.
+  const byKey = new Map<string, ConfigEntry[]>();
   for (const entry of entries) {
     const words = entryWords(entry);
     wordsOf.set(entry, words);
-    keysPresent.add(`${entry.document ?? 0}|${words.join(' ')}`);
+    const key = `${entry.document ?? 0}|${words.join(' ')}`;
+    const same = byKey.get(key);
+    if (same) same.push(entry);
+    else byKey.set(key, [entry]);
     const alternatives = ALTERNATIVES_BY_LAST_WORD.get(words[words.length - 1]);
     if (!alternatives) continue;
     for (const alternative of alternatives) {
@@ -124,7 +128,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
 
   // A profile that needs a signature key qualifies at an anchor only if one is present there.
   const hasSignature = (profile: FrameworkProfile, anchorKey: string): boolean =>
-    (profile.signature ?? []).some((key) => keysPresent.has(`${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}${key}`));
+    (profile.signature ?? []).some((key) => byKey.has(`${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}${key}`));
   const eligible = candidates.filter((candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey));
 
   // Each entry belongs to the anchor of its most specific (longest) key.
@@ -149,29 +153,32 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
 
   const groups: RawGroup[] = [];
   const claimed = new Set<ConfigEntry>();
+  const order = new Map<ConfigEntry, number>(entries.map((entry, i) => [entry, i]));
   for (const [anchorKey, anchorCandidates] of byAnchor) {
-    const scores = new Map<FrameworkProfile, { score: number; index: number }>();
+    // Per profile: its longest prefix here and the entries it matches, however many of its prefixes match each.
+    const seen = new Map<FrameworkProfile, { prefixLength: number; entries: Set<ConfigEntry>; index: number }>();
     for (const candidate of anchorCandidates) {
       const profile = candidate.alternative.profile;
-      if (scores.has(profile)) continue;
-      const own = anchorCandidates.filter((other) => other.alternative.profile === profile);
+      const own = seen.get(profile) ?? { prefixLength: 0, entries: new Set<ConfigEntry>(), index: candidate.alternative.profileIndex };
+      own.prefixLength = Math.max(own.prefixLength, candidate.prefixLength);
+      own.entries.add(candidate.entry);
+      seen.set(profile, own);
+    }
+    const scores = new Map<FrameworkProfile, { score: number; index: number }>();
+    for (const [profile, own] of seen) {
       const signature = hasSignature(profile, anchorKey) ? 1000 : 0;
-      // The profile's longest prefix here and the entries it matches, however many of its prefixes match each.
-      const prefixLength = Math.max(...own.map((other) => other.prefixLength));
-      scores.set(profile, { score: prefixLength * 10000 + signature + new Set(own.map((other) => other.entry)).size, index: candidate.alternative.profileIndex });
+      scores.set(profile, { score: own.prefixLength * 10000 + signature + own.entries.size, index: own.index });
     }
     const [profile] = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].index - b[1].index)[0];
     const matches: MatchedEntry[] = [];
     for (const candidate of anchorCandidates) {
+      // The first key of the chosen profile that matched an entry is the one it keeps.
       if (candidate.alternative.profile !== profile || claimed.has(candidate.entry)) continue;
-      // The longest key of the chosen profile wins when several match the same entry.
-      const existing = matches.find((match) => match.entry === candidate.entry);
-      if (existing) continue;
       claimed.add(candidate.entry);
       matches.push({ entry: candidate.entry, spec: candidate.alternative.spec });
     }
     const chosen = anchorCandidates.find((candidate) => candidate.alternative.profile === profile)!;
-    const transport = [...transportSwitches(profile, chosen, entries, wordsOf), ...parentSwitches(chosen, entries, wordsOf)];
+    const transport = [...transportSwitches(profile, chosen, byKey), ...parentSwitches(chosen, byKey, order)];
     groups.push({ profile, anchor: chosen.anchor, document: chosen.entry.document, matches, ...(transport.length ? { transport } : {}) });
   }
 
@@ -184,14 +191,14 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
 }
 
 /** The profile's transport switches written beside its prefix (`EMAIL_TRANSPORT` beside `EMAIL_SMTP_*`), as 'enabled' matches. */
-function transportSwitches(profile: FrameworkProfile, chosen: Candidate, entries: readonly ConfigEntry[], wordsOf: ReadonlyMap<ConfigEntry, string[]>): MatchedEntry[] {
+function transportSwitches(profile: FrameworkProfile, chosen: Candidate, byKey: ReadonlyMap<string, ConfigEntry[]>): MatchedEntry[] {
   const matches: MatchedEntry[] = [];
   if (!profile.transportSwitches) return matches;
   const scope = chosen.anchor.slice(0, chosen.anchor.length - chosen.prefixLength);
   for (const transport of profile.transportSwitches) {
     const target = [...scope, ...transport.key.split(' ')].join(' ');
-    for (const entry of entries) {
-      if (entry.document !== chosen.entry.document || wordsOf.get(entry)!.join(' ') !== target) continue;
+    for (const entry of byKey.get(`${chosen.entry.document ?? 0}|${target}`) ?? []) {
+      if (entry.document !== chosen.entry.document) continue;
       matches.push({ entry, spec: { key: transport.key, role: 'enabled', activeValues: transport.activeValues } });
     }
   }
@@ -204,14 +211,16 @@ export const MAIL_SCOPE_WORDS: ReadonlySet<string> = new Set(['mail', 'email', '
  * A mail section's own on/off switch above the group (`mail: {enabled: false, smtp: {host…}}` in the Nextcloud chart):
  * the block below it is not used, whatever it says.
  */
-function parentSwitches(chosen: Candidate, entries: readonly ConfigEntry[], wordsOf: ReadonlyMap<ConfigEntry, string[]>): MatchedEntry[] {
+function parentSwitches(chosen: Candidate, byKey: ReadonlyMap<string, ConfigEntry[]>, order: ReadonlyMap<ConfigEntry, number>): MatchedEntry[] {
   const targets = new Set<string>();
   for (let length = 1; length < chosen.anchor.length; length++) {
     if (!MAIL_SCOPE_WORDS.has(chosen.anchor[length - 1])) continue;
     const scope = chosen.anchor.slice(0, length).join(' ');
     targets.add(`${scope} enabled`).add(`${scope} enable`);
   }
-  return entries
-    .filter((entry) => entry.document === chosen.entry.document && targets.has(wordsOf.get(entry)!.join(' ')))
+  const found = [...targets].flatMap((target) => byKey.get(`${chosen.entry.document ?? 0}|${target}`) ?? []);
+  return found
+    .filter((entry) => entry.document === chosen.entry.document)
+    .sort((a, b) => order.get(a)! - order.get(b)!)
     .map((entry) => ({ entry, spec: { key: 'enabled', role: 'enabled' } }));
 }
