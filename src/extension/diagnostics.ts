@@ -33,6 +33,7 @@ const FORMAT_BY_LANGUAGE: Readonly<Record<string, FormatId>> = {
   'java-properties': 'properties',
   ini: 'ini',
   toml: 'toml',
+  hocon: 'hocon',
   yaml: 'yaml',
   'docker-compose': 'yaml',
   json: 'json',
