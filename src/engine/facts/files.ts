@@ -85,6 +85,19 @@ export const SKIPPED_FOLDERS: readonly string[] = [
 /** Files larger than this are skipped rather than parsed (the CLI, the language server; VS Code's smtpDoctor.maxFileSize defaults to it). */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+/**
+ * What marks a project's root folder, for the CLI (the editor uses the workspace folder): paths are judged
+ * relative to it, so `check production/` and `cd production && check .` see the same `production/.env`.
+ * Version control first (the nearest folder holding one of these), then a manifest or compose file.
+ */
+export const PROJECT_ROOT_MARKERS: { readonly vcs: readonly string[]; readonly project: readonly string[] } = {
+  vcs: ['.git', '.hg', '.svn'],
+  project: [
+    'package.json', 'composer.json', 'pyproject.toml', 'Gemfile', 'go.mod', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'build.sbt',
+    'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', '.smtp-doctor.json', '.smtp-doctor.yaml',
+  ],
+};
+
 /** A glob as a case-insensitive regular expression over a path with `/` separators and a leading `/`. */
 export function globToRegExp(glob: string): RegExp {
   let source = '';
