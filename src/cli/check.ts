@@ -6,9 +6,9 @@ import {
   analyzeText,
   describeInternalError,
   FINDING_IDS,
+  environmentFor,
   fixAll,
   formatConfigError,
-  isComposeFile,
   isConfigFile,
   LineIndex,
   prepareCodeFile,
@@ -16,11 +16,11 @@ import {
   type AnalyzeOptions,
   type EnvironmentVariables,
   type RuleSetting,
-  variablesOf,
 } from '../engine';
 import { diskConfigResolver } from './config-files';
 import { locate, toJson, toSarif, toText, type FileFinding } from './findings-output';
 import type { CliIo } from './io';
+import { ProjectRoots } from './project-root';
 import { collectConfigFiles, readText } from './walk';
 import { UsageError, parseFlags } from './flags';
 
@@ -99,6 +99,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
   }
 
   const findings: FileFinding[] = [];
+  const projectRoots = new ProjectRoots();
   let checked = 0;
   for (const file of walk.files) {
     const resolved = configOf(file);
@@ -125,10 +126,12 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       io.stderr(`smtp-doctor: skipped ${shown}: could not load its parser (${error instanceof Error ? error.message : String(error)})\n`);
       continue;
     }
-    // The engine sees the path relative to the working directory: folders above the project say nothing about it.
-    const environment = composeEnvironment(file, io);
-    if (options.flags.fix) text = fixFile(file, shown, text, { ...fileOptions, environment }, io);
-    const analysis = analyzeText(shown, text, { ...fileOptions, environment });
+    // The engine sees the path relative to the project root: folders above the project say nothing about it,
+    // and the verdict does not depend on the folder the command runs in. Output names files from there.
+    const analysisPath = projectRoots.analysisPath(file, io.cwd);
+    const environment = inputEnvironment(file, io);
+    if (options.flags.fix) text = fixFile(file, analysisPath, shown, text, { ...fileOptions, environment }, io);
+    const analysis = analyzeText(analysisPath, text, { ...fileOptions, environment });
     const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
       const at = lines.positionAt(error.range.start);
@@ -145,12 +148,16 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
-/** For a compose file, the variables of the `.env` beside it, which Compose interpolates into it. */
-function composeEnvironment(file: string, io: CliIo): EnvironmentVariables | undefined {
-  if (!isComposeFile(file)) return undefined;
-  const dotenv = path.join(path.dirname(file), '.env');
-  const read = fs.existsSync(dotenv) ? readText(dotenv) : undefined;
-  return read && 'text' in read ? variablesOf(path.relative(io.cwd, path.resolve(dotenv)), read.text) : undefined;
+/** The variables a file reads from other files (a compose file from the `.env` beside it), read from disk. */
+function inputEnvironment(file: string, io: CliIo): EnvironmentVariables | undefined {
+  return environmentFor(
+    file,
+    (input) => {
+      const read = fs.existsSync(input) ? readText(input) : undefined;
+      return read && 'text' in read ? read.text : undefined;
+    },
+    (input) => path.relative(io.cwd, path.resolve(input)),
+  );
 }
 
 /**
@@ -158,9 +165,9 @@ function composeEnvironment(file: string, io: CliIo): EnvironmentVariables | und
  * without a byte order mark, or UTF-16 LE); line ends are the file's own already.
  * Returns the text that is now in the file.
  */
-function fixFile(file: string, shown: string, text: string, options: AnalyzeOptions, io: CliIo): string {
+function fixFile(file: string, analysisPath: string, shown: string, text: string, options: AnalyzeOptions, io: CliIo): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const result = fixAll(shown, text.slice(bom.length), options, (error) => io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`));
+  const result = fixAll(analysisPath, text.slice(bom.length), options, (error) => io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`));
   if (result.applied.length === 0) return text;
   const fixed = bom + result.text;
   try {

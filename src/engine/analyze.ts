@@ -4,7 +4,8 @@ import { documentEnvironment, environmentOf, markerEnvironment, isExampleFile, t
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
 import { resolveEnvironment, type EnvironmentVariables } from './environment';
-import { detectFormat, parseConfig } from './formats';
+import { formatNeedsContent } from './facts/files';
+import { detectFormat, looksLikeHocon, parseConfig } from './formats';
 import { parseYamlParts } from './formats/yaml-outline';
 import { entryWords, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
@@ -93,6 +94,8 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   if (!format) return { groups: [], findings: [], parseErrors: [], internalErrors: [] };
   // Every profile's keys and every SMTP URL contain "smtp" or "mail": a file with neither has no SMTP settings.
   if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [], internalErrors: [] };
+  // A `.conf` file that is not HOCON (nginx, Apache…) is not read at all: its errors would be noise.
+  if (!options.format && format === 'hocon' && formatNeedsContent(filePath) && !looksLikeHocon(text)) return { groups: [], findings: [], parseErrors: [], internalErrors: [] };
   const code = format === 'code' ? readCode(filePath, text) : undefined;
   const parse = code ? code.parse : readConfig(format, text, options);
   const groups = code

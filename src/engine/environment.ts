@@ -160,9 +160,24 @@ function codeLiteral(raw: string, start: number): Fallback {
   return { raw, start, value: null, valueType: 'null' };
 }
 
+// HOCON: `${X}` and `${?X}` not naming a value of the file read the environment variable X
+// (lightbend/config HOCON.md, "Substitution fallback to environment variables").
+const HOCON = new RegExp(`^\\$\\{(\\?)?\\s*(${NAME})\\s*\\}$`);
+
+/** `port = ${?SMTP_PORT}` after `port = 25`: with SMTP_PORT unset the key keeps 25, which is then the fallback. */
+function hoconLookup(entry: ConfigEntry, text: string): Lookup | undefined {
+  const match = entry.value === null ? null : HOCON.exec(entry.value.trim());
+  if (!match) return undefined;
+  const kept = match[1] ? entry.keptUnlessSet : undefined;
+  if (!kept) return { variable: match[2] };
+  const raw = text.slice(kept.valueRange.start, kept.valueRange.end);
+  return { variable: match[2], fallback: { raw, start: kept.valueRange.start, value: kept.value, valueType: kept.valueType, quote: kept.quoteWidth && kept.quoteWidth > 1 ? undefined : kept.quote } };
+}
+
 /** The lookup an entry's value is, if any. */
 export function environmentLookup(entry: ConfigEntry, text: string, format: FormatId, filePath: string): Lookup | undefined {
   if (format === 'assignments') return entry.value === null ? codeLookup(entry, text) : undefined;
+  if (format === 'hocon') return hoconLookup(entry, text);
   return templateLookup(entry, text, isSpringFile(filePath, format));
 }
 

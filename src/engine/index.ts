@@ -10,11 +10,12 @@ export { disableFileEdit, disableLineEdit, UNUSED_SUPPRESSION } from './suppress
 export type { Analysis, AnalyzeOptions, Finding, InternalError, RuleSetting } from './analyze';
 export { ensureCodeParser, prepareCodeFile } from './code';
 export { isComposeFile, variablesOf } from './environment';
+export { environmentFor, inputsOf, readsFrom } from './project';
 export type { EnvironmentVariables } from './environment';
 export { fixAll, fixesFor, applyEdits } from './fixes';
 export type { Fix, TextEdit } from './fixes';
 export { hoverAt, hoverMarkdown, summarizeGroup } from './explain';
-export { CONFIG_FILES_GLOB, inSkippedFolder, isSkippedFolder, MAX_FILE_BYTES, SKIPPED_FOLDERS_GLOB } from './facts/files';
+export { CONFIG_FILES_GLOB, inSkippedFolder, isSkippedFolder, MAX_FILE_BYTES, PROJECT_ROOT_MARKERS, SKIPPED_FOLDERS_GLOB } from './facts/files';
 export { hostNameOf } from './model';
 export type { SmtpGroup } from './model';
 export { RULES, ruleById } from './rules';

@@ -16,7 +16,7 @@ export interface Position {
   character: number;
 }
 
-export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml' | 'assignments' | 'code';
+export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml' | 'hocon' | 'assignments' | 'code';
 
 /**
  * One scalar setting read from a config file, whatever its format.
@@ -26,6 +26,7 @@ export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml
  * - `.properties`:     ['spring', 'mail', 'host'] (split on dots)
  * - INI:               ['smtp', 'host'] (section, key)
  * - TOML:              ['smtp', 'host'] (tables and dotted keys; arrays of tables add their index)
+ * - HOCON:             ['play', 'mailer', 'host'] (objects and dotted keys; array items use their index)
  * - Compose env list:  ['services', 'app', 'environment', 'SMTP_HOST']
  * - Kubernetes env:    [..., 'env', 'SMTP_HOST'] (from {name, value})
  * - JSON:              ['Smtp', 'Port']; array items use their index as a string
@@ -54,6 +55,8 @@ export interface ConfigEntry {
   readOnly?: boolean;
   /** Set when the value was read from an environment variable (its fallback, or a file we read that sets it). */
   environment?: EnvironmentSource;
+  /** For HOCON `key = ${?VAR}`: the key's earlier value, which stays when VAR is unset. */
+  keptUnlessSet?: ConfigEntry;
 }
 
 /**

@@ -1,9 +1,11 @@
 // Keeps SMTP Doctor's diagnostics current: open documents as you type
 // (debounced, stale work dropped) and config files across the workspace
 // (a background scan, then a file watcher).
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
   analyzeText,
+  environmentFor,
   CONFIG_FILES_GLOB,
   describeInternalError,
   ensureCodeParser,
@@ -11,9 +13,11 @@ import {
   isConfigFile,
   LineIndex,
   prepareCodeFile,
+  readsFrom,
   SKIPPED_FOLDERS_GLOB,
   type Analysis,
   type AnalyzeOptions,
+  type EnvironmentVariables,
   type FormatId,
   type InternalError,
 } from '../engine';
@@ -33,6 +37,7 @@ const FORMAT_BY_LANGUAGE: Readonly<Record<string, FormatId>> = {
   'java-properties': 'properties',
   ini: 'ini',
   toml: 'toml',
+  hocon: 'hocon',
   yaml: 'yaml',
   'docker-compose': 'yaml',
   json: 'json',
@@ -63,6 +68,8 @@ export class DiagnosticsController implements vscode.Disposable {
   scanDone: Promise<void> = Promise.resolve();
   /** Config files the current workspace scan has read so far. */
   private scannedFiles = 0;
+  /** Files read from disk, by URI: the closed files whose analysis another file's change can alter. */
+  private readonly scannedUris = new Map<string, vscode.Uri>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.configs = new ProjectConfigs(log);
@@ -109,8 +116,8 @@ export class DiagnosticsController implements vscode.Disposable {
         const bytes = open ? undefined : await readWorkspaceFile(uri, this.settings.maxFileSize);
         if (!open && !bytes) continue;
         const analysis = open
-          ? (this.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText(), target.options))
-          : analyzeText(analysisPath(uri), new TextDecoder().decode(bytes), target.options);
+          ? (this.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText(), { ...target.options, environment: this.inputEnvironment(uri) }))
+          : analyzeText(analysisPath(uri), new TextDecoder().decode(bytes), { ...target.options, environment: this.inputEnvironment(uri) });
         analyses.push({ uri, analysis });
       } catch (error) {
         this.log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -134,6 +141,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.watcher = undefined;
     this.scanGeneration++;
     this.scannedFiles = 0;
+    this.scannedUris.clear();
     if (!this.settings.enable) {
       this.scanDone = Promise.resolve();
       return;
@@ -194,6 +202,7 @@ export class DiagnosticsController implements vscode.Disposable {
         this.timers.delete(key);
         // Only the latest version is analysed; an older pending run was cancelled above.
         this.guard(() => this.analyzeDocument(document));
+        this.guard(() => this.reanalyzeDependents(document.uri));
       }, TYPING_DELAY_MS),
     );
   }
@@ -214,7 +223,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }
       return undefined;
     }
-    const analysis = analyzeText(analysisPath(document.uri), text, { ...target.options, format: this.formatOf(document) });
+    const analysis = analyzeText(analysisPath(document.uri), text, { ...target.options, format: this.formatOf(document), environment: this.inputEnvironment(document.uri) });
     const result = { version: document.version, analysis, lines: new LineIndex(text) };
     this.cache.set(key, result);
     this.publish(document.uri, result);
@@ -227,6 +236,45 @@ export class DiagnosticsController implements vscode.Disposable {
       );
     }
     return result;
+  }
+
+  /**
+   * The variables a file reads from other files (a compose file from the `.env` beside it): an open
+   * document's buffer first, so that typing in `.env` counts before it is saved, else the file on disk.
+   */
+  private inputEnvironment(uri: vscode.Uri): EnvironmentVariables | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    return environmentFor(
+      uri.fsPath,
+      (input) => {
+        const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.scheme === 'file' && document.uri.fsPath === input);
+        if (open) return open.getText();
+        try {
+          return fs.statSync(input).size <= this.settings.maxFileSize ? fs.readFileSync(input, 'utf8') : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      (input) => vscode.workspace.asRelativePath(vscode.Uri.file(input), false),
+    );
+  }
+
+  /** Files whose analysis reads `changed` (compose files beside a `.env`) are analysed again. */
+  private reanalyzeDependents(changed: vscode.Uri): void {
+    if (changed.scheme !== 'file') return;
+    const dependents = new Map<string, vscode.Uri>();
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme === 'file' && readsFrom(document.uri.fsPath, changed.fsPath)) dependents.set(document.uri.toString(), document.uri);
+    }
+    this.collection.forEach((uri) => {
+      if (uri.scheme === 'file' && readsFrom(uri.fsPath, changed.fsPath)) dependents.set(uri.toString(), uri);
+    });
+    for (const uri of this.scannedUris.values()) if (uri.scheme === 'file' && readsFrom(uri.fsPath, changed.fsPath)) dependents.set(uri.toString(), uri);
+    for (const uri of dependents.values()) {
+      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+      if (open) this.analyzeDocument(open);
+      else void this.analyzeFile(uri);
+    }
   }
 
   private formatOf(document: vscode.TextDocument): FormatId | undefined {
@@ -250,13 +298,24 @@ export class DiagnosticsController implements vscode.Disposable {
     // The file on disk is what the workspace scan reports; an unsaved buffer's findings go with it.
     if (document.uri.scheme === 'untitled' || !this.settings.scanWorkspace) this.collection.delete(document.uri);
     else void this.analyzeFile(document.uri);
+    // An unsaved `.env` buffer no longer counts: the files that read it go back to the file on disk
+    // (once the document has left workspace.textDocuments).
+    setTimeout(() => this.guard(() => this.reanalyzeDependents(document.uri)), 0);
   }
 
   private watchWorkspace(): void {
     this.watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILES_GLOB);
-    this.watcher.onDidCreate((uri) => this.guard(() => this.analyzeFile(uri)));
-    this.watcher.onDidChange((uri) => this.guard(() => this.analyzeFile(uri)));
-    this.watcher.onDidDelete((uri) => this.guard(() => this.collection.delete(uri)));
+    const changed = (uri: vscode.Uri) => this.guard(async () => {
+      await this.analyzeFile(uri);
+      this.reanalyzeDependents(uri);
+    });
+    this.watcher.onDidCreate(changed);
+    this.watcher.onDidChange(changed);
+    this.watcher.onDidDelete((uri) => this.guard(() => {
+      this.collection.delete(uri);
+      this.scannedUris.delete(uri.toString());
+      this.reanalyzeDependents(uri);
+    }));
     this.disposables.push(this.watcher);
   }
 
@@ -320,7 +379,8 @@ export class DiagnosticsController implements vscode.Disposable {
       const text = new TextDecoder('utf-8').decode(bytes);
       await prepareCodeFile(uri.path, text);
       // A file that `include` adds has a name that says nothing of its format: read as .env, as the CLI does.
-      const analysis = analyzeText(analysisPath(uri), text, { ...target.options, ...(isConfigFile(uri.path) ? {} : { format: 'dotenv' }) });
+      const analysis = analyzeText(analysisPath(uri), text, { ...target.options, ...(isConfigFile(uri.path) ? {} : { format: 'dotenv' }), environment: this.inputEnvironment(uri) });
+      this.scannedUris.set(key, uri);
       analysis.internalErrors.forEach(this.logInternalError);
       if (analysis.findings.length) {
         const lines = new LineIndex(text);

@@ -12,6 +12,8 @@ import type { FormatId } from '../types';
 export interface ConfigFilePattern {
   format: FormatId;
   glob: string;
+  /** The name alone does not tell the format: the content must look like it (`*.conf` is nginx's, Apache's… too). */
+  byContent?: true;
 }
 
 /** First match wins. */
@@ -29,6 +31,11 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'ini', glob: '**/*.ini' },
   // Listmonk's config.toml and other Go, Rust and Python apps' TOML configs.
   { format: 'toml', glob: '**/*.toml' },
+  // HOCON: Play Framework's conf/application.conf (and Akka's, other JVM apps'); other `.conf` files only
+  // when their content reads as HOCON (formats/hocon.ts looksLikeHocon), not nginx's, Apache's, supervisord's.
+  { format: 'hocon', glob: '**/application.conf' },
+  { format: 'hocon', glob: '**/reference.conf' },
+  { format: 'hocon', glob: '**/*.conf', byContent: true },
   // Django: settings.py, settings_prod.py, local_settings.py, settings/production.py.
   { format: 'assignments', glob: '**/settings.py' },
   { format: 'assignments', glob: '**/settings_*.py' },
@@ -78,6 +85,19 @@ export const SKIPPED_FOLDERS: readonly string[] = [
 /** Files larger than this are skipped rather than parsed (the CLI, the language server; VS Code's smtpDoctor.maxFileSize defaults to it). */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+/**
+ * What marks a project's root folder, for the CLI (the editor uses the workspace folder): paths are judged
+ * relative to it, so `check production/` and `cd production && check .` see the same `production/.env`.
+ * Version control first (the nearest folder holding one of these), then a manifest or compose file.
+ */
+export const PROJECT_ROOT_MARKERS: { readonly vcs: readonly string[]; readonly project: readonly string[] } = {
+  vcs: ['.git', '.hg', '.svn'],
+  project: [
+    'package.json', 'composer.json', 'pyproject.toml', 'Gemfile', 'go.mod', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'build.sbt',
+    'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', '.smtp-doctor.json', '.smtp-doctor.yaml',
+  ],
+};
+
 /** A glob as a case-insensitive regular expression over a path with `/` separators and a leading `/`. */
 export function globToRegExp(glob: string): RegExp {
   let source = '';
@@ -98,7 +118,7 @@ export function globToRegExp(glob: string): RegExp {
 
 const COMPILED_CODE = CODE_FILES.map((pattern) => ({ language: pattern.language, re: globToRegExp(pattern.glob) }));
 const COMPILED_NOT_CODE = NOT_CODE_FILES.map(globToRegExp);
-const COMPILED = CONFIG_FILES.map((pattern) => ({ format: pattern.format, re: globToRegExp(pattern.glob) }));
+const COMPILED = CONFIG_FILES.map((pattern) => ({ format: pattern.format, byContent: pattern.byContent === true, re: globToRegExp(pattern.glob) }));
 const COMPILED_NOT = NOT_CONFIG_FILES.map(globToRegExp);
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 
@@ -107,6 +127,12 @@ export function formatOfPath(filePath: string): FormatId | undefined {
   const normalized = normalize(filePath);
   const config = COMPILED_NOT.some((re) => re.test(normalized)) ? undefined : COMPILED.find((pattern) => pattern.re.test(normalized))?.format;
   return config ?? (codeLanguageOfPath(filePath) ? 'code' : undefined);
+}
+
+/** Whether the file's name alone does not tell its format (formatOfPath's answer holds only if the content agrees). */
+export function formatNeedsContent(filePath: string): boolean {
+  const normalized = normalize(filePath);
+  return COMPILED.find((pattern) => pattern.re.test(normalized))?.byContent === true;
 }
 
 /** The language of a source file read by the code readers, or undefined. */
@@ -136,13 +162,14 @@ export const CONFIG_FILES_GLOB = `{${[...CONFIG_FILES, ...CODE_FILES].map((patte
 export const SKIPPED_FOLDERS_GLOB = `{${SKIPPED_FOLDERS.map((name) => `**/${name}/**`).join(',')}}`;
 
 /**
- * The manifest's `workspaceContains:` activation events: a workspace with any config file we read activates
- * the extension. Code files do not (a `workspaceContains:` glob for `*.js` files would start it in every JavaScript project):
+ * The manifest's `workspaceContains:` activation events: a workspace with any config file we read by its
+ * name activates the extension. Code files do not (a `workspaceContains:` glob for `*.js` files would start it in every JavaScript project):
  * package.json activates on `onLanguage:javascript`, `typescript`, `python`… instead, and the workspace scan
  * then reads code files too.
  */
 export function workspaceActivationEvents(): string[] {
-  return CONFIG_FILES.map((pattern) => `workspaceContains:${pattern.glob}`);
+  // A `*.conf` file is in most projects and is rarely HOCON: application.conf activates, the others do not.
+  return CONFIG_FILES.filter((pattern) => !pattern.byContent).map((pattern) => `workspaceContains:${pattern.glob}`);
 }
 
 /**

@@ -13,6 +13,7 @@ const COMMENT: Record<string, RegExp> = {
   properties: /^$/, // a `#` after a value is part of the value
   ini: /^[;#]/,
   toml: /^#/,
+  hocon: /^(#|\/\/)/,
   assignments: /^(#|\/\/)/,
 };
 

@@ -93,6 +93,9 @@ export function valueToken(literal: Literal, options: TokenOptions): string | un
     case 'toml':
       if (literal.kind === 'boolean') return literal.value ? 'true' : 'false'; // TOML has no other spelling
       return literal.kind === 'number' ? text : quoted('"');
+    case 'hocon':
+      // Booleans as the file spells them (`yes`/`no` read by getBoolean); strings quoted, with JSON's escapes.
+      return literal.kind === 'string' ? JSON.stringify(literal.value) : text;
     case 'json':
       if (literal.kind === 'string') return JSON.stringify(literal.value);
       if (literal.kind === 'number' && options.quoteNumbers) return JSON.stringify(text);

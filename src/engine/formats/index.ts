@@ -3,6 +3,7 @@
 import type { FormatId, ParseResult } from '../types';
 import { parseAssignments } from './assignments';
 import { parseDotenv } from './dotenv';
+import { parseHocon } from './hocon';
 import { parseIni } from './ini';
 import { parseJson } from './json';
 import { parseProperties } from './properties';
@@ -14,6 +15,7 @@ export { formatOfPath as detectFormat } from '../facts/files';
 export { parseAssignments, detectAssignmentLanguage, MAX_ASSIGNMENT_ENTRIES } from './assignments';
 export type { AssignmentLanguage } from './assignments';
 export { parseDotenv, MAX_DOTENV_ENTRIES } from './dotenv';
+export { parseHocon, looksLikeHocon, MAX_HOCON_ENTRIES } from './hocon';
 export { parseIni, MAX_INI_ENTRIES } from './ini';
 export { parseJson, MAX_JSON_ENTRIES, MAX_JSON_LENGTH } from './json';
 export { parseProperties, splitPropertyKey, MAX_PROPERTIES_ENTRIES } from './properties';
@@ -34,6 +36,8 @@ export function parseConfig(format: FormatId, text: string): ParseResult {
       return parseIni(text);
     case 'toml':
       return parseToml(text);
+    case 'hocon':
+      return parseHocon(text);
     case 'assignments':
       return parseAssignments(text);
     // Code is read by src/engine/code/ (analyzeText), not parsed as settings.

@@ -31,6 +31,7 @@ import { outline } from './outline';
 import { synapse } from './synapse';
 import { peertube } from './peertube';
 import { maybe } from './maybe';
+import { playMailer } from './play-mailer';
 import { smtplib } from './smtplib';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
@@ -71,6 +72,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   synapse,
   peertube,
   maybe,
+  'play-mailer': playMailer,
   smtplib,
   generic,
 };

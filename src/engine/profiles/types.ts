@@ -42,6 +42,7 @@ export type ProfileId =
   | 'synapse'
   | 'peertube'
   | 'maybe'
+  | 'play-mailer'
   | 'smtplib'
   | 'generic';
 

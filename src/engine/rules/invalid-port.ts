@@ -1,3 +1,4 @@
+import { isUnset } from '../values';
 import { defineRule } from './rule';
 
 /** A standard port with stray characters around it ("58 7", "587a", ":465"); not "5877". */
@@ -24,6 +25,9 @@ export const invalidPort = defineRule({
   check(group) {
     const invalid = group.invalidPort;
     if (!invalid?.range) return [];
+    // `port = 0` beside an empty host is a placeholder of a file that sends nothing until both are set
+    // (overview-server's application.conf: host "", port 0, each overridden by ${?SMTP_*}).
+    if (invalid.value.trim() === '0' && isUnset(group.host?.value)) return [];
     return [{ range: invalid.range, messageId: 'invalidPort', data: { reason: invalid.reason } }];
   },
   fix(group, _finding, context) {

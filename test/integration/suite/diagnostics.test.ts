@@ -85,4 +85,26 @@ describe('diagnostics in a real VS Code', () => {
     await config.update('rules', { 'implicit-tls-on-starttls-port': 'off' }, vscode.ConfigurationTarget.Workspace);
     await waitFor('finding removed', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
   });
+
+  it('re-judges a compose file when the .env beside it changes, before it is saved', async () => {
+    const compose = workspaceUri('stack/docker-compose.yml');
+    const dotenv = workspaceUri('stack/.env');
+    // SMTP_PORT=465 in .env replaces the compose file's fallback 587: STARTTLS on 465 (the compose file is not open).
+    const before = await waitFor('the compose file judged with .env', () => {
+      const found = smtpDiagnostics(compose);
+      return found.length ? found : undefined;
+    });
+    assert.deepEqual(before.map(ruleOf), ['plaintext-on-implicit-tls-port']);
+    assert.equal(before[0].range.start.line, 6);
+    const document = await vscode.workspace.openTextDocument(dotenv);
+    await vscode.window.showTextDocument(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(dotenv, document.lineAt(1).range, 'SMTP_PORT=587');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the compose file cleared by the unsaved .env', () => (smtpDiagnostics(compose).length === 0 ? true : undefined));
+    const back = new vscode.WorkspaceEdit();
+    back.replace(dotenv, document.lineAt(1).range, 'SMTP_PORT=465');
+    assert.ok(await vscode.workspace.applyEdit(back));
+    await waitFor('the compose file judged again', () => (smtpDiagnostics(compose).length === 1 ? true : undefined));
+  });
 });

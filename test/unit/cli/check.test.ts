@@ -246,4 +246,18 @@ describe('smtp-doctor check --fix (CLI)', () => {
       ['docker-compose.yml:6:plaintext-on-implicit-tls-port'],
     );
   });
+
+  it('judges paths from the project root: `check production/` and `cd production && check .` agree', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-root-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}\n');
+    fs.mkdirSync(path.join(dir, 'production'));
+    fs.writeFileSync(path.join(dir, 'production', '.env'), 'MAIL_MAILER=smtp\nMAIL_HOST=mailhog\nMAIL_PORT=1025\n');
+    const rules = (stdout: string) => JSON.parse(stdout).map((finding: { line: number; rule: string }) => `${finding.line}:${finding.rule}`);
+    const fromAbove = rules(run(['check', 'production/', '--format', 'json'], dir).stdout);
+    const fromInside = rules(run(['check', '.', '--format', 'json'], path.join(dir, 'production')).stdout);
+    assert.deepEqual(fromAbove, ['2:dev-mail-catcher-in-production']);
+    assert.deepEqual(fromInside, fromAbove);
+    // The file is still named from the working directory.
+    assert.equal(JSON.parse(run(['check', '.', '--format', 'json'], path.join(dir, 'production')).stdout)[0].file, '.env');
+  });
 });

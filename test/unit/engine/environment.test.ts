@@ -47,6 +47,9 @@ const CASES: Case[] = [
   { name: 'Ruby ENV[X] == "true" with X unset is false', file: 'gitlab.rb', format: 'assignments', text: 'require "x"\nsmtp = { tls: (ENV["SMTP_TLS"] == "true") }\n', key: 'tls', value: 'false', range: 'ENV["SMTP_TLS"] == "true"' },
   { name: 'PHP env(X, 587)', file: 'config/mail.php', format: 'assignments', text: "<?php\n$mail = ['port' => env('MAIL_PORT', 587)];\n", key: 'port', value: '587', range: '587' },
   { name: "PHP getenv(X) ?: 'y'", file: 'config.php', format: 'assignments', text: "<?php\n$CONFIG = ['mail_smtpport' => getenv('SMTP_PORT') ?: '465'];\n", key: 'mail_smtpport', value: '465', range: "'465'" },
+  { name: 'HOCON ${?X} keeps the earlier value', file: 'conf/application.conf', format: 'hocon', text: 'play.mailer {\n  port = 465\n  port = ${?SMTP_PORT}\n}\n', key: 'port', value: '465', range: '465' },
+  { name: 'HOCON ${?X} set in another file', file: 'conf/application.conf', format: 'hocon', text: 'play.mailer.port = 465\nplay.mailer.port = ${?SMTP_PORT}\n', key: 'port', value: '587', range: '${?SMTP_PORT}', variables: { SMTP_PORT: '587' } },
+  { name: 'HOCON ${?X} with no earlier value stays a template', file: 'conf/application.conf', format: 'hocon', text: 'smtp {\n  port = ${?SMTP_PORT}\n}\n', key: 'port' },
   { name: "PHP $_ENV[X] ?? 'y'", file: 'config.php', format: 'assignments', text: "<?php\n$CONFIG = ['mail_smtpport' => $_ENV['SMTP_PORT'] ?? '465'];\n", key: 'mail_smtpport', value: '465', range: "'465'" },
 ];
 

@@ -36,7 +36,10 @@ describe('formats/index', () => {
       ['setup.cfg', undefined],
       ['listmonk/config.toml', 'toml'],
       ['.env.toml', undefined],
-      ['nginx.conf', undefined],
+      // HOCON by name; any other `.conf` is HOCON only if its content says so (analyzeText, looksLikeHocon).
+      ['conf/application.conf', 'hocon'],
+      ['src/main/resources/reference.conf', 'hocon'],
+      ['nginx.conf', 'hocon'],
       // assignments
       ['shop/settings.py', 'assignments'],
       ['shop/settings_production.py', 'assignments'],
@@ -124,7 +127,7 @@ describe('formats/index', () => {
     });
 
     it('never throws on an unknown format', () => {
-      const result = parseConfig('hocon' as FormatId, 'a = 1');
+      const result = parseConfig('hjson' as FormatId, 'a = 1');
       assert.deepEqual(result.entries, []);
       assert.equal(result.errors.length, 1);
     });
