@@ -12,6 +12,8 @@ export interface FileFinding {
   severity: Severity;
   messageId: string;
   message: string;
+  /** Why: the rule's explanation of the message. */
+  detail: string;
   related: { line: number; column: number; message: string }[];
   /** The values of the message's placeholders, for SARIF's message arguments. */
   data: MessageData;
@@ -30,6 +32,7 @@ export function locate(file: string, lines: LineIndex, finding: Finding): FileFi
     severity: finding.severity,
     messageId: finding.messageId,
     message: finding.message,
+    detail: finding.detail,
     data: finding.data,
     related: finding.related.map((item) => {
       const at = lines.positionAt(item.range.start);
@@ -38,10 +41,10 @@ export function locate(file: string, lines: LineIndex, finding: Finding): FileFi
   };
 }
 
-/** The JSON contract: `{file, line, column, endLine, endColumn, rule, severity, messageId, message, related}` per finding. */
+/** The JSON contract: `{file, line, column, endLine, endColumn, rule, severity, messageId, message, detail, related}` per finding. */
 export function toJson(findings: readonly FileFinding[]): string {
   return JSON.stringify(
-    findings.map(({ file, line, column, endLine, endColumn, rule, severity, messageId, message, related }) => ({
+    findings.map(({ file, line, column, endLine, endColumn, rule, severity, messageId, message, detail, related }) => ({
       file,
       line,
       column,
@@ -51,6 +54,7 @@ export function toJson(findings: readonly FileFinding[]): string {
       severity,
       messageId,
       message,
+      detail,
       related,
     })),
     null,

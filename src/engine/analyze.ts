@@ -46,6 +46,8 @@ export interface Finding {
   data: MessageData;
   /** The rule's message template for `messageId`, filled in with `data`. */
   message: string;
+  /** The rule's explanation of the message (why, what the framework will do), filled in with `data`; the hover shows it. */
+  detail: string;
   range: Range;
   related: RelatedInformation[];
 }
@@ -135,6 +137,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
           messageId: finding.messageId,
           data,
           message: renderMessage(rule.messages[finding.messageId], data),
+          detail: renderMessage(rule.details[finding.messageId], data),
           range: finding.range,
           related: finding.related ?? [],
         });
@@ -166,6 +169,7 @@ function suppress(format: FormatId, text: string, parse: ParseResult, findings: 
       messageId: finding.messageId,
       data: finding.data ?? {},
       message: renderMessage(UNUSED_SUPPRESSION.messages[finding.messageId], finding.data),
+      detail: UNUSED_SUPPRESSION.description,
       range: finding.range,
       related: [],
     })),

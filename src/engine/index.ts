@@ -14,7 +14,7 @@ export { environmentFor, inputsOf, readsFrom } from './project';
 export type { EnvironmentVariables } from './environment';
 export { fixAll, fixesFor, applyEdits } from './fixes';
 export type { Fix, TextEdit } from './fixes';
-export { hoverAt, hoverMarkdown, summarizeGroup } from './explain';
+export { hoverAt, hoverMarkdown, lensOffset, summarizeGroup } from './explain';
 export { CONFIG_FILES_GLOB, inSkippedFolder, isSkippedFolder, MAX_FILE_BYTES, PROJECT_ROOT_MARKERS, SKIPPED_FOLDERS_GLOB } from './facts/files';
 export { hostNameOf } from './model';
 export type { SmtpGroup } from './model';

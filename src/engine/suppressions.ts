@@ -36,9 +36,9 @@ export const UNUSED_SUPPRESSION = {
   description:
     'A `smtp-doctor-disable…` comment, or a rule it names, that silences no finding: the problem was fixed, the rule is off, or the comment is on the wrong line. Remove it, so that stale suppressions do not hide a problem that comes back.',
   messages: {
-    unused: 'This {{directive}} comment suppresses nothing: no finding {{where}}.',
-    unusedRule: 'This {{directive}} comment lists {{rule}}, which reports nothing {{where}}.',
-    unknownRule: 'This {{directive}} comment names {{rule}}, which is not an SMTP Doctor rule.',
+    unused: 'Remove this {{directive}} comment: it suppresses no finding {{where}}.',
+    unusedRule: 'Remove {{rule}} from this {{directive}} comment: it reports nothing {{where}}.',
+    unknownRule: 'Remove or correct {{rule}} in this {{directive}} comment: it is not an SMTP Doctor rule.',
   },
 } as const;
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, disableFileEdit, disableLineEdit, fixAll, fixesFor, minimalChange, type Finding, type TextEdit } from '../engine';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
+import { SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
 import { analysisPath, SECTION } from './settings';
 
 export const DISABLE_RULE_COMMAND = 'smtpDoctor.disableRule';
@@ -49,7 +50,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
           ...commentAction(`Disable ${finding.ruleId} for this file`, disableFileEdit(format, text, entries, finding.ruleId), document, analyzed.lines, diagnostic),
         );
       }
-      actions.push(disableRuleAction(finding, diagnostic));
+      actions.push(showDocsAction(finding, diagnostic), disableRuleAction(finding, diagnostic));
     }
     return actions;
   }
@@ -81,6 +82,13 @@ function commentAction(title: string, edit: TextEdit | undefined, document: vsco
   return [action];
 }
 
+function showDocsAction(finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { command: SHOW_RULE_DOCS_COMMAND, title: action.title, arguments: [finding.ruleId] };
+  return action;
+}
+
 function disableRuleAction(finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
   const action = new vscode.CodeAction(`Disable rule ${finding.ruleId} in the workspace settings`, vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
@@ -88,11 +96,30 @@ function disableRuleAction(finding: Finding, diagnostic: vscode.Diagnostic): vsc
   return action;
 }
 
-/** Turns the rule off in the workspace settings (user settings when no folder is open). */
-export async function disableRule(ruleId: string): Promise<void> {
+/** What "Disable rule" did, as its notification says it, and how to take it back (the notification's Undo). */
+export interface DisabledRule {
+  message: string;
+  undo(): Promise<void>;
+}
+
+/**
+ * Turns the rule off in the workspace settings (user settings when no folder is open), then says so,
+ * with Undo (the setting as it was) and Open Setting (the settings.json it wrote).
+ */
+export async function disableRule(ruleId: string): Promise<DisabledRule> {
   const config = vscode.workspace.getConfiguration(SECTION);
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inWorkspace = !!vscode.workspace.workspaceFolders?.length;
+  const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const inspected = config.inspect<Record<string, string>>('rules');
-  const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
-  await config.update('rules', { ...current, [ruleId]: 'off' }, target);
+  const before = inWorkspace ? inspected?.workspaceValue : inspected?.globalValue;
+  await config.update('rules', { ...before, [ruleId]: 'off' }, target);
+  const disabled: DisabledRule = {
+    message: `SMTP Doctor: ${ruleId} is off in the ${inWorkspace ? 'workspace' : 'user'} settings ("smtpDoctor.rules": { "${ruleId}": "off" }).`,
+    undo: () => Promise.resolve(vscode.workspace.getConfiguration(SECTION).update('rules', before, target)),
+  };
+  void vscode.window.showInformationMessage(disabled.message, 'Undo', 'Open Setting').then(async (choice) => {
+    if (choice === 'Undo') await disabled.undo();
+    if (choice === 'Open Setting') await vscode.commands.executeCommand(inWorkspace ? 'workbench.action.openWorkspaceSettingsFile' : 'workbench.action.openSettingsJson');
+  });
+  return disabled;
 }

@@ -1,8 +1,7 @@
 // A CodeLens above each SMTP setting group: a one-line summary and "Test connection".
 import * as vscode from 'vscode';
-import { summarizeGroup } from '../engine';
+import { lensOffset, summarizeGroup } from '../engine';
 import type { DiagnosticsController } from './diagnostics';
-import { toRange } from './convert';
 import { SECTION } from './settings';
 
 export const TEST_CONNECTION_COMMAND = 'smtpDoctor.testConnection';
@@ -20,10 +19,12 @@ export class SmtpCodeLensProvider implements vscode.CodeLensProvider {
     const analyzed = this.diagnostics.analysisOf(document);
     if (!analyzed) return [];
     const lenses: vscode.CodeLens[] = [];
+    const text = document.getText();
     analyzed.analysis.groups.forEach((group, index) => {
-      const first = group.matches.reduce((a, b) => (a.entry.keyRange.start <= b.entry.keyRange.start ? a : b));
-      const range = toRange(analyzed.lines, first.entry.keyRange);
-      lenses.push(new vscode.CodeLens(range, { title: `SMTP: ${summarizeGroup(group)}`, command: '' }));
+      // In YAML above the block that holds the group (`mail:`), never between a key and its children.
+      const at = analyzed.lines.positionAt(lensOffset(group, text, analyzed.analysis.format));
+      const range = new vscode.Range(at.line, 0, at.line, 0);
+      // "Test connection" first: when the editor is narrow (the report beside it) the end of the line is clipped.
       if (group.active && group.host) {
         lenses.push(
           new vscode.CodeLens(range, {
@@ -34,6 +35,7 @@ export class SmtpCodeLensProvider implements vscode.CodeLensProvider {
           }),
         );
       }
+      lenses.push(new vscode.CodeLens(range, { title: `SMTP: ${summarizeGroup(group)}`, command: '' }));
     });
     return lenses;
   }

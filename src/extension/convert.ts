@@ -1,6 +1,6 @@
 // Engine values → VS Code values.
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, ruleDocsUrl, type Finding, type LineIndex, type Range, type Severity } from '../engine';
+import { DIAGNOSTIC_SOURCE, type Finding, type LineIndex, type Range, type Severity } from '../engine';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -15,10 +15,11 @@ export function toRange(lines: LineIndex, range: Range): vscode.Range {
   return new vscode.Range(start.line, start.character, end.line, end.character);
 }
 
-export function toDiagnostic(uri: vscode.Uri, lines: LineIndex, finding: Finding): vscode.Diagnostic {
+/** A diagnostic whose rule code links to `docsTarget(ruleId)`, the packaged docs page (see ruleDocs.ts). */
+export function toDiagnostic(uri: vscode.Uri, lines: LineIndex, finding: Finding, docsTarget: (ruleId: string) => vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(lines, finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
+  diagnostic.code = { value: finding.ruleId, target: docsTarget(finding.ruleId) };
   diagnostic.relatedInformation = finding.related.map(
     (item) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(lines, item.range)), item.message),
   );

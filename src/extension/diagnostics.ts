@@ -71,7 +71,10 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Files read from disk, by URI: the closed files whose analysis another file's change can alter. */
   private readonly scannedUris = new Map<string, vscode.Uri>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly docsTarget: (ruleId: string) => vscode.Uri,
+  ) {
     this.configs = new ProjectConfigs(log);
     // A config file created, edited or deleted: every file it governs is checked again, open or not.
     const configWatcher = vscode.workspace.createFileSystemWatcher(PROJECT_CONFIG_GLOB);
@@ -286,7 +289,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private publish(uri: vscode.Uri, { analysis, lines }: DocumentAnalysis): void {
     analysis.internalErrors.forEach(this.logInternalError);
-    this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
+    this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding, this.docsTarget)));
     this.changeEmitter.fire(uri);
   }
 
@@ -384,7 +387,7 @@ export class DiagnosticsController implements vscode.Disposable {
       analysis.internalErrors.forEach(this.logInternalError);
       if (analysis.findings.length) {
         const lines = new LineIndex(text);
-        this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding)));
+        this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, lines, finding, this.docsTarget)));
       } else if (this.collection.has(uri)) {
         // Each change to the collection is a message to the window: none for the many files without findings.
         this.collection.delete(uri);

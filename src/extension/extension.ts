@@ -7,6 +7,7 @@ import { SmtpCodeLensProvider } from './codeLens';
 import { DiagnosticsController } from './diagnostics';
 import { APPLY_EXPLAINED_FIX_COMMAND, EXPLAIN_ERROR_COMMAND, ExplainCommand, SmtpErrorLinkProvider, type ExplanationView, type SettingsMatch } from './explainCommand';
 import { SmtpHoverProvider } from './hover';
+import { RuleDocs, SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
 import { ProbeCommand } from './probeCommand';
 import { ProbePanel } from './probePanel';
 import type { ProbeResult } from '../probe';
@@ -27,7 +28,8 @@ const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untit
 
 export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
   const log = vscode.window.createOutputChannel('SMTP Doctor', { log: true });
-  const diagnostics = new DiagnosticsController(log);
+  const ruleDocs = new RuleDocs(context.extensionUri);
+  const diagnostics = new DiagnosticsController(log, (ruleId) => ruleDocs.target(ruleId));
   const codeLenses = new SmtpCodeLensProvider(diagnostics);
   const probeCommand = new ProbeCommand(diagnostics, log, context.extensionUri);
   const explainCommand = new ExplainCommand(diagnostics, context.extensionUri);
@@ -53,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
         return undefined;
       }
     }),
+    vscode.commands.registerCommand('smtpDoctor.runProbeAgain', () => ProbePanel.runAgain()),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (ruleId?: string) => ruleDocs.show(ruleId)),
     vscode.commands.registerCommand(DISABLE_RULE_COMMAND, (ruleId: string) => disableRule(ruleId)),
     vscode.commands.registerCommand(EXPLAIN_ERROR_COMMAND, (text?: string) => explainCommand.run(text)),
     vscode.commands.registerCommand(APPLY_EXPLAINED_FIX_COMMAND, (settings?: SettingsMatch) => explainCommand.applyFix(settings)),

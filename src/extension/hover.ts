@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { hoverAt } from '../engine';
 import type { DiagnosticsController } from './diagnostics';
 import { toRange } from './convert';
+import { SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
 
 export class SmtpHoverProvider implements vscode.HoverProvider {
   constructor(private readonly diagnostics: DiagnosticsController) {}
@@ -11,7 +12,12 @@ export class SmtpHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const analyzed = this.diagnostics.analysisOf(document);
     if (!analyzed) return undefined;
-    const hover = hoverAt(analyzed.analysis, analyzed.lines, analyzed.lines.offsetAt(position));
-    return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown, true), toRange(analyzed.lines, hover.range));
+    // Rule links open the packaged docs in VS Code (ruleDocs.ts), not a web page.
+    const docsLink = (ruleId: string) => `command:${SHOW_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+    const hover = hoverAt(analyzed.analysis, analyzed.lines, analyzed.lines.offsetAt(position), docsLink);
+    if (!hover) return undefined;
+    const markdown = new vscode.MarkdownString(hover.markdown, true);
+    markdown.isTrusted = { enabledCommands: [SHOW_RULE_DOCS_COMMAND] };
+    return new vscode.Hover(markdown, toRange(analyzed.lines, hover.range));
   }
 }

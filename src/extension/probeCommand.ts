@@ -19,7 +19,12 @@ interface Target {
   /** Where the settings were read: a workspace file, or typed by the user. */
   origin: string;
   fromWorkspace: boolean;
+  /** The file and group it was read from, read again by "Run again". */
+  source?: { uri: vscode.Uri; groupIndex: number };
 }
+
+/** How the user chose to log in: "Run again" repeats the choice, and asks again for a typed password. */
+type Login = { choice: 'none' } | { choice: 'file' } | { choice: 'type'; user: string };
 
 const PROBE_TLS: Record<SmtpGroup['tls']['mode'], ProbeTlsMode> = {
   implicit: 'implicit',
@@ -40,6 +45,26 @@ export class ProbeCommand {
   async run(uri?: vscode.Uri, groupIndex?: number): Promise<ProbeResult | undefined> {
     const target = await this.chooseTarget(uri, groupIndex);
     if (!target) return undefined;
+    return this.execute(target);
+  }
+
+  /**
+   * "Run again": reads the file, the settings and the trust state again, as a first run would, and asks
+   * again for a password that was typed (it is never kept); a password from the file is read afresh.
+   */
+  async runAgain(previous: Target, login: Login): Promise<ProbeResult | undefined> {
+    let target = previous;
+    if (previous.source) {
+      const document = await vscode.workspace.openTextDocument(previous.source.uri);
+      const group = this.diagnostics.analysisOf(document)?.analysis.groups[previous.source.groupIndex];
+      const fresh = group && (await this.targetOf(group, previous.origin, previous.source));
+      if (!fresh) return undefined;
+      target = fresh;
+    }
+    return this.execute(target, login);
+  }
+
+  private async execute(target: Target, previousLogin?: Login): Promise<ProbeResult | undefined> {
     if (target.fromWorkspace && !vscode.workspace.isTrusted) {
       const answer = await vscode.window.showWarningMessage(
         `Connect to ${target.host}:${target.port}? This host was read from ${target.origin}, a file of a workspace you have not trusted.`,
@@ -48,13 +73,24 @@ export class ProbeCommand {
       );
       if (answer !== 'Connect') return undefined;
     }
-    const credentials = await this.askCredentials(target);
-    if (credentials === 'cancel') return undefined;
-    const options: ProbeOptions = { ...this.probeSettings(), host: target.host, port: target.port, tls: target.tls, ...credentials };
-    return this.probeWithProgress(options, target.origin);
+    const asked = await this.credentialsFor(target, previousLogin);
+    if (asked === 'cancel') return undefined;
+    const options: ProbeOptions = { ...this.probeSettings(), host: target.host, port: target.port, tls: target.tls, ...asked.credentials };
+    return this.probeWithProgress(options, target.origin, () => this.runAgain(target, asked.login));
   }
 
-  async probeWithProgress(options: ProbeOptions, origin: string): Promise<ProbeResult | undefined> {
+  /** The login of a first run (asked), or of "Run again" (the same choice; a typed password is asked again). */
+  private async credentialsFor(target: Target, previous?: Login): Promise<{ credentials: Pick<ProbeOptions, 'user' | 'password'>; login: Login } | 'cancel'> {
+    if (previous?.choice === 'none') return { credentials: {}, login: previous };
+    if (previous?.choice === 'file' && target.user && target.filePassword) return { credentials: { user: target.user, password: target.filePassword }, login: previous };
+    if (previous?.choice === 'type') {
+      const password = await this.askPassword(previous.user);
+      return password === undefined ? 'cancel' : { credentials: { user: previous.user, password }, login: previous };
+    }
+    return this.askCredentials(target);
+  }
+
+  async probeWithProgress(options: ProbeOptions, origin: string, rerun: () => Promise<ProbeResult | undefined>): Promise<ProbeResult | undefined> {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `SMTP Doctor: testing ${options.host}:${options.port}`, cancellable: true },
       async (progress, token) => {
@@ -65,7 +101,7 @@ export class ProbeCommand {
     );
     this.logTranscript(result);
     ProbePanel.show(this.extensionUri, result, origin, {
-      rerun: () => void this.probeWithProgress(options, origin),
+      rerun,
       showTranscript: () => this.log.show(true),
     });
     return result;
@@ -91,7 +127,7 @@ export class ProbeCommand {
     if (uri && groupIndex !== undefined) {
       const document = await vscode.workspace.openTextDocument(uri);
       const group = this.diagnostics.analysisOf(document)?.analysis.groups[groupIndex];
-      if (group) return this.targetOf(group, vscode.workspace.asRelativePath(uri));
+      if (group) return this.targetOf(group, vscode.workspace.asRelativePath(uri), { uri, groupIndex });
     }
     const editor = vscode.window.activeTextEditor;
     if (editor) {
@@ -100,12 +136,12 @@ export class ProbeCommand {
       const group = analyzed?.analysis.groups.find((candidate) =>
         candidate.matches.some(({ entry }) => analyzed.lines.positionAt(entry.keyRange.start).line === line),
       );
-      if (group) return this.targetOf(group, vscode.workspace.asRelativePath(editor.document.uri));
+      if (group) return this.targetOf(group, vscode.workspace.asRelativePath(editor.document.uri), { uri: editor.document.uri, groupIndex: analyzed!.analysis.groups.indexOf(group) });
     }
     return this.pickTarget();
   }
 
-  private async targetOf(group: SmtpGroup, origin: string): Promise<Target | undefined> {
+  private async targetOf(group: SmtpGroup, origin: string, source?: Target['source']): Promise<Target | undefined> {
     const host = hostNameOf(group);
     if (!host) return this.askHostAndPort(`The host in ${origin} comes from a variable.`);
     const port = group.port?.value ?? (await this.askPort(host));
@@ -113,22 +149,22 @@ export class ProbeCommand {
     const user = group.user && !isTemplate(group.user.value) && group.user.value.trim() ? group.user.value.trim() : undefined;
     const password = group.password?.value;
     const filePassword = password && !isTemplate(password) && !isPlaceholderSecret(password) ? password : undefined;
-    return { host, port, tls: PROBE_TLS[group.tls.mode], user, filePassword, origin, fromWorkspace: true };
+    return { host, port, tls: PROBE_TLS[group.tls.mode], user, filePassword, origin, fromWorkspace: true, source };
   }
 
   private async pickTarget(): Promise<Target | undefined> {
-    const items: (vscode.QuickPickItem & { group?: SmtpGroup; origin?: string })[] = [];
+    const items: (vscode.QuickPickItem & { group?: SmtpGroup; origin?: string; source?: Target['source'] })[] = [];
     for (const { uri, analysis } of await this.diagnostics.workspaceAnalyses()) {
-      for (const group of analysis.groups) {
-        if (!hostNameOf(group)) continue;
+      analysis.groups.forEach((group, groupIndex) => {
+        if (!hostNameOf(group)) return;
         const origin = vscode.workspace.asRelativePath(uri);
-        items.push({ label: summarizeGroup(group), description: origin, group, origin });
-      }
+        items.push({ label: summarizeGroup(group), description: origin, group, origin, source: { uri, groupIndex } });
+      });
     }
     items.push({ label: '$(edit) Enter a host and port…' });
     const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which SMTP settings should be tested?', matchOnDescription: true });
     if (!picked) return undefined;
-    return picked.group ? this.targetOf(picked.group, picked.origin!) : this.askHostAndPort();
+    return picked.group ? this.targetOf(picked.group, picked.origin!, picked.source) : this.askHostAndPort();
   }
 
   private async askHostAndPort(prompt?: string): Promise<Target | undefined> {
@@ -154,7 +190,7 @@ export class ProbeCommand {
   }
 
   /** Credentials only with consent: never read silently from the file, never written anywhere. */
-  private async askCredentials(target: Target): Promise<Pick<ProbeOptions, 'user' | 'password'> | 'cancel'> {
+  private async askCredentials(target: Target): Promise<{ credentials: Pick<ProbeOptions, 'user' | 'password'>; login: Login } | 'cancel'> {
     const items: (vscode.QuickPickItem & { choice: 'none' | 'file' | 'type' })[] = [
       { label: 'Connect without logging in', description: 'DNS, TCP, greeting, TLS, certificate, capabilities', choice: 'none' },
     ];
@@ -164,12 +200,16 @@ export class ProbeCommand {
     items.push({ label: target.user ? `Log in as ${target.user}, typing the password…` : 'Log in, typing a user and password…', choice: 'type' });
     const picked = await vscode.window.showQuickPick(items, { placeHolder: `Test ${target.host}:${target.port}` });
     if (!picked) return 'cancel';
-    if (picked.choice === 'none') return {};
-    if (picked.choice === 'file') return { user: target.user, password: target.filePassword };
+    if (picked.choice === 'none') return { credentials: {}, login: { choice: 'none' } };
+    if (picked.choice === 'file') return { credentials: { user: target.user, password: target.filePassword }, login: { choice: 'file' } };
     const user = target.user ?? (await vscode.window.showInputBox({ title: 'SMTP user name', ignoreFocusOut: true }));
     if (!user) return 'cancel';
-    const password = await vscode.window.showInputBox({ title: `Password for ${user}`, password: true, ignoreFocusOut: true });
+    const password = await this.askPassword(user);
     if (password === undefined) return 'cancel';
-    return { user, password };
+    return { credentials: { user, password }, login: { choice: 'type', user } };
+  }
+
+  private askPassword(user: string): Thenable<string | undefined> {
+    return vscode.window.showInputBox({ title: `Password for ${user}`, password: true, ignoreFocusOut: true });
   }
 }

@@ -8,7 +8,7 @@ import { renderMarkdown, type ProbeResult } from '../probe';
 import type { ExplanationView, SettingsMatch } from './explainCommand';
 
 export interface PanelActions {
-  rerun(): void;
+  rerun(): Promise<ProbeResult | undefined>;
   showTranscript(): void;
 }
 
@@ -46,12 +46,18 @@ export class ProbePanel {
         await vscode.env.clipboard.writeText(content.kind === 'probe' ? renderMarkdown(content.result) : explanationMarkdown(content.view));
         void vscode.window.showInformationMessage(`SMTP Doctor: ${content.kind === 'probe' ? 'report' : 'explanation'} copied as Markdown.`);
       } else if (content.kind === 'probe') {
-        if (message.command === 'rerun') content.actions.rerun();
+        if (message.command === 'rerun') void content.actions.rerun();
         else if (message.command === 'transcript') content.actions.showTranscript();
       } else if (message.command === 'fix') content.actions.applyFix();
       else if (message.command === 'open') content.actions.openSettings();
       else if (message.command === 'test') content.actions.testConnection();
     });
+  }
+
+  /** "Run again" of the report on screen (the panel's button, and the smtpDoctor.runProbeAgain command). */
+  static runAgain(): Promise<ProbeResult | undefined> {
+    const content = ProbePanel.current?.content;
+    return content?.kind === 'probe' ? content.actions.rerun() : Promise.resolve(undefined);
   }
 
   static show(extensionUri: vscode.Uri, result: ProbeResult, origin: string, actions: PanelActions): void {

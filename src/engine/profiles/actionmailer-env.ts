@@ -41,7 +41,7 @@ export const actionmailerEnv: FrameworkProfile<'actionmailer-env'> = {
     },
   },
   howTo: {
-    starttls: 'set SMTP_ENABLE_STARTTLS=always (or auto) and SMTP_TLS=false',
+    starttls: 'set SMTP_ENABLE_STARTTLS=always and SMTP_TLS=false',
     implicit: 'set SMTP_TLS=true and SMTP_ENABLE_STARTTLS=never',
   },
 };

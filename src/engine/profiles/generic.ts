@@ -114,7 +114,7 @@ export const generic: FrameworkProfile<'generic'> = {
     },
   },
   howTo: {
-    starttls: 'set the secure/SSL flag to false so the client upgrades with STARTTLS',
+    starttls: 'set the secure/SSL flag to false',
     implicit: 'set the secure/SSL flag to true',
   },
 };

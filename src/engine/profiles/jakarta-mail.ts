@@ -34,7 +34,7 @@ export const jakartaMail: FrameworkProfile<'jakarta-mail'> = {
     implicit: { keys: [{ key: 'ssl enable', value: true, add: true, spelling: 'ssl.enable' }] },
   },
   howTo: {
-    starttls: 'set mail.smtp.starttls.enable=true (and mail.smtp.starttls.required=true)',
+    starttls: 'set mail.smtp.starttls.enable=true',
     implicit: 'set mail.smtp.ssl.enable=true',
   },
 };

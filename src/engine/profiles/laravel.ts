@@ -30,7 +30,7 @@ export const laravel: FrameworkProfile<'laravel'> = {
     implicit: { keys: [{ key: 'scheme', value: 'smtps', add: true }], scheme: 'smtps' },
   },
   howTo: {
-    starttls: 'set MAIL_SCHEME=smtp (Symfony Mailer then uses STARTTLS when the server offers it)',
+    starttls: 'set MAIL_SCHEME=smtp',
     implicit: 'set MAIL_SCHEME=smtps',
   },
 };

@@ -25,7 +25,7 @@ export const maybe: FrameworkProfile<'maybe'> = {
     implicit: { keys: [{ key: 'tls enabled', value: true, add: true, spelling: 'tls_enabled' }] },
   },
   howTo: {
-    starttls: 'set SMTP_TLS_ENABLED=false (the mail gem then upgrades with STARTTLS)',
+    starttls: 'set SMTP_TLS_ENABLED=false',
     implicit: 'set SMTP_TLS_ENABLED=true',
   },
 };

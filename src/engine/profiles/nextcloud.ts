@@ -25,7 +25,7 @@ export const nextcloud: FrameworkProfile<'nextcloud'> = {
     implicit: { keys: [{ key: 'smtpsecure', value: 'ssl', add: true, spelling: 'smtpsecure' }] },
   },
   howTo: {
-    starttls: 'leave mail_smtpsecure empty (STARTTLS is automatic when offered)',
+    starttls: 'leave mail_smtpsecure empty',
     implicit: "set mail_smtpsecure to 'ssl'",
   },
 };

@@ -36,7 +36,7 @@ export const nodemailer: FrameworkProfile<'nodemailer'> = {
     implicit: { keys: [{ key: 'secure', value: true, add: true, spelling: 'secure' }], scheme: 'smtps' },
   },
   howTo: {
-    starttls: 'set secure: false (nodemailer then upgrades with STARTTLS; add requireTLS: true to insist)',
+    starttls: 'set secure: false',
     implicit: 'set secure: true',
   },
 };

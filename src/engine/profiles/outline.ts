@@ -33,7 +33,7 @@ export const outline: FrameworkProfile<'outline'> = {
     implicit: { keys: [{ key: 'secure', value: true }] },
   },
   howTo: {
-    starttls: 'set SMTP_SECURE=false (nodemailer then upgrades with STARTTLS)',
-    implicit: 'set SMTP_SECURE=true (the default)',
+    starttls: 'set SMTP_SECURE=false',
+    implicit: 'set SMTP_SECURE=true',
   },
 };

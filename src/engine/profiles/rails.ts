@@ -15,7 +15,7 @@ export const rails: FrameworkProfile<'rails'> = {
   exclusiveTls: RAILS_EXCLUSIVE,
   tlsRecipe: railsStyle([]),
   howTo: {
-    starttls: 'set enable_starttls_auto: true (or enable_starttls: true) and remove tls/ssl',
-    implicit: 'set tls: true and remove enable_starttls/enable_starttls_auto',
+    starttls: 'set enable_starttls_auto: true and remove tls/ssl',
+    implicit: 'set tls: true and remove the enable_starttls keys',
   },
 };

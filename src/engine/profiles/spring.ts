@@ -39,7 +39,7 @@ export const spring: FrameworkProfile<'spring'> = {
     },
   },
   howTo: {
-    starttls: 'set spring.mail.properties.mail.smtp.starttls.enable=true (and .starttls.required=true)',
-    implicit: 'set spring.mail.protocol=smtps or spring.mail.properties.mail.smtp.ssl.enable=true',
+    starttls: 'set spring.mail.properties.mail.smtp.starttls.enable=true',
+    implicit: 'set spring.mail.properties.mail.smtp.ssl.enable=true',
   },
 };

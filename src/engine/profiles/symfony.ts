@@ -17,7 +17,7 @@ export const symfony: FrameworkProfile<'symfony'> = {
     implicit: { keys: [], scheme: 'smtps' },
   },
   howTo: {
-    starttls: 'use the smtp:// scheme (STARTTLS is automatic when offered)',
+    starttls: 'use the smtp:// scheme',
     implicit: 'use the smtps:// scheme',
   },
 };

@@ -36,6 +36,6 @@ export const systemNetMail: FrameworkProfile<'system-net-mail'> = {
   },
   howTo: {
     starttls: 'set EnableSsl to true',
-    implicit: "not possible: System.Net.Mail's SmtpClient has no implicit TLS, use port 587 with EnableSsl",
+    implicit: 'use port 587 with EnableSsl (SmtpClient has no implicit TLS)',
   },
 };

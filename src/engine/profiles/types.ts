@@ -188,5 +188,6 @@ export interface FrameworkProfile<Id extends ProfileId = ProfileId> {
   tlsRecipe: TlsRecipe;
   spelling?: Spelling;
   /** The same switches in the framework's own words, for rule messages and the probe's advice ("set MAIL_SCHEME=smtps"). */
+  /** The action only, without why ("set MAIL_SCHEME=smtp"): rule messages start with it and must stay within 160 characters. */
   howTo?: { starttls: string; implicit: string };
 }

@@ -1,9 +1,9 @@
 import { isLocalOrPrivateHost } from '../facts/hosts';
 import { hostNameOf } from '../model';
 import { isUnset } from '../values';
-import { defineRule, rangeOf, relatedTo } from './rule';
+import { capitalize, defineRule, rangeOf, relatedTo } from './rule';
 
-const CONSEQUENCE = 'Anyone on the network path can read it, and most providers refuse it ("530 5.7.0 Must issue a STARTTLS command first").';
+const CONSEQUENCE = 'anyone on the network path can read it, and most providers refuse it ("530 5.7.0 Must issue a STARTTLS command first")';
 
 export const cleartextAuth = defineRule({
   id: 'cleartext-auth',
@@ -23,8 +23,13 @@ export const cleartextAuth = defineRule({
     },
   },
   messages: {
-    tlsSwitchedOff: `The password is sent to {{host}} unencrypted: {{setting}} switches encryption off. ${CONSEQUENCE} {{advice}}.`,
-    notEncryptedByDefault: `The password is sent to {{host}} unencrypted: {{framework}} does not encrypt unless told to. ${CONSEQUENCE} {{advice}}.`,
+    // {{advice}}: the framework's words for STARTTLS, capitalised.
+    tlsSwitchedOff: '{{advice}}: the password goes to {{host}} unencrypted.',
+    notEncryptedByDefault: '{{advice}}: {{framework}} sends the password to {{host}} unencrypted by default.',
+  },
+  details: {
+    tlsSwitchedOff: `{{setting}} switches encryption off, so the password crosses the network in plain text: ${CONSEQUENCE}.`,
+    notEncryptedByDefault: `{{framework}} does not encrypt unless told to, so the password crosses the network in plain text: ${CONSEQUENCE}.`,
   },
   check(group) {
     if (group.tls.mode !== 'none' || !group.password || isUnset(group.password.value)) return [];
@@ -46,7 +51,3 @@ export const cleartextAuth = defineRule({
     return [{ title: 'Turn on STARTTLS', preferred: true, edits: context.switchTls(group, 'starttls') }];
   },
 });
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -25,9 +25,10 @@ export const conflictingTlsFlags = defineRule({
   // The framework refuses to start: what implicit TLS would do against the port does not matter.
   supersedes: ['implicit-tls-on-starttls-port'],
   messages: {
-    bothOn:
-      '{{starttls}} (STARTTLS) and {{implicit}} (implicit TLS) are both on: {{refusal}}, so no mail is sent. ' +
-      'Keep only one: STARTTLS for port 587, implicit TLS for port 465.',
+    bothOn: 'Turn off {{starttls}} or {{implicit}}: {{framework}} refuses STARTTLS and implicit TLS together, so no mail is sent.',
+  },
+  details: {
+    bothOn: '{{refusal}}. Keep STARTTLS for port 587, implicit TLS for port 465.',
   },
   check(group) {
     const conflict = group.tlsConflict;
@@ -36,7 +37,7 @@ export const conflictingTlsFlags = defineRule({
       {
         range: conflict.starttls.range,
         messageId: 'bothOn',
-        data: { starttls: conflict.starttls.label, implicit: conflict.implicit.label, refusal: group.profile.exclusiveTls! },
+        data: { starttls: conflict.starttls.label, implicit: conflict.implicit.label, refusal: group.profile.exclusiveTls!, framework: group.profile.name },
         related: conflict.implicit.range ? [{ range: conflict.implicit.range, message: `${conflict.implicit.label} turns on implicit TLS` }] : [],
       },
     ];

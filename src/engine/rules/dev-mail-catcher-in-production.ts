@@ -19,9 +19,12 @@ export const devMailCatcherInProduction = defineRule({
     },
   },
   messages: {
+    catcherInProduction: 'Point this production configuration at your real SMTP server: mail sent to {{catcher}}, a development mail catcher, reaches no one.',
+  },
+  details: {
     catcherInProduction:
-      '{{catcher}} is where development mail catchers (Mailpit, MailHog, MailDev) listen: in this production configuration, mail sent ' +
-      'there never reaches anyone. Point it at your real SMTP server.',
+      '{{catcher}} is where development mail catchers (Mailpit, MailHog, MailDev) listen: they keep mail for testing, so password resets ' +
+      'and receipts sent from production never reach an inbox.',
   },
   check(group, context) {
     if (context.environment !== 'production') return [];

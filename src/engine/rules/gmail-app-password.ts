@@ -4,6 +4,11 @@ import { defineRule, rangeOf } from './rule';
 /** Google shows app passwords as 16 letters, often in four groups of four. */
 const APP_PASSWORD = /^[a-z]{16}$/i;
 
+/** Whether a password is written as Google shows an app password (spaces and dashes aside). */
+export function looksLikeAppPassword(value: string): boolean {
+  return APP_PASSWORD.test(value.trim().replace(/[\s-]/g, ''));
+}
+
 export const gmailAppPassword = defineRule({
   id: 'gmail-app-password',
   severity: 'warning',
@@ -22,17 +27,19 @@ export const gmailAppPassword = defineRule({
     },
   },
   messages: {
+    notAppPassword: 'Use a Google app password (16 letters) or OAuth2 here: Gmail refuses account passwords for SMTP.',
+  },
+  details: {
     notAppPassword:
-      'This does not look like a Google app password (16 letters). Gmail refuses account passwords for SMTP ' +
-      '("534-5.7.9 Application-specific password required"). Turn on 2-Step Verification, create an app password at ' +
-      'https://myaccount.google.com/apppasswords and use it here, or use OAuth2.',
+      'This does not look like an app password, and Gmail answers an account password with "534-5.7.9 Application-specific password required": ' +
+      'turn on 2-Step Verification and create an app password at https://myaccount.google.com/apppasswords.',
   },
   check(group, context) {
     const password = group.password;
     // An example file's password is a stand-in by design (`SMTP_PASS=hunter2` in .env.sample), never the real one.
     if (group.provider?.id !== 'gmail' || group.oauth || !password || context.isExample) return [];
     const value = password.value.trim();
-    if (isTemplate(value) || isPlaceholderSecret(value) || APP_PASSWORD.test(value.replace(/[\s-]/g, ''))) return [];
+    if (isTemplate(value) || isPlaceholderSecret(value) || looksLikeAppPassword(value)) return [];
     return [{ range: rangeOf(password, group), messageId: 'notAppPassword' }];
   },
 });

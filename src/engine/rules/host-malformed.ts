@@ -60,11 +60,18 @@ export const hostMalformed = defineRule({
     },
   },
   messages: {
-    scheme: 'The host setting takes a bare host name, without "{{scheme}}://". Write "{{host}}" and choose TLS with the framework\'s TLS setting.',
-    path: 'The host "{{value}}" contains a path ("{{path}}"): write only the host name, "{{host}}".',
-    whitespace: 'The host "{{value}}" contains whitespace, so it can never resolve. Write a bare host name.',
-    portMismatch: 'The host says port {{hostPort}} but {{setting}} says {{port}}: one of them is wrong. Keep the port in one place.',
-    typo: '"{{host}}" looks like a typo of "{{real}}": it will not resolve, or will reach someone else\'s server. Did you mean {{real}}?',
+    scheme: 'Write the bare host name "{{host}}": the host setting takes no "{{scheme}}://", TLS is chosen by the TLS setting.',
+    path: 'Write only the host name "{{host}}": a host with a path ("{{path}}") never resolves.',
+    whitespace: 'Remove the whitespace from the host: a host name with spaces never resolves.',
+    portMismatch: 'Keep the port in one place: the host says port {{hostPort}} but {{setting}} says {{port}}.',
+    typo: 'Use "{{real}}": "{{host}}" looks like a typo of it, which resolves nowhere or to someone else\'s server.',
+  },
+  details: {
+    scheme: 'The host setting takes a bare host name such as smtp.example.com: with "{{scheme}}://" in it the DNS lookup fails; choose TLS with the framework\'s TLS setting.',
+    path: 'The host "{{value}}" contains a path ("{{path}}"), so the DNS lookup fails.',
+    whitespace: 'The host "{{value}}" contains whitespace, so the DNS lookup fails.',
+    portMismatch: 'The port written in the host ({{hostPort}}) and {{setting}} ({{port}}) disagree: one of them is wrong, and which one the framework uses depends on its version.',
+    typo: '"{{host}}" differs from the provider\'s host "{{real}}" by one swapped, doubled or changed part: it resolves nowhere, or to a server you did not mean to send your password to.',
   },
   check(group) {
     const host = group.host;

@@ -1,5 +1,6 @@
 import { STARTTLS_PORTS } from '../facts/ports';
-import { defineRule, rangeOf, relatedTo } from './rule';
+import { submitsOnPort25 } from './port-25-submission';
+import { capitalize, defineRule, rangeOf, relatedTo } from './rule';
 
 export const implicitTlsOnStarttlsPort = defineRule({
   id: 'implicit-tls-on-starttls-port',
@@ -18,12 +19,21 @@ export const implicitTlsOnStarttlsPort = defineRule({
     },
   },
   messages: {
+    // {{advice}}: the framework's words for STARTTLS, capitalised ("Set MAIL_SCHEME=smtp").
+    implicitOnStarttlsPort: '{{advice}}, or use port 465: port {{port}} expects STARTTLS, not implicit TLS.',
+    // Port 25 from an application is port-25-submission's warning too: never advise keeping it.
+    implicitOnSubmissionPort25: 'Use port 587 with STARTTLS or port 465 with implicit TLS: port 25 expects STARTTLS, and most networks block it.',
+  },
+  details: {
     // {{cause}}: the setting that turns implicit TLS on, or the framework when its default does.
     implicitOnStarttlsPort:
-      '{{cause}} makes the client start with a TLS handshake (implicit TLS), but port {{port}} answers in plaintext and expects STARTTLS: ' +
-      'the connection fails with "wrong version number". Either {{advice}} and keep port {{port}}, or use port 465.',
+      '{{cause}} makes the client start with a TLS handshake (implicit TLS), but port {{port}} answers in plaintext and offers STARTTLS, ' +
+      'so the connection fails at once with "wrong version number".',
+    implicitOnSubmissionPort25:
+      '{{cause}} makes the client start with a TLS handshake (implicit TLS), but port 25 answers in plaintext and offers STARTTLS, ' +
+      'so the connection fails at once with "wrong version number"; port 25 is also for relay between mail servers, blocked by most ISPs and clouds.',
   },
-  check(group) {
+  check(group, context) {
     const port = group.port;
     if (group.tls.mode !== 'implicit' || !port || !STARTTLS_PORTS.has(port.value)) return [];
     const flag = group.tls.sources.find((source) => source.range && !source.isDefault) ?? group.tls.sources[0];
@@ -31,16 +41,18 @@ export const implicitTlsOnStarttlsPort = defineRule({
     return [
       {
         range: onFlag ? flag!.range! : rangeOf(port, group),
-        messageId: 'implicitOnStarttlsPort',
-        data: { cause: flag ? flag.label : group.profile.name, port: port.value, advice: group.profile.howTo?.starttls ?? 'switch to STARTTLS' },
+        messageId: submitsOnPort25(group, context) ? 'implicitOnSubmissionPort25' : 'implicitOnStarttlsPort',
+        data: { cause: flag ? flag.label : group.profile.name, port: port.value, advice: capitalize(group.profile.howTo?.starttls ?? 'switch to STARTTLS') },
         related: onFlag ? relatedTo(port, `port ${port.value} expects STARTTLS`) : relatedTo(flag, 'this turns on implicit TLS'),
       },
     ];
   },
-  fix(group, _finding, context) {
+  fix(group, finding, context) {
     const port = group.port!.value;
     return [
-      { title: `Switch to STARTTLS on port ${port}`, preferred: true, edits: context.switchTls(group, 'starttls') },
+      finding.messageId === 'implicitOnSubmissionPort25'
+        ? { title: 'Switch to port 587 with STARTTLS', preferred: true, edits: context.switchTls(group, 'starttls', 587) }
+        : { title: `Switch to STARTTLS on port ${port}`, preferred: true, edits: context.switchTls(group, 'starttls') },
       ...(context.canUseImplicitTls(group)
         ? [{ title: 'Use implicit TLS on port 465', preferred: false, edits: context.switchTls(group, 'implicit', 465) }]
         : []),

@@ -20,7 +20,10 @@ export const invalidPort = defineRule({
     },
   },
   messages: {
-    invalidPort: 'Invalid port: {{reason}}. Use a whole number from 1 to 65535, usually 587 (STARTTLS) or 465 (implicit TLS).',
+    invalidPort: 'Set the port to a whole number, usually 587 (STARTTLS) or 465 (implicit TLS): {{reason}}.',
+  },
+  details: {
+    invalidPort: 'Invalid port: {{reason}}; a port is a whole number from 1 to 65535, and the client fails to connect or falls back to a default port.',
   },
   check(group) {
     const invalid = group.invalidPort;

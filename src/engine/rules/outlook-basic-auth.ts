@@ -1,7 +1,7 @@
 import { isUnset } from '../values';
 import { defineRule, rangeOf } from './rule';
 
-const ADVICE = 'Switch to OAuth2 (XOAUTH2), or send through a relay or mail service that accepts API keys.';
+const ADVICE = 'switch to OAuth2 (XOAUTH2), or send through a relay or mail service that accepts API keys';
 
 export const outlookBasicAuth = defineRule({
   id: 'outlook-basic-auth',
@@ -21,12 +21,16 @@ export const outlookBasicAuth = defineRule({
   },
   // By provider id. Microsoft's timelines, as last verified (shared/reference/smtp-facts.md, B1; 2026-11).
   messages: {
+    outlook: 'Switch to OAuth2 (XOAUTH2) or a mail service with API keys: Outlook.com has refused SMTP passwords since 16 September 2024.',
+    microsoft365: 'Switch to OAuth2 (XOAUTH2) or a mail service with API keys: Microsoft 365 turns SMTP passwords off by default from December 2026.',
+  },
+  details: {
     outlook:
-      'Outlook.com stopped accepting passwords and app passwords from other apps on 16 September 2024: SMTP login now needs OAuth2 (XOAUTH2), ' +
-      `and this login is refused with "535 5.7.139 Authentication unsuccessful, basic authentication is disabled". ${ADVICE}`,
+      'Outlook.com stopped accepting passwords and app passwords from other apps on 16 September 2024: SMTP login needs OAuth2 (XOAUTH2), ' +
+      `and this login is refused with "535 5.7.139 Authentication unsuccessful, basic authentication is disabled"; ${ADVICE}.`,
     microsoft365:
       'Microsoft is retiring basic authentication (user name + password) for SMTP AUTH in Exchange Online: it is switched off by default for ' +
-      `existing tenants at the end of December 2026, and Microsoft will announce the final removal date in the second half of 2027. ${ADVICE}`,
+      `existing tenants at the end of December 2026, and Microsoft will announce the final removal date in the second half of 2027; ${ADVICE}.`,
   },
   check(group) {
     const provider = group.provider;

@@ -1,13 +1,13 @@
 import { IMPLICIT_TLS_PORTS } from '../facts/ports';
 import { describeMode } from '../model';
-import { defineRule, rangeOf, relatedTo } from './rule';
+import { capitalize, defineRule, rangeOf, relatedTo } from './rule';
 
 const PLAINTEXT_MODES = new Set(['none', 'starttls-required', 'starttls-opportunistic']);
 
 // {{settings}}: the TLS mode, and the setting that chose it when it is written.
 const HANG =
   'Port {{port}} expects a TLS handshake first (implicit TLS), but these settings give {{settings}}: the client waits for a greeting ' +
-  'that never comes, until it times out.';
+  'that never comes, until it times out ("Greeting never received").';
 
 export const plaintextOnImplicitTlsPort = defineRule({
   id: 'plaintext-on-implicit-tls-port',
@@ -28,8 +28,13 @@ export const plaintextOnImplicitTlsPort = defineRule({
   // No password is sent on a connection that never gets past the greeting: the hang is the problem.
   supersedes: ['cleartext-auth'],
   messages: {
-    plaintextOnImplicitPort: `${HANG} Either {{advice}}, or use port 587 with STARTTLS.`,
-    frameworkCannotImplicitTls: `${HANG} {{framework}} cannot speak implicit TLS at all: use port 587 with STARTTLS.`,
+    // {{advice}}: the framework's words for implicit TLS, capitalised.
+    plaintextOnImplicitPort: '{{advice}}, or use port 587 with STARTTLS: port {{port}} expects TLS from the first byte, so this connection hangs.',
+    frameworkCannotImplicitTls: 'Use port 587 with STARTTLS: port {{port}} expects implicit TLS, which {{framework}} cannot speak, so this connection hangs.',
+  },
+  details: {
+    plaintextOnImplicitPort: HANG,
+    frameworkCannotImplicitTls: `${HANG} {{framework}} cannot speak implicit TLS at all.`,
   },
   check(group) {
     const port = group.port;
@@ -40,7 +45,7 @@ export const plaintextOnImplicitTlsPort = defineRule({
       {
         range: flag ? flag.range! : rangeOf(port, group),
         messageId: group.profile.noImplicitTls ? 'frameworkCannotImplicitTls' : 'plaintextOnImplicitPort',
-        data: { port: port.value, settings, framework: group.profile.name, advice: group.profile.howTo?.implicit ?? 'turn on implicit TLS' },
+        data: { port: port.value, settings, framework: group.profile.name, advice: capitalize(group.profile.howTo?.implicit ?? 'turn on implicit TLS') },
         related: relatedTo(flag ? port : undefined, `port ${port.value}`),
       },
     ];

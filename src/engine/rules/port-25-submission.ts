@@ -1,8 +1,15 @@
 import { isLocalOrPrivateHost } from '../facts/hosts';
-import { hostNameOf } from '../model';
-import { defineRule, rangeOf, relatedTo } from './rule';
+import { hostNameOf, type SmtpGroup } from '../model';
+import { defineRule, rangeOf, relatedTo, type RuleContext } from './rule';
 
-const BLOCKED = 'Most ISPs and clouds block outgoing port 25, so sending to {{host}} will hang or time out. Use port 587 with STARTTLS (or 465 with implicit TLS).';
+const BLOCKED = 'most ISPs and clouds block outgoing port 25, so sending to {{host}} will hang or time out';
+
+/** Whether this group is an application submitting to a remote host on port 25: the case this rule warns about. */
+export function submitsOnPort25(group: SmtpGroup, context: RuleContext): boolean {
+  if (context.context === 'mail-server' || group.port?.value !== 25) return false;
+  const host = hostNameOf(group);
+  return !!host && !isLocalOrPrivateHost(host);
+}
 
 export const port25Submission = defineRule({
   id: 'port-25-submission',
@@ -22,17 +29,20 @@ export const port25Submission = defineRule({
     },
   },
   messages: {
-    port25: `Port 25 is for relay between mail servers. ${BLOCKED}`,
+    port25: 'Use port 587 with STARTTLS or 465 with implicit TLS: most ISPs and clouds block outgoing port 25.',
     // {{reason}}: why the framework uses port 25 ("EMAIL_PORT is not set").
-    defaultPort25: `{{reason}}, so {{framework}} connects to port 25, which is for relay between mail servers. ${BLOCKED}`,
+    defaultPort25: 'Set the port to 587 with STARTTLS: {{reason}}, so {{framework}} uses port 25, which most ISPs and clouds block.',
+  },
+  details: {
+    port25: `Port 25 is for relay between mail servers: ${BLOCKED}.`,
+    defaultPort25: `{{reason}}, so {{framework}} connects to port 25, which is for relay between mail servers: ${BLOCKED}.`,
   },
   check(group, context) {
-    if (context.context === 'mail-server' || group.port?.value !== 25) return [];
-    const host = hostNameOf(group);
-    if (!host || isLocalOrPrivateHost(host)) return [];
+    if (!submitsOnPort25(group, context)) return [];
+    const host = hostNameOf(group)!;
     const range = rangeOf(group.port, group);
-    if (group.port.isDefault) {
-      const reason = group.port.label.replace(/ \(default 25\)$/, '');
+    if (group.port!.isDefault) {
+      const reason = group.port!.label.replace(/ \(default 25\)$/, '');
       return [{ range, messageId: 'defaultPort25', data: { reason, framework: group.profile.name, host } }];
     }
     return [{ range, messageId: 'port25', data: { host }, related: relatedTo(group.host, `host ${host}`) }];

@@ -20,8 +20,12 @@ export const providerPortUnsupported = defineRule({
   // The port is the cause: what a TLS mode or port 25 would do there does not matter.
   supersedes: ['implicit-tls-on-starttls-port', 'plaintext-on-implicit-tls-port', 'port-25-submission'],
   messages: {
-    unsupportedPort: '{{provider}} does not accept connections on port {{port}}: it serves {{ports}}. Use port {{recommended}}.',
-    unsupportedDefaultPort: '{{provider}} does not accept connections on port {{port}} ({{portSetting}}): it serves {{ports}}. Use port {{recommended}}.',
+    unsupportedPort: 'Use port {{recommended}}: {{provider}} does not accept connections on port {{port}}.',
+    unsupportedDefaultPort: 'Set the port to {{recommended}}: {{provider}} does not accept {{framework}}\'s default port {{port}}.',
+  },
+  details: {
+    unsupportedPort: '{{provider}} serves {{ports}}: on port {{port}} the connection is refused or times out.',
+    unsupportedDefaultPort: '{{portSetting}}; {{provider}} serves {{ports}}: on port {{port}} the connection is refused or times out.',
   },
   check(group) {
     const { provider, port } = group;
@@ -35,7 +39,7 @@ export const providerPortUnsupported = defineRule({
       {
         range: rangeOf(port, group),
         messageId: port.isDefault ? 'unsupportedDefaultPort' : 'unsupportedPort',
-        data: { provider: provider.name, port: port.value, portSetting: port.label, ports: listed, recommended },
+        data: { provider: provider.name, port: port.value, portSetting: port.label, ports: listed, recommended, framework: group.profile.name },
         related: relatedTo(group.host, `${provider.name} host`),
       },
     ];

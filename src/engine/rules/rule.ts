@@ -58,8 +58,14 @@ export interface Rule<MessageId extends string = string> {
    * analyze among enabled rules only: with this rule off, the superseded findings come back.
    */
   supersedes?: readonly string[];
-  /** Message templates by id; `{{name}}` is replaced with the finding's `data.name`. */
+  /**
+   * Message templates by id; `{{name}}` is replaced with the finding's `data.name`. Each is one
+   * sentence of at most 160 characters, the action first ("Use port 587 with STARTTLS: …"), so the
+   * Problems panel shows it whole (test/unit/engine/messages.test.ts).
+   */
   messages: Readonly<Record<MessageId, string>>;
+  /** Why, by message id, with the same placeholders: what the framework will do, the error it gives (hover, --format json). */
+  details: Readonly<Record<MessageId, string>>;
   check(group: SmtpGroup, context: RuleContext): RuleFinding<NoInfer<MessageId>>[];
   /**
    * Quick fixes for one of this rule's findings on the group, built with the fix context's
@@ -77,6 +83,11 @@ export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rul
 /** A message template with its placeholders filled in; an unknown placeholder stays as written, for tests to catch. */
 export function renderMessage(template: string, data: MessageData = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (name in data ? String(data[name]) : placeholder));
+}
+
+/** A phrase as the start of a sentence ("set MAIL_SCHEME=smtp" → "Set MAIL_SCHEME=smtp"). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Where to put a finding about a source: its own range, or the group's first written setting. */

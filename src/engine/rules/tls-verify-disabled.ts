@@ -20,10 +20,12 @@ export const tlsVerifyDisabled = defineRule({
     },
   },
   messages: {
+    verifyOff: 'Remove {{setting}} and fix the certificate problem instead: anyone on the path can impersonate {{server}}.',
+  },
+  details: {
     verifyOff:
       'Certificate verification is off ({{setting}}): the client accepts any certificate, so anyone on the network path can ' +
-      'impersonate {{server}} and read the password and the mail. Fix the certificate problem instead ' +
-      '(the right host name, or your private CA) and remove this setting.',
+      'impersonate {{server}} and read the password and the mail; use the host name on the certificate, or install your private CA.',
   },
   check(group) {
     const host = hostNameOf(group);

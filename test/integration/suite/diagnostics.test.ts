@@ -26,9 +26,14 @@ describe('diagnostics in a real VS Code', () => {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostic.range.start.line, 4);
     assert.equal(document.getText(diagnostic.range), 'smtps');
-    assert.match(diagnostic.message, /wrong version number/);
+    // One sentence, action first; why ("wrong version number") is in the hover and the docs.
+    assert.equal(diagnostic.message, 'Set MAIL_SCHEME=smtp, or use port 465: port 587 expects STARTTLS, not implicit TLS.');
     const code = diagnostic.code as { value: string; target: vscode.Uri };
-    assert.match(code.target.toString(), /rules\.md#implicit-tls-on-starttls-port$/);
+    // The packaged docs page at the rule's heading, opened in VS Code: no web page, no external-site prompt.
+    assert.match(code.target.path, /\/docs\/rules\.md$/);
+    assert.notEqual(code.target.scheme, 'https');
+    const docs = await vscode.workspace.openTextDocument(code.target.with({ fragment: '' }));
+    assert.equal(docs.lineAt(Number(/^L(\d+)$/.exec(code.target.fragment)![1]) - 1).text, '## implicit-tls-on-starttls-port');
     assert.equal(diagnostic.relatedInformation?.length, 1);
     assert.equal(diagnostic.relatedInformation![0].location.range.start.line, 3, 'related information points at MAIL_PORT');
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, ruleOf, smtpDiagnostics, waitFor, workspaceUri } from './helpers';
+import { activateExtension, restore, ruleOf, smtpDiagnostics, waitFor, workspaceUri } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -103,6 +103,31 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
     const test = lenses.find((lens) => lens.command?.command === 'smtpDoctor.testConnection');
     assert.ok(test, 'a Test connection lens');
     assert.equal(test!.range.start.line, 1, 'on the first line of the group');
+    assert.equal(lenses[0].command?.command, 'smtpDoctor.testConnection', '"Test connection" comes first, so a narrow editor does not clip it');
+  });
+
+  it('puts the YAML CodeLens above the block key, not between mail: and its children', async () => {
+    const uri = workspaceUri('config/application.yml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.ok(lenses.length >= 2, 'summary and Test connection');
+    for (const lens of lenses) assert.equal(document.lineAt(lens.range.start.line).text, '  mail:');
+  });
+
+  it('says "password", not "app password", beside the warning that it is not one', async () => {
+    const uri = workspaceUri('.env');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const original = document.getText();
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, document.lineAt(6).range, 'MAIL_PASSWORD=Summer2026!');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('gmail-app-password', () => (smtpDiagnostics(uri).some((d) => ruleOf(d) === 'gmail-app-password') ? true : undefined));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const summary = lenses.map((lens) => lens.command?.title ?? '').find((title) => title.startsWith('SMTP:'));
+    await restore(document, original);
+    assert.equal(summary, 'SMTP: smtp.gmail.com:587 · implicit TLS · Gmail / Google Workspace · password');
   });
 
   it('Rescan Workspace says what it found, and its counts are the Problems panel\'s', async () => {

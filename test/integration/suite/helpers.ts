@@ -39,3 +39,11 @@ export async function activateExtension(): Promise<{ workspaceScanned(): Promise
   if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed`);
   return (await extension.activate()) as { workspaceScanned(): Promise<void> };
 }
+
+/** Puts a document back to `text` and saves it, so that a test's edit never reaches the next test (even if auto-save wrote it). */
+export async function restore(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  await vscode.workspace.applyEdit(edit);
+  await document.save();
+}

@@ -58,4 +58,31 @@ describe('Test SMTP Connection in a real VS Code', () => {
     );
     assert.ok(tab.input instanceof vscode.TabInputWebview, 'the report is a webview panel');
   });
+
+  it('Run again reads the file again: after the port in the file changed, it tests the new port', async () => {
+    const file = path.join(dir, 'again.env');
+    fs.writeFileSync(file, `SMTP_HOST=127.0.0.1\nSMTP_PORT=${port}\nSMTP_SECURE=true\n`);
+    const uri = vscode.Uri.file(file);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const running = vscode.commands.executeCommand<{ port: number; diagnosis: { code: string } } | undefined>('smtpDoctor.testConnection', uri, 0);
+    let settled = false;
+    void Promise.resolve(running).finally(() => { settled = true; });
+    await waitFor('the login question, answered', async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled ? true : undefined;
+    }, 30_000);
+    const first = await running;
+    assert.equal(first?.diagnosis.code, 'tls-not-expected');
+
+    // Fix the file in the editor (not saved): Run again must test what the file says now, without asking again.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, document.lineAt(2).range, 'SMTP_SECURE=false');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const again = await vscode.commands.executeCommand<{ port: number; diagnosis: { code: string; summary: string } } | undefined>('smtpDoctor.runProbeAgain');
+    assert.ok(again, 'Run again returns the new result');
+    assert.notEqual(again.diagnosis.code, 'tls-not-expected', again.diagnosis.summary);
+    assert.equal(again.port, port);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });

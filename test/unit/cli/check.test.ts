@@ -36,9 +36,10 @@ describe('smtp-doctor check (CLI)', () => {
       severity: 'error',
       messageId: 'implicitOnStarttlsPort',
       message: findings[0].message,
+      detail: findings[0].detail,
       related: [{ line: 7, column: 11, message: 'port 587 expects STARTTLS' }],
     });
-    assert.deepEqual(Object.keys(findings[1]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'messageId', 'message', 'related']);
+    assert.deepEqual(Object.keys(findings[1]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'messageId', 'message', 'detail', 'related']);
     assert.equal(findings[1].rule, 'gmail-app-password');
     assert.equal(findings[1].severity, 'warning');
   });

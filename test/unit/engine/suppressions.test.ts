@@ -46,7 +46,7 @@ describe('inline suppressions', () => {
       ['unusedRule', 'info', 'cleartext-auth'],
       ['unknownRule', 'info', 'no-such-rule'],
     ]);
-    assert.equal(findings[1].message, 'This smtp-doctor-disable-next-line comment lists cleartext-auth, which reports nothing on the next line.');
+    assert.equal(findings[1].message, 'Remove cleartext-auth from this smtp-doctor-disable-next-line comment: it reports nothing on the next line.');
     assert.deepEqual(analyzeText('.env', text, { rules: { 'unused-suppression': 'off' } }).findings, []);
   });
 

@@ -72,7 +72,7 @@ function renderSnapshot(rule: Rule, cases: readonly InvalidCase<string>[]): stri
   for (const c of cases) {
     const index = new LineIndex(c.text);
     for (const finding of findingsOf(rule, c)) {
-      lines.push('', `## ${finding.messageId}: ${titleOf(c)}`, '', finding.message);
+      lines.push('', `## ${finding.messageId}: ${titleOf(c)}`, '', finding.message, `- detail: ${finding.detail}`);
       for (const item of finding.related) lines.push(`- related, line ${index.positionAt(item.range.start).line + 1}: ${item.message}`);
     }
   }
