@@ -32,6 +32,10 @@ import { synapse } from './synapse';
 import { peertube } from './peertube';
 import { maybe } from './maybe';
 import { smtplib } from './smtplib';
+import { phpmailer } from './phpmailer';
+import { swiftmailer } from './swiftmailer';
+import { netSmtp } from './net-smtp';
+import { mailGem } from './mail-gem';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -72,6 +76,10 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   peertube,
   maybe,
   smtplib,
+  phpmailer,
+  swiftmailer,
+  'net-smtp': netSmtp,
+  'mail-gem': mailGem,
   generic,
 };
 

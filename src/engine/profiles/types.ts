@@ -43,6 +43,10 @@ export type ProfileId =
   | 'peertube'
   | 'maybe'
   | 'smtplib'
+  | 'phpmailer'
+  | 'swiftmailer'
+  | 'net-smtp'
+  | 'mail-gem'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
