@@ -45,7 +45,9 @@ function simpleName(node: Node | null | undefined): string {
 
 function args(call: Node): Node[] {
   const list = call.childForFieldName('arguments') ?? call.namedChildren.find((child) => child?.type === 'arguments') ?? null;
-  return (list?.namedChildren ?? []).filter((node): node is Node => node?.type === 'argument').map((argument) => argument.namedChild(argument.namedChildCount - 1)!);
+  return (list?.namedChildren ?? [])
+    .map((argument) => (argument?.type === 'argument' ? argument.namedChild(argument.namedChildCount - 1) : null))
+    .filter((node): node is Node => !!node);
 }
 
 class Reader {
@@ -200,13 +202,14 @@ function readPhpMailer(root: Node, reader: Reader): CodeClient[] {
   };
   for (const assignment of root.descendantsOfType('assignment_expression')) {
     const left = assignment?.childForFieldName('left');
-    if (left?.type !== 'member_access_expression') continue;
+    const right = assignment?.childForFieldName('right');
+    if (left?.type !== 'member_access_expression' || !right) continue;
     const object = left.childForFieldName('object')?.text;
     const property = left.childForFieldName('name')?.text ?? '';
     if (!object) continue;
     if (property in PHPMAILER_PROPERTIES || property === 'SMTPOptions' || property === 'SMTPAuth') clientOf(assignment!, object).assignments.push(assignment!);
     // `$mail->Mailer = 'smtp'` is what isSMTP() does.
-    if (property === 'Mailer' && plainStringContent(assignment!.childForFieldName('right')!)?.content === 'smtp') clientOf(assignment!, object).smtp ??= assignment!;
+    if (property === 'Mailer' && plainStringContent(right)?.content === 'smtp') clientOf(assignment!, object).smtp ??= assignment!;
   }
   for (const call of root.descendantsOfType('member_call_expression')) {
     const object = call?.childForFieldName('object')?.text;

@@ -189,7 +189,8 @@ function readNetSmtp(root: Node, reader: Reader): CodeClient[] {
       const scope = scopeOf(call);
       for (const use of scope.descendantsOfType('call')) {
         if (!use || use.startIndex < call.endIndex || use.childForFieldName('receiver')?.text !== name) continue;
-        const used = use.childForFieldName('method')!;
+        const used = use.childForFieldName('method');
+        if (!used) continue;
         const mode = NET_SMTP_CALLS[used.text];
         // `smtp.enable_starttls if settings[:starttls]`: whether it runs is not known.
         const value = isConditionalTo(use, call, scope, BRANCHES) ? RUNTIME_VALUE : mode?.value;
@@ -220,8 +221,9 @@ function readMailOptions(root: Node, reader: Reader): CodeClient[] {
   }
   for (const assignment of root.descendantsOfType('assignment')) {
     const left = assignment?.childForFieldName('left');
-    if (left?.type !== 'call' || left.childForFieldName('method')?.text !== 'smtp_settings') continue;
-    const pairs = reader.hashPairs(assignment!.childForFieldName('right')!);
+    const right = assignment?.childForFieldName('right');
+    if (left?.type !== 'call' || left.childForFieldName('method')?.text !== 'smtp_settings' || !right) continue;
+    const pairs = reader.hashPairs(right);
     const settings = pairs ? reader.options(pairs) : [];
     if (settings.length) clients.push({ profile: 'rails', anchor: `smtp_settings@${assignment!.startIndex}`, settings });
   }
