@@ -251,6 +251,9 @@ function readPhpMailer(root: Node, reader: Reader): CodeClient[] {
       }
       settings.push(settingOf(key, property, nameNode, value));
     }
+    // `configure($mail)`: the object is handed to code that may set SMTPSecure; unless this scope sets it, its TLS mode is unknown.
+    const handedOn = client.scope.descendantsOfType('argument').find((argument) => argument?.text === client.object);
+    if (handedOn && !settings.some((setting) => setting.key === 'smtp secure')) settings.push(settingOf('smtp secure', 'SMTPSecure', handedOn, runtimeValue(handedOn), `${client.object} handed to ${handedOn.parent?.parent?.text.slice(0, 40) ?? 'a call'}`));
     // SMTPAutoTLS matters only when SMTPSecure is not 'ssl' or 'tls' (smtpConnect).
     const kept = secureKnown ? settings.filter((setting) => setting.key !== 'smtp auto tls') : settings;
     // A host prefix wins over SMTPSecure.

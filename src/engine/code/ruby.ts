@@ -154,10 +154,27 @@ function scopeOf(node: Node): Node {
   return scope ?? node;
 }
 
-/** The name a Net::SMTP object is bound to: `smtp = Net::SMTP.new(…)`, `@smtp = Net::SMTP.new(…)`. */
-function boundName(call: Node): string | undefined {
+/**
+ * The name a Net::SMTP object is bound to and where its calls are looked for: `smtp = Net::SMTP.new(…)` (its
+ * method or block), `@smtp = Net::SMTP.new(…)` (the whole file: other methods use it), `Net::SMTP.new(…).tap do |smtp|` (the block).
+ */
+function boundName(call: Node): { name: string; scope: Node } | undefined {
   const parent = call.parent;
-  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.equals(call)) return parent.childForFieldName('left')?.text;
+  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.equals(call)) {
+    const left = parent.childForFieldName('left');
+    if (left?.type === 'identifier') return { name: left.text, scope: scopeOf(call) };
+    if (left?.type === 'instance_variable') {
+      let root: Node = call;
+      while (root.parent) root = root.parent;
+      return { name: left.text, scope: root };
+    }
+    return undefined;
+  }
+  if (parent?.type === 'call' && parent.childForFieldName('receiver')?.equals(call) && parent.childForFieldName('method')?.text === 'tap') {
+    const block = parent.childForFieldName('block');
+    const parameter = block?.childForFieldName('parameters')?.namedChild(0);
+    if (block && parameter?.type === 'identifier') return { name: parameter.text, scope: block };
+  }
   return undefined;
 }
 
@@ -184,9 +201,11 @@ function readNetSmtp(root: Node, reader: Reader): CodeClient[] {
       if (node) settings.push(settingOf(key, name, keywords.get(name)!.childForFieldName('key')!, reader.value(node)));
     }
     if (method.text === 'start') credentials(positional[3] ?? keyword('user'), positional[4] ?? keyword('secret') ?? keyword('password'));
-    const name = method.text === 'new' ? boundName(call) : undefined;
-    if (name) {
-      const scope = scopeOf(call);
+    const bound = method.text === 'new' ? boundName(call) : undefined;
+    // A Net::SMTP.new not bound to a name we follow (`@smtp ||= …`, returned, passed on) is configured elsewhere: its TLS mode is unknown.
+    if (method.text === 'new' && !bound) settings.push(settingOf('starttls', 'new', method, { ...runtimeValue(call), range: rangeOf(method) }, `${call.text.slice(0, 40)}… configured elsewhere`));
+    if (bound) {
+      const { name, scope } = bound;
       for (const use of scope.descendantsOfType('call')) {
         if (!use || use.startIndex < call.endIndex || use.childForFieldName('receiver')?.text !== name) continue;
         const used = use.childForFieldName('method');

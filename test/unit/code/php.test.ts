@@ -68,6 +68,11 @@ describe('code readers: PHP', () => {
     assert.deepEqual(await found(`${PHPMAILER}$mail->Port = 587;\nif ($legacy) {\n  $mail->SMTPSecure = 'ssl';\n}\n`), []);
   });
 
+  it('PHPMailer: an object handed to other code that may set SMTPSecure has an unknown TLS mode', async () => {
+    assert.deepEqual(await found(`${PHPMAILER}$mail->Port = 465;\napplyDefaults($mail);\n`), []);
+    assert.deepEqual(await found(`${PHPMAILER}$mail->Port = 465;\n`), ["plaintext-on-implicit-tls-port:465"]);
+  });
+
   it("SwiftMailer: the constructor's encryption and the chained setters", async () => {
     const text = "<?php\n$transport = (new Swift_SmtpTransport('smtp.example.com', 587, 'ssl'))\n  ->setUsername('u')\n  ->setPassword('p');\n";
     const analysis = await analyze('mail.php', text);

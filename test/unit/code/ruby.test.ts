@@ -34,6 +34,12 @@ describe('code readers: Ruby', () => {
     assert.deepEqual(await found("Net::SMTP.start('smtp.example.com', 587, tls: true) { |s| }\n"), ['implicit-tls-on-starttls-port:true']);
   });
 
+  it('Net::SMTP: calls through .tap and on an instance variable are followed; an object configured elsewhere is unknown', async () => {
+    assert.deepEqual(await found("Net::SMTP.new('smtp.example.com', 587).tap { |s| s.enable_tls }\n"), ['implicit-tls-on-starttls-port:enable_tls']);
+    assert.deepEqual(await found("class M\n  def a\n    @smtp = Net::SMTP.new('smtp.example.com', 465)\n  end\n  def b\n    @smtp.enable_tls\n  end\nend\n"), []);
+    assert.deepEqual(await found("def smtp\n  @smtp ||= Net::SMTP.new('smtp.example.com', 465)\nend\n"), []);
+  });
+
   it('the mail gem: ssl: true on 587; the STARTTLS fix writes ssl: false in place', async () => {
     const text = "Mail.defaults do\n  delivery_method :smtp, { address: 'smtp.example.com', port: 587, ssl: true }\nend\n";
     const analysis = await analyze('lib/mailer.rb', text);
