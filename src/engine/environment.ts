@@ -102,6 +102,23 @@ const CODE_LOOKUPS: Readonly<Record<'python' | 'ruby' | 'php', readonly RegExp[]
   ],
 };
 
+/** The environment lookups that the code readers (src/engine/code/) follow to their fallback, by language: the same vocabulary as CODE_LOOKUPS, on syntax trees. */
+export interface CodeEnvironmentVocabulary {
+  /** Calls that read a variable (`getenv`, `ENV.fetch`): the position of their fallback argument, or -1 when they take none. */
+  calls: Readonly<Record<string, number>>;
+  /** Subscripts that read a variable, without a fallback: `$_ENV['X']`, `ENV['X']`. */
+  subscripts: readonly string[];
+  /** Operators whose right side is the value when the lookup on their left is not set: `getenv('X') ?: 465`, `ENV['X'] || 465`. */
+  fallbackOperators: readonly string[];
+}
+
+export const CODE_ENVIRONMENT: Readonly<Record<'php' | 'ruby', CodeEnvironmentVocabulary>> = {
+  // Laravel's env('X', fallback); getenv('X') returns false when unset, which `?:` passes over.
+  php: { calls: { getenv: -1, env: 1 }, subscripts: ['$_ENV', '$_SERVER'], fallbackOperators: ['?:', '??'] },
+  // ENV.fetch('X', fallback) (or a block); ENV['X'] is nil when unset, which `||` passes over.
+  ruby: { calls: { 'ENV.fetch': 1 }, subscripts: ['ENV'], fallbackOperators: ['||', 'or'] },
+};
+
 // Conversions that keep the value: int(…), Integer(…), intval(…), (int), .to_i, .to_s. Not bool(…):
 // Python's bool("False") is True.
 const WRAPPERS: readonly RegExp[] = [/^(?:int|Integer|intval|str|String|strval)?\((.*)\)$/s, /^\((?:int|string)\)\s*(.*)$/s, /^(.*?)\.(?:to_i|to_s)$/s];

@@ -16,6 +16,8 @@ const GRAMMAR_FILES: Readonly<Record<CodeLanguage, string>> = {
   typescript: 'tree-sitter-typescript.wasm',
   tsx: 'tree-sitter-tsx.wasm',
   python: 'tree-sitter-python.wasm',
+  php: 'tree-sitter-php.wasm',
+  ruby: 'tree-sitter-ruby.wasm',
 };
 
 let runtime: Promise<typeof import('web-tree-sitter')> | undefined;

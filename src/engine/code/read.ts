@@ -75,3 +75,15 @@ export function plainStringContent(node: Node, quoteAt = 0): { content: string; 
 export function singleDefinition(definitions: readonly Node[]): Node | undefined {
   return definitions.length === 1 ? definitions[0] : undefined;
 }
+
+/**
+ * Whether `node` runs only under a condition that `anchor` (the client's creation) does not: a branch between
+ * `node` and `scope` that does not also hold the anchor (`if ($port == 465) { $mail->SMTPSecure = 'ssl'; }`).
+ * Such a setting is a run-time value: which branch runs is not known.
+ */
+export function isConditionalTo(node: Node, anchor: Node, scope: Node, branchTypes: ReadonlySet<string>): boolean {
+  for (let current = node.parent; current && !current.equals(scope); current = current.parent) {
+    if (branchTypes.has(current.type) && !(anchor.startIndex >= current.startIndex && anchor.endIndex <= current.endIndex)) return true;
+  }
+  return false;
+}

@@ -53,13 +53,15 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
 ];
 
 /** Source code read by the code readers (src/engine/code/), when no config pattern above claims the file. */
-export type CodeLanguage = 'javascript' | 'typescript' | 'tsx' | 'python';
+export type CodeLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'php' | 'ruby';
 
 export const CODE_FILES: readonly { language: CodeLanguage; glob: string }[] = [
   ...['js', 'cjs', 'mjs', 'jsx'].map((extension) => ({ language: 'javascript' as const, glob: `**/*.${extension}` })),
   ...['ts', 'cts', 'mts'].map((extension) => ({ language: 'typescript' as const, glob: `**/*.${extension}` })),
   { language: 'tsx', glob: '**/*.tsx' },
   { language: 'python', glob: '**/*.py' },
+  { language: 'php', glob: '**/*.php' },
+  { language: 'ruby', glob: '**/*.rb' },
 ];
 
 /** Generated or bundled code, never the project's own settings. */

@@ -33,6 +33,10 @@ import { peertube } from './peertube';
 import { maybe } from './maybe';
 import { playMailer } from './play-mailer';
 import { smtplib } from './smtplib';
+import { phpmailer } from './phpmailer';
+import { swiftmailer } from './swiftmailer';
+import { netSmtp } from './net-smtp';
+import { mailGem } from './mail-gem';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -74,6 +78,10 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   maybe,
   'play-mailer': playMailer,
   smtplib,
+  phpmailer,
+  swiftmailer,
+  'net-smtp': netSmtp,
+  'mail-gem': mailGem,
   generic,
 };
 

@@ -44,6 +44,10 @@ export type ProfileId =
   | 'maybe'
   | 'play-mailer'
   | 'smtplib'
+  | 'phpmailer'
+  | 'swiftmailer'
+  | 'net-smtp'
+  | 'mail-gem'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */

@@ -54,12 +54,13 @@ describe('formats/index', () => {
       ['app/config/environments/staging.rb', 'assignments'],
       ['config/initializers/mailer.rb', 'assignments'],
       ['config/initializers/smtp_settings.rb', 'assignments'],
-      ['config/initializers/devise.rb', undefined],
-      ['app/models/user.rb', undefined],
+      // Ruby and PHP code that is not a settings file: read as code (Net::SMTP, the mail gem, PHPMailer…).
+      ['config/initializers/devise.rb', 'code'],
+      ['app/models/user.rb', 'code'],
       ['nextcloud/config/config.php', 'assignments'],
       ['nextcloud/config/mail.config.php', 'assignments'],
-      ['config/mail.php', undefined],
-      ['index.php', undefined],
+      ['config/mail.php', 'code'],
+      ['index.php', 'code'],
       ['README.md', undefined],
     ];
     for (const [name, format] of expectations) {
