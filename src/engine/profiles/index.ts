@@ -32,6 +32,7 @@ import { synapse } from './synapse';
 import { peertube } from './peertube';
 import { maybe } from './maybe';
 import { smtplib } from './smtplib';
+import { dockerGitlab } from './docker-gitlab';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -72,6 +73,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   peertube,
   maybe,
   smtplib,
+  'docker-gitlab': dockerGitlab,
   generic,
 };
 
