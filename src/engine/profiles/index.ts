@@ -33,6 +33,12 @@ import { peertube } from './peertube';
 import { maybe } from './maybe';
 import { smtplib } from './smtplib';
 import { dockerGitlab } from './docker-gitlab';
+import { airflow } from './airflow';
+import { superset } from './superset';
+import { metabase } from './metabase';
+import { paperless } from './paperless';
+import { formbricks } from './formbricks';
+import { wpMailSmtp } from './wp-mail-smtp';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -74,6 +80,12 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   maybe,
   smtplib,
   'docker-gitlab': dockerGitlab,
+  airflow,
+  superset,
+  metabase,
+  paperless,
+  formbricks,
+  'wp-mail-smtp': wpMailSmtp,
   generic,
 };
 

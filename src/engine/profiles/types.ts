@@ -44,6 +44,12 @@ export type ProfileId =
   | 'maybe'
   | 'smtplib'
   | 'docker-gitlab'
+  | 'airflow'
+  | 'superset'
+  | 'metabase'
+  | 'paperless'
+  | 'formbricks'
+  | 'wp-mail-smtp'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
