@@ -56,6 +56,8 @@ interface Candidate {
   anchorKey: string;
   anchor: string[];
   needsSignature: boolean;
+  /** The prefix's own signature keys, instead of the profile's. */
+  signature?: readonly string[];
   prefixLength: number;
 }
 
@@ -75,10 +77,14 @@ const ALTERNATIVES_BY_LAST_WORD: ReadonlyMap<string, SpecAlternative[]> = (() =>
   return index;
 })();
 
-const PREFIX_WORDS: ReadonlyMap<FrameworkProfile, { words: string[]; needsSignature: boolean }[]> = new Map(
+const PREFIX_WORDS: ReadonlyMap<FrameworkProfile, { words: string[]; needsSignature: boolean; signature?: readonly string[] }[]> = new Map(
   PROFILES.map((profile) => [
     profile,
-    profile.prefixes.map((prefix) => ({ words: prefix.words ? prefix.words.split(' ') : [], needsSignature: !!prefix.needsSignature })),
+    profile.prefixes.map((prefix) => ({
+      words: prefix.words ? prefix.words.split(' ') : [],
+      needsSignature: !!prefix.needsSignature || !!prefix.signature,
+      signature: prefix.signature,
+    })),
   ]),
 );
 
@@ -120,6 +126,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
           anchor,
           anchorKey: `${entry.document ?? 0}|${anchor.join(' ')}`,
           needsSignature: prefix.needsSignature,
+          signature: prefix.signature,
           prefixLength: prefix.words.length,
         });
       }
@@ -127,9 +134,14 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
   }
 
   // A profile that needs a signature key qualifies at an anchor only if one is present there.
-  const hasSignature = (profile: FrameworkProfile, anchorKey: string): boolean =>
-    (profile.signature ?? []).some((key) => byKey.has(`${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}${key}`));
-  const eligible = candidates.filter((candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey));
+  // A signature of several keys joined by ' & ' needs all of them (`starttls & authentication`).
+  const hasSignature = (profile: FrameworkProfile, anchorKey: string, signatures = profile.signature ?? []): boolean =>
+    signatures.some((signature) =>
+      signature.split(' & ').every((key) => byKey.has(`${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}${key}`)),
+    );
+  const eligible = candidates.filter(
+    (candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey, candidate.signature),
+  );
 
   // Each entry belongs to the anchor of its most specific (longest) key.
   const bestAnchor = new Map<ConfigEntry, string>();

@@ -4,6 +4,7 @@
 import { decodeUrlPart, looksLikeSmtpUrl, parseSmtpUrl, type Dsn, type DsnPart } from './dsn';
 import { IMPLICIT_FLAG_WORDS, URL_OPTIONS } from './facts/frameworks';
 import { findProvider, type Provider } from './facts/providers';
+import { wellKnownService } from './facts/services';
 import { NON_SMTP_MAIL_PORTS } from './facts/ports';
 import { keyWords, type MatchedEntry, type RawGroup } from './groups';
 import type { FrameworkProfile, KeySpec, TlsMeaning } from './profiles';
@@ -131,6 +132,10 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     const hostSpec = profile.keys.find((spec) => spec.role === 'host' && spec.default);
     if (hostSpec && raw.matches.length > 0) host = { spec: hostSpec, label: `${defaultLabel(raw, hostSpec)} (default ${hostSpec.default})`, isDefault: true, value: hostSpec.default! };
   }
+  // nodemailer's `service: 'gmail'` (SMTP_SERVICE=gmail) names the host when no host is written.
+  const serviceMatch = lastSet(raw, 'service');
+  const service = serviceMatch ? wellKnownService(serviceMatch.entry.value ?? '') : undefined;
+  if (!host && !hostMatch && !url && service) host = { ...entrySource(serviceMatch!), value: service.host };
   if (host && !host.isDefault && /^(imap|pop3?)\./i.test(host.value)) return undefined;
 
   // Port: a port key, else the URL's port, else a port in the host field, else the framework default.
@@ -187,6 +192,11 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     const value = match.entry.value;
     if (value === null || isTemplate(value)) continue;
     if (switchesVerifyOff(match.spec, value)) verifyOff.push(entrySource(match));
+  }
+  // A framework that does not verify unless told to (docker-gitlab's SMTP_OPENSSL_VERIFY_MODE defaults to none).
+  for (const spec of profile.keys) {
+    if (spec.role !== 'verify' || spec.default === undefined || raw.matches.some((match) => match.spec === spec)) continue;
+    if (switchesVerifyOff(spec, spec.default)) verifyOff.push({ spec, label: `${defaultLabel(raw, spec)} is not set (default ${spec.default})`, isDefault: true });
   }
   if (url) {
     for (const option of url.dsn.options) {

@@ -104,7 +104,8 @@ export type SettingRole =
   | 'verify' // certificate verification switch
   | 'url' // a DSN / URL holding several settings
   | 'protocol'
-  | 'enabled';
+  | 'enabled'
+  | 'service'; // a library's well-known service name (nodemailer's `service: 'gmail'`): names the host
 
 /** A value of the model, with where it came from. */
 export interface Located<T> {

@@ -29,6 +29,8 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'json', glob: '**/*.jsonc' },
   { format: 'properties', glob: '**/*.properties' },
   { format: 'ini', glob: '**/*.ini' },
+  // Apache Airflow.
+  { format: 'ini', glob: '**/airflow.cfg' },
   // Listmonk's config.toml and other Go, Rust and Python apps' TOML configs.
   { format: 'toml', glob: '**/*.toml' },
   // HOCON: Play Framework's conf/application.conf (and Akka's, other JVM apps'); other `.conf` files only
@@ -41,6 +43,8 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'assignments', glob: '**/settings_*.py' },
   { format: 'assignments', glob: '**/*_settings.py' },
   { format: 'assignments', glob: '**/settings/*.py' },
+  // Apache Superset's config module.
+  { format: 'assignments', glob: '**/superset_config.py' },
   // GitLab Omnibus.
   { format: 'assignments', glob: '**/gitlab.rb' },
   // Rails environments and mail initializers.
@@ -50,6 +54,8 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   // Nextcloud: config/config.php and config/*.config.php.
   { format: 'assignments', glob: '**/config.php' },
   { format: 'assignments', glob: '**/*.config.php' },
+  // WordPress: wp-config.php's define('WPMS_SMTP_HOST', …) constants (WP Mail SMTP).
+  { format: 'assignments', glob: '**/wp-config.php' },
 ];
 
 /** Source code read by the code readers (src/engine/code/), when no config pattern above claims the file. */

@@ -6,12 +6,12 @@
 //
 // Recognized statements (one per line, or separated by `;`):
 //   TARGET = VALUE
-// TARGET is `name`, `a.b.c`, `A::B.c`, `name['key']`, `name[:key]`, `$var['key']`
+// TARGET is `name`, `a.b.c`, `A::B.c`, `name['key']`, `name[:key]`, `$var['key']`, `$CFG->key`
 // (path: the names and subscripts). Indented statements count only when the
 // target is dotted/subscripted or an UPPER_CASE name (so function locals are
 // skipped). A PHP `$variable` root is dropped when followed by subscripts or
 // assigned an array: `$CONFIG = array('mail_smtpport' => 465)` and
-// `$CONFIG['mail_smtpport'] = 465` both give ['mail_smtpport'].
+// `$CONFIG['mail_smtpport'] = 465` both give ['mail_smtpport']. PHP `define('NAME', VALUE)` gives ['NAME'].
 //
 // VALUE is a literal (string, number, true/false/null in the file's
 // language, Ruby :symbol), or a hash/dict/array literal whose keyed items
@@ -424,9 +424,19 @@ class AssignmentParser {
         continue;
       }
       const before = this.consumed;
-      if (!this.tryAssignment()) this.skipExpression(false);
+      if (!this.tryAssignment() && !this.tryDefine()) this.skipExpression(false);
       if (this.consumed === before) this.advance(); // always move forward
     }
+  }
+
+  /** PHP `define('NAME', VALUE)` (wp-config.php's WPMS_* constants): the entry ['NAME']; false if it is not one. */
+  private tryDefine(): boolean {
+    const name = this.peek(2);
+    if (this.lang !== 'php' || this.peek().kind !== 'ident' || this.peek().text.toLowerCase() !== 'define') return false;
+    if (!this.isPunct(this.peek(1), '(') || name.kind !== 'string' || typeof name.value !== 'string' || !this.isPunct(this.peek(3), ',')) return false;
+    for (let i = 0; i < 4; i++) this.advance();
+    this.parseValue([name.value], { start: name.start, end: name.end }, true, 0, this.peek());
+    return true;
   }
 
   /** Parses `TARGET = VALUE` at the current token; false (nothing consumed) if it is not one. */
@@ -436,11 +446,14 @@ class AssignmentParser {
     const segments = [first.text.replace(/^(\$|@@?)/, '')];
     const isPhpVar = first.text.startsWith('$');
     let dotted = false;
+    let arrow = false;
     let k = 1;
     let targetEnd = first.end;
     for (;;) {
       const t = this.peek(k);
-      if ((this.isPunct(t, '.') || this.isPunct(t, '::')) && this.peek(k + 1).kind === 'ident') {
+      // `a.b`, Ruby `A::B`, PHP `$CFG->smtphosts` (Moodle's config.php).
+      if ((this.isPunct(t, '.') || this.isPunct(t, '::') || (this.lang === 'php' && this.isPunct(t, '->'))) && this.peek(k + 1).kind === 'ident') {
+        if (this.isPunct(t, '->')) arrow = true;
         segments.push(this.peek(k + 1).text);
         targetEnd = this.peek(k + 1).end;
         dotted = true;
@@ -475,7 +488,8 @@ class AssignmentParser {
 
     const valueTok = this.peek();
     const isContainer = this.containerCloser() !== undefined;
-    const path = isPhpVar && (segments.length > 1 || isContainer) ? segments.slice(1) : segments;
+    // `$CFG->smtphosts` keeps its object's name: it is what tells Moodle's settings.
+    const path = isPhpVar && !arrow && (segments.length > 1 || isContainer) ? segments.slice(1) : segments;
     const keyRange: Range = { start: first.start, end: targetEnd };
     this.parseValue(path, keyRange, false, 0, valueTok);
     // Anything left on the statement is skipped.

@@ -293,7 +293,10 @@ class DocumentWalker {
   }
 
   private seqChildren(seq: YAMLSeq, work: NodeWork): Work[] {
-    const composeEnv = work.parentKey === 'environment';
+    // Compose's `environment:` list, or a document that is only a list of `UPPER_CASE=value` strings (an
+    // `environment:` list quoted without its service, as in bug reports). A nested list elsewhere (an `x-env:`
+    // anchor) is read where it is used.
+    const composeEnv = work.parentKey === 'environment' || (work.path.length === 0 && isEnvStringList(seq));
     const k8sEnv = work.parentKey !== undefined && ENV_LIST_KEY.test(work.parentKey);
     const children: Work[] = [];
     const items = seq.items as unknown[];
@@ -446,4 +449,10 @@ class DocumentWalker {
     const keyRange = { start: nameNode.range[0], end: nameNode.range[1] };
     return this.scalarEntry(valueNode, [...path, name], keyRange, 'k8s-env-list') ?? null;
   }
+}
+
+const ENV_ASSIGNMENT = /^[A-Z][A-Z0-9_]*=/;
+
+function isEnvStringList(seq: YAMLSeq): boolean {
+  return seq.items.length > 0 && seq.items.every((item) => isScalar(item) && typeof item.value === 'string' && ENV_ASSIGNMENT.test(item.value));
 }

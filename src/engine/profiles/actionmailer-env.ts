@@ -22,7 +22,7 @@ export const actionmailerEnv: FrameworkProfile<'actionmailer-env'> = {
     { key: 'openssl verify mode', role: 'verify', verifyOffWhen: ['none'] },
     { key: 'auth method|authentication', role: 'oauth' },
   ],
-  signature: ['server', 'login', 'enable starttls', 'enable starttls auto', 'openssl verify mode', 'delivery method', 'auth method', 'authentication'],
+  signature: ['server & from address', 'login', 'enable starttls', 'enable starttls auto', 'openssl verify mode', 'delivery method', 'auth method', 'authentication'],
   tlsDefault: { otherwise: 'starttls-opportunistic' },
   tlsRecipe: {
     starttls: {

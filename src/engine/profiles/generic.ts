@@ -87,6 +87,8 @@ export const generic: FrameworkProfile<'generic'> = {
       verifyOffWhen: 'true',
     },
     { key: 'url|uri|dsn|connection url|connection string|transport', role: 'url' },
+    // SMTP_SERVICE=gmail: nodemailer's well-known service names, the usual meaning of the key (facts/services.ts).
+    { key: 'service', role: 'service' },
   ],
   // Without a framework to go by, a bare SMTP_PORT says nothing about TLS.
   tlsDefault: { otherwise: 'unknown' },

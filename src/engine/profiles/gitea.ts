@@ -1,5 +1,8 @@
-// Gitea / Forgejo [mailer]: PROTOCOL smtp | smtps | smtp+starttls…, inferred from the port when unset.
-// Source: custom/conf/app.example.ini (smtp-facts.md, section C).
+// Gitea / Forgejo [mailer]: PROTOCOL smtp | smtps | smtp+starttls…, inferred from the port when unset (≥ 1.18);
+// before 1.18, HOST = host:port and IS_TLS_ENABLED = true for implicit TLS (MAILER_TYPE smtp|sendmail|dummy).
+// Source: custom/conf/app.example.ini (smtp-facts.md, section C); the pre-1.18 keys as quoted in go-gitea/gitea
+// issues 17033 and 10971 (test/fixtures/realworld), whose "first record does not look like a TLS handshake"
+// on :587 confirms IS_TLS_ENABLED is implicit TLS.
 
 import type { FrameworkProfile } from './types';
 
@@ -7,7 +10,13 @@ export const gitea: FrameworkProfile<'gitea'> = {
   id: 'gitea',
   name: 'Gitea / Forgejo',
   docs: 'https://docs.gitea.com/administration/email-setup',
-  prefixes: [{ words: 'gitea mailer' }, { words: 'forgejo mailer' }, { words: 'mailer', needsSignature: true }],
+  prefixes: [
+    { words: 'gitea mailer' },
+    { words: 'forgejo mailer' },
+    { words: 'mailer', needsSignature: true },
+    // The [mailer] section quoted without its header (bug reports): only with Gitea's own words.
+    { words: '', signature: ['is tls enabled & passwd', 'mailer type & passwd', 'smtp addr & passwd & protocol'] },
+  ],
   keys: [
     { key: 'enabled', role: 'enabled' },
     { key: 'smtp addr', role: 'host' },
@@ -22,6 +31,7 @@ export const gitea: FrameworkProfile<'gitea'> = {
     },
     { key: 'force trust server cert', role: 'verify', verifyOffWhen: 'true' },
     { key: 'is tls enabled', role: 'secure', tls: { kind: 'implicit-flag' } },
+    { key: 'mailer type', role: 'enabled', activeValues: /^smtp$/i },
   ],
   signature: ['smtp addr', 'smtp port', 'passwd', 'protocol', 'force trust server cert'],
   // With no PROTOCOL, Gitea infers it from the port.

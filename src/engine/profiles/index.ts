@@ -37,6 +37,13 @@ import { phpmailer } from './phpmailer';
 import { swiftmailer } from './swiftmailer';
 import { netSmtp } from './net-smtp';
 import { mailGem } from './mail-gem';
+import { dockerGitlab } from './docker-gitlab';
+import { airflow } from './airflow';
+import { superset } from './superset';
+import { metabase } from './metabase';
+import { paperless } from './paperless';
+import { formbricks } from './formbricks';
+import { wpMailSmtp } from './wp-mail-smtp';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -82,6 +89,13 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   swiftmailer,
   'net-smtp': netSmtp,
   'mail-gem': mailGem,
+  'docker-gitlab': dockerGitlab,
+  airflow,
+  superset,
+  metabase,
+  paperless,
+  formbricks,
+  'wp-mail-smtp': wpMailSmtp,
   generic,
 };
 

@@ -9,7 +9,9 @@ export const mattermost: FrameworkProfile<'mattermost'> = {
   // config.json's EmailSettings, and the same settings as environment variables, where each name is one
   // upper-case word: MM_EMAILSETTINGS_SMTPSERVER, MM_EMAILSETTINGS_CONNECTIONSECURITY (Mattermost docs,
   // "Environment configuration settings": every setting lists its MM_<SECTION>_<SETTING> variable).
-  prefixes: [{ words: 'email settings' }, { words: 'mm emailsettings' }],
+  // "EmailSettings" is also a common section name in .NET appsettings.json (SmtpServer, SmtpPort, UseSsl): the
+  // section is Mattermost's only with one of Mattermost's own keys in it.
+  prefixes: [{ words: 'email settings', needsSignature: true }, { words: 'mm emailsettings' }],
   keys: [
     { key: 'smtp server|smtpserver', role: 'host' },
     { key: 'smtp port|smtpport', role: 'port' },
@@ -22,6 +24,7 @@ export const mattermost: FrameworkProfile<'mattermost'> = {
     },
     { key: 'skip server certificate verification|skipservercertificateverification', role: 'verify', verifyOffWhen: 'true' },
   ],
+  signature: ['connection security', 'enable smtp auth', 'send email notifications', 'feedback email', 'skip server certificate verification'],
   tlsDefault: { otherwise: 'none' },
   tlsRecipe: {
     // EmailSettings.ConnectionSecurity: "" (none), "STARTTLS", "TLS" (implicit).

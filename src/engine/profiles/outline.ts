@@ -18,6 +18,8 @@ export const outline: FrameworkProfile<'outline'> = {
     { key: 'password', role: 'password' },
     { key: 'secure', role: 'secure', tls: { kind: 'implicit-flag' }, default: 'true' },
     { key: 'disable starttls', role: 'starttls', tls: { kind: 'no-tls-flag' } },
+    // SMTP_SERVICE: a nodemailer well-known service name, used instead of SMTP_HOST (server/env.ts).
+    { key: 'service', role: 'service' },
   ],
   signature: ['reply email', 'tls ciphers', 'disable starttls'],
   tlsDefault: AUTO_BY_PORT,

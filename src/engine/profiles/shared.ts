@@ -2,7 +2,7 @@
 // that apps hand their settings to (nodemailer, Django, Ruby's mail gem).
 
 import type { TlsMode } from '../types';
-import type { KeySpec, KeyWrite, TlsDefault, TlsRecipe } from './types';
+import type { KeySpec, KeyWrite, TlsDefault, TlsMeaning, TlsRecipe } from './types';
 
 /** Symfony Mailer, nodemailer, MailKit's Auto, gomail: implicit TLS on 465, opportunistic STARTTLS otherwise. */
 export const AUTO_BY_PORT: TlsDefault = { byPort: { 465: 'implicit' }, otherwise: 'starttls-opportunistic' };
@@ -17,6 +17,13 @@ export const COMMON_URL_SCHEMES: Record<string, TlsMode | 'auto'> = {
   submissions: 'implicit',
   smtp: 'auto',
 };
+
+/**
+ * Jakarta Mail's old way to TLS from the first byte: mail.smtp.socketFactory.class=javax.net.ssl.SSLSocketFactory
+ * (the connection is opened through the factory, so the handshake comes first: the JavaMail FAQ's pre-1.4 recipe,
+ * recalled, not re-read here; xxl-job's application.properties in test/fixtures/realworld). Another class: unknown.
+ */
+export const SSL_SOCKET_FACTORY: TlsMeaning = { kind: 'enum', values: { 'javax.net.ssl.sslsocketfactory': 'implicit' } };
 
 /** Values that switch a certificate-verification flag off (`rejectUnauthorized: false`). */
 export const VERIFY_OFF_WORDS = ['false', '0', 'no', 'off'];
@@ -34,6 +41,8 @@ export const NODEMAILER_KEYS: readonly KeySpec[] = [
   { key: 'auth access token|auth refresh token|auth client secret', role: 'oauth' },
   { key: 'tls reject unauthorized', role: 'verify', verifyOffWhen: VERIFY_OFF_WORDS },
   { key: 'url', role: 'url' },
+  // A well-known service name (`service: 'gmail'`) stands for its host (facts/services.ts).
+  { key: 'service', role: 'service' },
 ];
 
 /** Django's EMAIL_* settings; Flask-Mail, authentik and Sentry use the same two flags. */
@@ -47,6 +56,8 @@ export const DJANGO_STYLE_KEYS: readonly KeySpec[] = [
   { key: 'use ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
   { key: 'backend', role: 'enabled', activeValues: /smtp/i },
   { key: 'url', role: 'url' },
+  // A well-known service name (`service: 'gmail'`) stands for its host (facts/services.ts).
+  { key: 'service', role: 'service' },
 ];
 
 /** Django's EMAIL_USE_TLS / EMAIL_USE_SSL; django-environ's EMAIL_URL schemes for Django itself. */

@@ -48,6 +48,13 @@ export type ProfileId =
   | 'swiftmailer'
   | 'net-smtp'
   | 'mail-gem'
+  | 'docker-gitlab'
+  | 'airflow'
+  | 'superset'
+  | 'metabase'
+  | 'paperless'
+  | 'formbricks'
+  | 'wp-mail-smtp'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
@@ -91,6 +98,8 @@ export interface Prefix {
   words: string;
   /** Match only when one of the profile's signature keys is present under this prefix. */
   needsSignature?: boolean;
+  /** Match only when one of these keys is present under this prefix (a stricter signature, for an empty prefix). */
+  signature?: readonly string[];
 }
 
 /** The TLS mode when no key decides it, by port; `otherwise` for every other port. */
@@ -166,7 +175,7 @@ export interface FrameworkProfile<Id extends ProfileId = ProfileId> {
   // Vocabulary
   prefixes: readonly Prefix[];
   keys: readonly KeySpec[];
-  /** Keys that identify this framework rather than a generic SMTP_* convention. */
+  /** Keys that identify this framework rather than a generic SMTP_* convention; `a & b` needs both keys. */
   signature?: readonly string[];
   /**
    * Keys beside the profile's prefix rather than under it that choose whether mail goes out by SMTP at all

@@ -10,6 +10,7 @@ import { outlookBasicAuth } from './outlook-basic-auth';
 import { plaintextOnImplicitTlsPort } from './plaintext-on-implicit-tls-port';
 import { port25Submission } from './port-25-submission';
 import { providerPortUnsupported } from './provider-port-unsupported';
+import { providerUsername } from './provider-username';
 import type { Rule } from './rule';
 import { tlsVerifyDisabled } from './tls-verify-disabled';
 
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   outlookBasicAuth,
   gmailAppPassword,
   providerPortUnsupported,
+  providerUsername,
   cleartextAuth,
   tlsVerifyDisabled,
   conflictingTlsFlags,

@@ -48,6 +48,23 @@ const CASES: Case[] = [
   { name: 'host:port that contradicts the port', file: '.env', text: 'SMTP_HOST=smtp.example.com:465\nSMTP_PORT=587\n', expect: ['host-malformed@1'] },
   { name: 'localhost:1025 in production', file: '.env.production', text: 'SMTP_HOST=localhost\nSMTP_PORT=1025\n', expect: ['dev-mail-catcher-in-production@1'] },
   { name: 'Mailtrap sandbox in production', file: 'config/production.yml', text: 'smtp:\n  host: sandbox.smtp.mailtrap.io\n  port: 2525\n', expect: ['dev-mail-catcher-in-production@2'] },
+  // App profiles read from each app's source (src/engine/profiles/*.ts cite it)
+  { name: 'Airflow smtp_starttls (default True) on 465', file: 'airflow.cfg', text: '[smtp]\nsmtp_host = smtp.example.com\nsmtp_port = 465\nsmtp_mail_from = a@example.com\n', expect: ['plaintext-on-implicit-tls-port@3'] },
+  { name: 'Airflow smtp_ssl on 465 is right', file: 'airflow.cfg', text: '[smtp]\nsmtp_host = smtp.example.com\nsmtp_port = 465\nsmtp_ssl = True\nsmtp_starttls = False\n', expect: [] },
+  { name: 'Airflow smtp_ssl and smtp_starttls both on', file: 'airflow.cfg', text: '[smtp]\nsmtp_host = smtp.example.com\nsmtp_port = 465\nsmtp_ssl = True\nsmtp_starttls = True\n', expect: ['conflicting-tls-flags@5'] },
+  { name: 'Superset SMTP_SSL on 587', file: 'superset_config.py', text: 'SMTP_HOST = "smtp.example.com"\nSMTP_PORT = 587\nSMTP_SSL = True\nSMTP_STARTTLS = False\nSMTP_MAIL_FROM = "a@example.com"\n', expect: ['implicit-tls-on-starttls-port@3'] },
+  { name: 'Metabase MB_EMAIL_SMTP_SECURITY defaults to none: plaintext on 465', file: '.env', text: 'MB_EMAIL_SMTP_HOST=smtp.example.com\nMB_EMAIL_SMTP_PORT=465\n', expect: ['plaintext-on-implicit-tls-port@2'] },
+  { name: 'Metabase security ssl on 465 is right', file: '.env', text: 'MB_EMAIL_SMTP_HOST=smtp.example.com\nMB_EMAIL_SMTP_PORT=465\nMB_EMAIL_SMTP_SECURITY=ssl\n', expect: [] },
+  { name: 'Formbricks SMTP_SECURE_ENABLED=0 on 465 defeats nodemailer\'s auto-TLS', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE_ENABLED=0\n', expect: ['plaintext-on-implicit-tls-port@3'] },
+  { name: 'Formbricks SMTP_SECURE_ENABLED=true is not "1": unknown, silent', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE_ENABLED=true\n', expect: [] },
+  { name: "WP Mail SMTP WPMS_SSL 'ssl' on 587", file: 'wp-config.php', text: "<?php\ndefine( 'WPMS_SMTP_HOST', 'smtp.example.com' );\ndefine( 'WPMS_SMTP_PORT', 587 );\ndefine( 'WPMS_SSL', 'ssl' );\n", expect: ['implicit-tls-on-starttls-port@4'] },
+  { name: 'Paperless-ngx USE_SSL on 587', file: 'docker-compose.env', text: 'PAPERLESS_EMAIL_HOST=smtp.example.com\nPAPERLESS_EMAIL_PORT=587\nPAPERLESS_EMAIL_USE_SSL=true\n', expect: ['implicit-tls-on-starttls-port@3'] },
+  { name: 'SMTP_SERVICE=gmail is Gmail', file: '.env', text: 'SMTP_SERVICE=gmail\nSMTP_USER=me@gmail.com\nSMTP_PASSWORD=Summer2026!\n', expect: ['gmail-app-password@3'] },
+  { name: 'Spring socketFactory.class SSLSocketFactory on 587', file: 'application.properties', text: 'spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties.mail.smtp.socketFactory.class=javax.net.ssl.SSLSocketFactory\n', expect: ['implicit-tls-on-starttls-port@3'] },
+  // Unknown vocabularies say less: a .NET EmailSettings block is neither Mattermost nor ActionMailer, and no default applies.
+  { name: 'appsettings.json EmailSettings with UseSsl on 465: no other app\'s defaults', file: 'appsettings.json', text: '{\n  "EmailSettings": {\n    "SmtpServer": "smtp.example.com",\n    "SmtpPort": 465,\n    "UseSsl": true\n  }\n}\n', expect: [] },
+  { name: 'a generic block that says ssl and is switched off', file: 'config.yml', text: 'mail:\n  host: smtp.example.com\n  port: 25\n  secure: ssl\n  enabled: false\n', expect: [] },
+  { name: 'smtp_ssl on 587 in a nested generic map', file: 'config.yml', text: 'app:\n  notifications:\n    smtp_host: smtp.example.com\n    smtp_port: 587\n    smtp_ssl: true\n', expect: ['implicit-tls-on-starttls-port@5'] },
   { name: 'port out of range', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=70000\n', expect: ['invalid-port@2'] },
   // Severity settings
   { name: 'a rule turned off', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n', expect: [], options: { rules: { 'port-25-submission': 'off' } } },
