@@ -8,6 +8,9 @@ import type { ParseResult } from '../types';
 import { readJavaScript } from './javascript';
 import { codeParserReady, ensureCodeParser, withCodeTree } from './parsers';
 import { readPython } from './python';
+import { readCSharp } from './csharp';
+import { readJava } from './java';
+import { readGo } from './go';
 import type { CodeClient } from './read';
 
 export { codeParserReady, ensureCodeParser } from './parsers';
@@ -17,15 +20,26 @@ const READERS: Readonly<Record<CodeLanguage, typeof readJavaScript>> = {
   typescript: readJavaScript,
   tsx: readJavaScript,
   python: readPython,
+  csharp: readCSharp,
+  java: readJava,
+  go: readGo,
 };
 
-/** Words a file must contain for a reader to find anything in it; a file without them is never parsed. */
-const LIBRARY_WORDS = /nodemailer|smtplib/;
+/** Words a file must contain for its reader to find anything in it; a file without them is never parsed. */
+const LIBRARY_WORDS: Readonly<Record<CodeLanguage, RegExp>> = {
+  javascript: /nodemailer/,
+  typescript: /nodemailer/,
+  tsx: /nodemailer/,
+  python: /smtplib/,
+  csharp: /SmtpClient/,
+  java: /mail\.smtps?\.|JavaMailSender/,
+  go: /net\/smtp|gomail|go-mail/,
+};
 
 /** The parser a code file needs before `analyzeText` can read it, or undefined when it needs none (not code, or no mail library named). */
 export function codeParserNeeded(filePath: string, text: string): CodeLanguage | undefined {
   const language = codeLanguageOfPath(filePath);
-  return language && LIBRARY_WORDS.test(text) ? language : undefined;
+  return language && LIBRARY_WORDS[language].test(text) ? language : undefined;
 }
 
 /** For adapters: loads the parser a code file needs, if any, so that `analyzeText` reads it. */

@@ -16,6 +16,9 @@ const GRAMMAR_FILES: Readonly<Record<CodeLanguage, string>> = {
   typescript: 'tree-sitter-typescript.wasm',
   tsx: 'tree-sitter-tsx.wasm',
   python: 'tree-sitter-python.wasm',
+  csharp: 'tree-sitter-c-sharp.wasm',
+  java: 'tree-sitter-java.wasm',
+  go: 'tree-sitter-go.wasm',
 };
 
 let runtime: Promise<typeof import('web-tree-sitter')> | undefined;

@@ -33,6 +33,10 @@ import { peertube } from './peertube';
 import { maybe } from './maybe';
 import { playMailer } from './play-mailer';
 import { smtplib } from './smtplib';
+import { mailkit } from './mailkit';
+import { goNetSmtp } from './go-net-smtp';
+import { gomail } from './gomail';
+import { goMail } from './go-mail';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -74,6 +78,10 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   maybe,
   'play-mailer': playMailer,
   smtplib,
+  mailkit,
+  'go-net-smtp': goNetSmtp,
+  gomail,
+  'go-mail': goMail,
   generic,
 };
 

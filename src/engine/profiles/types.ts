@@ -44,6 +44,10 @@ export type ProfileId =
   | 'maybe'
   | 'play-mailer'
   | 'smtplib'
+  | 'mailkit'
+  | 'go-net-smtp'
+  | 'gomail'
+  | 'go-mail'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
