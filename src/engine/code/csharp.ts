@@ -12,6 +12,7 @@ import { Definitions, enclosing, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'compilation_unit']);
+const CLASS_SCOPES = new Set(['class_declaration', 'record_declaration', 'struct_declaration', 'compilation_unit']);
 const PARSE_CALLS = /^(?:int|Int32|System\.Int32|short|long)\.Parse$|^Convert\.ToInt32$|^Convert\.ToBoolean$|^bool\.Parse$/;
 /** MailKit's SecureSocketOptions members, by their lower-case names. */
 const SOCKET_OPTIONS = ['None', 'Auto', 'SslOnConnect', 'StartTls', 'StartTlsWhenAvailable'];
@@ -156,7 +157,8 @@ export function readCSharp(tree: Tree, text: string): CodeClient[] {
   for (const creation of root.descendantsOfType('object_creation_expression')) {
     if (!creation || !/(^|\.)SmtpClient$/.test(creation.childForFieldName('type')?.text ?? '')) continue;
     const name = boundName(creation);
-    const scope = enclosing(creation, SCOPES);
+    // A field (`_client = new SmtpClient(…)` in a constructor) is configured anywhere in its class.
+    const scope = creation.parent?.type === 'variable_declarator' ? enclosing(creation, SCOPES) : enclosing(creation, CLASS_SCOPES);
     const uses = name ? usesOf(scope, name).filter((use) => use.node.startIndex > creation.startIndex) : [];
     const initializers = (creation.childForFieldName('initializer')?.namedChildren ?? []).filter((node): node is Node => node?.type === 'assignment_expression');
     const property = (use: Use | Node): { name: string; value: Node } | undefined => {
@@ -188,6 +190,9 @@ export function readCSharp(tree: Tree, text: string): CodeClient[] {
         if (!host) continue;
         const settings: CodeSetting[] = [settingOf('host', 'host', host, reader.value(host))];
         const port = argument(args, 1, ['port']);
+        // Connect(socket, host, port, options) and Connect(Uri): not the (host, port) overloads read here.
+        const portValue = port && reader.value(port);
+        if (/^new\s+Uri\b/.test(host.text) || (portValue && portValue.valueType === 'string' && !/^\d+$/.test(portValue.value) && portValue.value !== RUNTIME_VALUE)) continue;
         // Connect(host, port, options) and Connect(host, port, useSsl): the third argument, unless it is the cancellation token.
         const options = argument(args, 2, ['options', 'useSsl']);
         if (port && !/CancellationToken/.test(port.text)) settings.push(settingOf('port', 'port', port, reader.value(port)));
@@ -202,6 +207,8 @@ export function readCSharp(tree: Tree, text: string): CodeClient[] {
       continue;
     }
     if (/MailKit/.test(creation.childForFieldName('type')?.text ?? '')) continue;
+    // DeliveryMethod = SpecifiedPickupDirectory (or PickupDirectoryFromIis) writes files: no connection at all.
+    if (assignments.some((item) => item.name === 'DeliveryMethod' && !/(^|\.)Network$/.test(item.value.text))) continue;
     const settings: CodeSetting[] = [];
     const args = argumentsOf(creation);
     const host = argument(args, 0, ['host']);

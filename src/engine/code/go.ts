@@ -1,8 +1,9 @@
 // Go: net/smtp `smtp.SendMail("host:port", …)` / `smtp.Dial("host:port")` (with `c.StartTLS(…)`), gomail
 // `gomail.NewDialer(host, port, user, pass)` with `d.SSL = …` / `d.TLSConfig = …` (or a `gomail.Dialer{…}` literal),
 // and go-mail `mail.NewClient(host, mail.WithPort(…), mail.WithSSL(), mail.WithTLSPolicy(…), mail.WithTLSConfig(…))`
-// (profiles/go-net-smtp.ts, gomail.ts and go-mail.ts have the semantics). `tls.Config{InsecureSkipVerify: true}`
-// counts only where it is the client's own config, or for net/smtp a literal in the same function as the call.
+// (profiles/go-net-smtp.ts, gomail.ts and go-mail.ts have the semantics), and `smtp.NewClient(conn, host)` over a
+// `tls.Dial` (implicit TLS) or `net.Dial` connection. `tls.Config{InsecureSkipVerify: true}` counts only where it
+// is the client's own config: the dialer's TLSConfig, WithTLSConfig, tls.Dial's or StartTLS's argument.
 // Values are followed within reason: literals, a const or variable assigned once in the file, `cmp.Or(os.Getenv("X"),
 // fallback)`. Anything else is a run-time value.
 
@@ -28,7 +29,9 @@ class Reader {
       left.forEach((name, index) => {
         if (name?.type !== 'identifier') return;
         // `x := value` defines; `x = value` assigns again, and a name assigned again is not followed.
-        const value = statement!.type === 'short_var_declaration' && left.length === right.length ? right[index] : undefined;
+        // `conn, err := tls.Dial(…)`: the first name is the call's first result.
+        const multi = right.length === 1 && right[0]?.type === 'call_expression' && index === 0;
+        const value = statement!.type === 'short_var_declaration' && (left.length === right.length || multi) ? right[multi ? 0 : index] : undefined;
         this.definitions.add(name.text, value ?? name);
       });
     }
@@ -95,6 +98,14 @@ class Reader {
   }
 }
 
+/** The address and TLS config of the connection handed to smtp.NewClient: `tls.Dial("tcp", addr, cfg)`, `net.Dial("tcp", addr)`. */
+function dialedAddress(call: { pkg: string; name: Node }, args: readonly Node[], tlsPackage: string): { address: Node; tls: boolean; config?: Node } | undefined {
+  if (call.pkg === tlsPackage && call.name.text === 'Dial' && args.length >= 2) return { address: args[1], tls: true, config: args[2] };
+  if (call.pkg === tlsPackage && call.name.text === 'DialWithDialer' && args.length >= 3) return { address: args[2], tls: true, config: args[3] };
+  if (call.pkg === 'net' && (call.name.text === 'Dial' || call.name.text === 'DialTimeout') && args.length >= 2) return { address: args[1], tls: false };
+  return undefined;
+}
+
 function skipVerify(key: Node, value: CodeValue): CodeSetting {
   return settingOf('tls config insecure skip verify', 'InsecureSkipVerify', key, value, `InsecureSkipVerify: ${value.written}`);
 }
@@ -146,16 +157,19 @@ function readOnlyValue(node: Node, value: string, written = node.text): CodeValu
 
 /** net/smtp, gomail and go-mail clients in a Go file. */
 export function readGo(tree: Tree, text: string): CodeClient[] {
+  if (!/net\/smtp|gomail|mail\.v2|go-mail/.test(text)) return [];
   const root = tree.rootNode;
   const reader = new Reader(root);
   const imports = root.descendantsOfType('import_spec').map((spec) => ({ path: spec?.childForFieldName('path')?.text.slice(1, -1) ?? '', alias: spec?.childForFieldName('name')?.text }));
-  const packageName = (pattern: RegExp, name: string): string | undefined => {
+  /** The name a package is used under: its alias, else its own name (gopkg.in/gomail.v2 is gomail, gopkg.in/mail.v2 is mail). */
+  const packageName = (pattern: RegExp): string | undefined => {
     const spec = imports.find((candidate) => pattern.test(candidate.path));
-    return spec ? (spec.alias ?? name) : undefined;
+    return spec ? (spec.alias ?? /([a-z]+)(?:\.v\d+)?(?:\/v\d+)?$/.exec(spec.path.replace(/^.*\/go-mail$/, 'mail'))?.[1]) : undefined;
   };
-  const netSmtp = packageName(/^net\/smtp$/, 'smtp');
-  const gomailPackage = packageName(/^gopkg\.in\/(?:gomail|mail)\.v2$|^github\.com\/go-(?:gomail\/gomail|mail\/mail)(?:\/v2)?$/, /gomail/.test(text) ? 'gomail' : 'mail');
-  const goMailPackage = packageName(/^github\.com\/wneessen\/go-mail$/, 'mail');
+  const netSmtp = packageName(/^net\/smtp$/);
+  const gomailPackage = packageName(/^gopkg\.in\/(?:gomail|mail)\.v2$|^github\.com\/go-(?:gomail\/gomail|mail\/mail)(?:\/v2)?$/);
+  const goMailPackage = packageName(/^github\.com\/wneessen\/go-mail$/);
+  const tlsPackage = packageName(/^crypto\/tls$/) ?? 'tls';
   const clients: CodeClient[] = [];
 
   for (const call of root.descendantsOfType('call_expression')) {
@@ -163,19 +177,25 @@ export function readGo(tree: Tree, text: string): CodeClient[] {
     if (!call || !callee) continue;
     const scope = enclosing(call, SCOPES);
     const args = argumentsOf(call);
-    if (netSmtp && callee.pkg === netSmtp && (callee.name.text === 'SendMail' || callee.name.text === 'Dial') && args[0]) {
+    if (netSmtp && callee.pkg === netSmtp && ['SendMail', 'Dial', 'NewClient'].includes(callee.name.text) && args[0]) {
+      // NewClient(conn, host) over tls.Dial("tcp", addr, cfg) is implicit TLS; over net.Dial it is Dial's plaintext.
+      const conn = callee.name.text === 'NewClient' ? reader.resolve(args[0]) : undefined;
+      const connCall = conn?.type === 'call_expression' ? qualifiedCall(conn) : undefined;
+      const dialed = connCall && conn ? dialedAddress(connCall, argumentsOf(conn), tlsPackage) : undefined;
+      if (callee.name.text === 'NewClient' && !dialed) continue;
+      const address = dialed ? dialed.address : args[0];
       const name = boundName(call);
-      const upgraded = callee.name.text === 'Dial' && name !== undefined && methodCalls(scope, name, call.startIndex).some((use) => qualifiedCall(use)?.name.text === 'StartTLS');
-      const mode = callee.name.text === 'SendMail' ? 'sendmail' : upgraded ? 'dial-starttls' : 'dial';
+      const starttls = callee.name.text !== 'SendMail' && name !== undefined ? methodCalls(scope, name, call.startIndex).find((use) => qualifiedCall(use)?.name.text === 'StartTLS') : undefined;
+      const mode = callee.name.text === 'SendMail' ? 'sendmail' : dialed?.tls ? 'tls-dial' : starttls ? 'dial-starttls' : 'dial';
+      const written = callee.name.text === 'NewClient' ? `smtp.NewClient(…) over ${connCall!.pkg}.${connCall!.name.text}(…)` : `smtp.${callee.name.text}(…)`;
       const settings: CodeSetting[] = [
-        settingOf('address', 'addr', args[0], reader.value(args[0])),
-        settingOf('function', callee.name.text, callee.name, readOnlyValue(callee.name, mode), `smtp.${callee.name.text}(…)${upgraded ? ` with ${name}.StartTLS(…)` : ''}`),
+        settingOf('address', 'addr', address, reader.value(address)),
+        settingOf('function', callee.name.text, callee.name, readOnlyValue(callee.name, mode), `${written}${starttls ? ` with ${name}.StartTLS(…)` : ''}`),
       ];
-      // A tls.Config that skips verification, written in the same function as the call (for StartTLS or tls.Dial).
-      for (const literal of scope.descendantsOfType('composite_literal')) {
-        const insecure = literal && reader.insecureSkipVerify(literal);
-        if (insecure) settings.push(insecure);
-      }
+      // The tls.Config the connection uses: tls.Dial's, or StartTLS's (SendMail uses its own, which verifies).
+      const config = dialed?.config ?? (starttls ? argumentsOf(starttls)[0] : undefined);
+      const insecure = config && reader.insecureSkipVerify(config);
+      if (insecure) settings.push(insecure);
       clients.push({ profile: 'go-net-smtp', anchor: `${callee.name.text}@${call.startIndex}`, settings });
     } else if (gomailPackage && callee.pkg === gomailPackage && (callee.name.text === 'NewDialer' || callee.name.text === 'NewPlainDialer') && args.length >= 2) {
       const settings: CodeSetting[] = [settingOf('host', 'host', args[0], reader.value(args[0])), settingOf('port', 'port', args[1], reader.value(args[1]))];

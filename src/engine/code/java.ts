@@ -3,12 +3,14 @@
 // Spring's `JavaMailSenderImpl` setters (`setHost/setPort/setUsername/setPassword/setProtocol("smtps")`) with
 // `getJavaMailProperties().put(…)` (profiles/jakarta-mail.ts and profiles/spring.ts have the semantics).
 // mail.smtps.* properties of a plain Properties object, and a file naming the "smtps" transport, are left alone: which
-// transport reads them is decided elsewhere (Session.getTransport("smtps")).
+// transport reads them is decided elsewhere (Session.getTransport("smtps")). So are Properties that are loaded from a
+// file or come from elsewhere: a key we do not see could decide the TLS mode.
 // Values are followed within reason: literals, a local or field assigned once in the file, `String.valueOf(…)`,
 // `Integer.parseInt(…)`, `System.getenv().getOrDefault("X", fallback)`. Anything else is a run-time value.
 
 import type { Node, Tree } from 'web-tree-sitter';
 import { isCodeFallbackCall } from '../environment';
+import { keyWords } from '../groups';
 import { Definitions, enclosing, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
@@ -121,6 +123,27 @@ export function readJava(tree: Tree, text: string): CodeClient[] {
     return owner && senders.has(`${scope.startIndex}:${owner}`) ? `${scope.startIndex}:${owner}` : undefined;
   };
   const smtpsTransport = /"smtps"/.test(text);
+  /** `sender.setJavaMailProperties(props)`: props belongs to that sender. */
+  const handedTo = new Map<string, string>();
+  for (const call of root.descendantsOfType('method_invocation')) {
+    const [props] = call ? argumentsOf(call) : [];
+    const owner = call?.childForFieldName('object')?.text;
+    if (!call || call.childForFieldName('name')?.text !== 'setJavaMailProperties' || props?.type !== 'identifier' || !owner) continue;
+    const scope = enclosing(call, SCOPES);
+    if (senders.has(`${scope.startIndex}:${owner}`)) handedTo.set(`${scope.startIndex}:${props.text}`, `${scope.startIndex}:${owner}`);
+  }
+  /**
+   * Properties this code builds whole: `new Properties()` or `System.getProperties()`, never loaded from a file
+   * (`load`, `putAll`), where a setting we do not see could decide the TLS mode.
+   */
+  const ownProperties = (receiver: Node, scope: Node): boolean => {
+    const origin = reader.resolve(receiver);
+    const built = (origin.type === 'object_creation_expression' && /(^|\.)Properties$/.test(origin.childForFieldName('type')?.text ?? '')) || origin.text.replace(/\s+/g, '') === 'System.getProperties()';
+    if (!built) return false;
+    return !scope
+      .descendantsOfType('method_invocation')
+      .some((use) => use?.childForFieldName('object')?.text === receiver.text && /^(load|loadFromXML|putAll)$/.test(use.childForFieldName('name')?.text ?? ''));
+  };
 
   for (const call of root.descendantsOfType('method_invocation')) {
     if (!call) continue;
@@ -132,16 +155,16 @@ export function readJava(tree: Tree, text: string): CodeClient[] {
     if ((method === 'put' || method === 'setProperty') && args.length === 2) {
       const name = reader.value(args[0]);
       if (name.valueType !== 'string' || !/^mail\.smtps?\./.test(name.value)) continue;
-      const sender = senderOf(receiver, scope);
+      const sender = senderOf(receiver, scope) ?? handedTo.get(`${scope.startIndex}:${receiver.text}`);
       if (sender) {
         const spring = group(sender, 'spring', senders.get(sender)!, scope);
-        spring.settings.push(settingOf(`properties ${name.value.split('.').join(' ')}`, name.value, args[0], reader.value(args[1])));
+        spring.settings.push(settingOf(`properties ${keyWords(name.value).join(' ')}`, name.value, args[0], reader.value(args[1])));
         continue;
       }
       // mail.smtps.* is read by the smtps transport only; a file naming it chooses the transport where we do not look.
-      if (name.value.startsWith('mail.smtps.') || smtpsTransport) continue;
+      if (name.value.startsWith('mail.smtps.') || smtpsTransport || !ownProperties(receiver, scope)) continue;
       const session = group(`${scope.startIndex}:${receiver.text}`, 'jakarta-mail', receiver, scope);
-      session.settings.push(settingOf(name.value.split('.').slice(2).join(' '), name.value, args[0], reader.value(args[1])));
+      session.settings.push(settingOf(keyWords(name.value).slice(2).join(' '), name.value, args[0], reader.value(args[1])));
       continue;
     }
     const setter = SPRING_SETTERS[method];
@@ -159,6 +182,14 @@ export function readJava(tree: Tree, text: string): CodeClient[] {
         if (!creation || !/(^|\.)PasswordAuthentication$/.test(creation.childForFieldName('type')?.text ?? '')) continue;
         const [user, password] = argumentsOf(creation);
         if (user && password) found.settings.push(settingOf('user', 'user', user, reader.value(user)), settingOf('password', 'password', password, reader.value(password)));
+      }
+      // transport.connect(host, port, user, password) / connect(host, user, password): the values given there win.
+      for (const connect of found.scope.descendantsOfType('method_invocation')) {
+        const args = connect && connect.childForFieldName('name')?.text === 'connect' ? argumentsOf(connect) : [];
+        if (args.length < 3 || args.length > 4) continue;
+        const [host, port, user, password] = args.length === 4 ? args : [args[0], undefined, args[1], args[2]];
+        found.settings.push(settingOf('host', 'host', host, reader.value(host)), settingOf('user', 'user', user!, reader.value(user!)), settingOf('password', 'password', password!, reader.value(password!)));
+        if (port) found.settings.push(settingOf('port', 'port', port, reader.value(port)));
       }
     }
     if (found.settings.length) clients.push({ profile: found.profile, anchor: `${found.profile}@${found.anchor.startIndex}`, settings: found.settings });

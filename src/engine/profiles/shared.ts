@@ -18,6 +18,13 @@ export const COMMON_URL_SCHEMES: Record<string, TlsMode | 'auto'> = {
   smtp: 'auto',
 };
 
+/** JavaMail's mail.smtp.socketFactory.class values that open an SSL socket: implicit TLS (lower case). */
+export const SSL_SOCKET_FACTORIES: Readonly<Record<string, TlsMode>> = {
+  'javax.net.ssl.sslsocketfactory': 'implicit',
+  'com.sun.mail.util.mailsslsocketfactory': 'implicit',
+  'org.eclipse.angus.mail.util.mailsslsocketfactory': 'implicit',
+};
+
 /** Values that switch a certificate-verification flag off (`rejectUnauthorized: false`). */
 export const VERIFY_OFF_WORDS = ['false', '0', 'no', 'off'];
 

@@ -76,6 +76,15 @@ describe('code readers: C#, Java, Go', () => {
     });
   });
 
+  describe('C#: say less where the client is set up elsewhere', () => {
+    it('a field client is configured anywhere in its class; a pickup-directory client never connects', async () => {
+      const field = 'using System.Net.Mail;\nclass M {\n  SmtpClient _client;\n  M() { _client = new SmtpClient("smtp.example.com", 587); }\n  void Setup() { _client.EnableSsl = true; _client.Credentials = new NetworkCredential(u, p); }\n}\n';
+      assert.deepEqual(await findings('F.cs', field), []);
+      const pickup = 'using System.Net.Mail;\nvar c = new SmtpClient("smtp.example.com", 465) { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory };\n';
+      assert.deepEqual(await findings('P.cs', pickup), []);
+    });
+  });
+
   describe('Java', () => {
     it('JavaMail: ssl.enable with port 587, and mail.smtp.ssl.trust "*"', async () => {
       const props = (lines: string) => `class M { void f() {\n  Properties props = new Properties();\n${lines}} }\n`;
@@ -91,6 +100,19 @@ describe('code readers: C#, Java, Go', () => {
       const env = 'class M { void f() {\n  Properties p = new Properties();\n  p.put("mail.smtp.port", System.getenv().getOrDefault("SMTP_PORT", "465"));\n  p.put("mail.smtp.starttls.enable", "true");\n} }\n';
       assert.deepEqual(await findings('E.java', env), ['plaintext-on-implicit-tls-port:"true"']);
       assert.deepEqual(await findings('S.java', `${env}class T { void g(Session s) { s.getTransport("smtps"); } }\n`), []);
+    });
+
+    it('JavaMail: socketFactory.class SSLSocketFactory is implicit TLS; Properties loaded from a file are not judged', async () => {
+      const legacy = 'class M { void f() {\n  Properties p = new Properties();\n  p.put("mail.smtp.host", "smtp.example.com");\n  p.put("mail.smtp.port", "465");\n  p.put("mail.smtp.starttls.enable", "true");\n  p.put("mail.smtp.socketFactory.class", "javax.net.ssl.SSLSocketFactory");\n} }\n';
+      assert.deepEqual(await findings('L.java', legacy), []);
+      assert.deepEqual(await findings('X.java', legacy.replace('"465"', '"587"')), ['implicit-tls-on-starttls-port:"javax.net.ssl.SSLSocketFactory"']);
+      const loaded = 'class M { void f() throws Exception {\n  Properties p = new Properties();\n  p.load(in);\n  p.put("mail.smtp.host", "smtp.example.com");\n  p.put("mail.smtp.auth", "true");\n  Session.getInstance(p, new Authenticator() { protected PasswordAuthentication getPasswordAuthentication() { return new PasswordAuthentication(u, pw); } });\n} }\n';
+      assert.deepEqual(await findings('P.java', loaded), []);
+    });
+
+    it('Spring: properties handed to setJavaMailProperties belong to that sender (its port, not JavaMail\'s default 25)', async () => {
+      const text = 'class C { JavaMailSender s() {\n  JavaMailSenderImpl sender = new JavaMailSenderImpl();\n  sender.setHost("smtp.example.com");\n  sender.setPort(587);\n  Properties props = new Properties();\n  props.put("mail.smtp.starttls.enable", "true");\n  sender.setJavaMailProperties(props);\n  return sender;\n} }\n';
+      assert.deepEqual(await findings('S.java', text), []);
     });
 
     it("Spring: JavaMailSenderImpl's setProtocol(\"smtps\") on 587, and its JavaMail properties", async () => {
@@ -118,6 +140,14 @@ describe('code readers: C#, Java, Go', () => {
       assert.deepEqual(await findings('a.go', same), ['tls-verify-disabled:true']);
       const other = 'package m\nimport ("crypto/tls"; "net/http"; "net/smtp")\nfunc h() *http.Transport { return &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} }\nfunc f() { smtp.SendMail("smtp.example.com:587", nil, from, to, msg) }\n';
       assert.deepEqual(await findings('b.go', other), []);
+    });
+
+    it('net/smtp: NewClient over tls.Dial is implicit TLS, and its config counts; SendMail ignores a config beside it', async () => {
+      const dial = (addr: string) => `package m\nimport ("crypto/tls"; "net/smtp")\nfunc f() {\n  cfg := &tls.Config{InsecureSkipVerify: true}\n  conn, _ := tls.Dial("tcp", "${addr}", cfg)\n  c, _ := smtp.NewClient(conn, "smtp.example.com")\n  c.Quit()\n}\n`;
+      assert.deepEqual(await findings('a.go', dial('smtp.example.com:465')), ['tls-verify-disabled:true']);
+      assert.deepEqual(await findings('b.go', dial('smtp.example.com:587')), ['tls-verify-disabled:true', 'implicit-tls-on-starttls-port:NewClient']);
+      const beside = 'package m\nimport ("crypto/tls"; "net/smtp")\nfunc f() {\n  _ = &tls.Config{InsecureSkipVerify: true}\n  smtp.SendMail("smtp.example.com:587", nil, from, to, msg)\n}\n';
+      assert.deepEqual(await findings('c.go', beside), []);
     });
 
     it('gomail: SSL on 587 (fix: d.SSL = false); NewDialer on 465 is implicit TLS by itself', async () => {
