@@ -181,7 +181,7 @@ export function readCSharp(tree: Tree, text: string): CodeClient[] {
     const verify = (nodes: readonly Node[]): CodeSetting[] =>
       nodes
         .filter((node) => acceptsAll(reader.resolve(node)))
-        .map((node) => settingOf('server certificate validation callback', 'ServerCertificateValidationCallback', node, { value: 'accept-all', valueType: 'string', range: rangeOf(node), readOnly: true, written: node.text }));
+        .map((node) => settingOf('server certificate validation callback', 'ServerCertificateValidationCallback', node, { value: 'accept-all', valueType: 'string', range: rangeOf(node), readOnly: true, written: node.text }, 'ServerCertificateValidationCallback => true'));
 
     if (connects.length > 0) {
       for (const connect of connects) {
