@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
 // The tree-sitter runtime and the grammars the code readers load lazily (src/engine/code/parsers.ts looks in dist/wasm/).
 const WASM = [
   'node_modules/web-tree-sitter/web-tree-sitter.wasm',
-  ...['javascript', 'typescript', 'tsx', 'python', 'php', 'ruby'].map((language) => `node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${language}.wasm`),
+  ...['javascript', 'typescript', 'tsx', 'python', 'php', 'ruby', 'c-sharp', 'java', 'go'].map((language) => `node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${language}.wasm`),
 ];
 mkdirSync('dist/wasm', { recursive: true });
 for (const file of WASM) copyFileSync(file, `dist/wasm/${file.split('/').pop()}`);

@@ -1,6 +1,7 @@
 // Writes what package.json derives from the engine, after `npx tsc -p .`:
-// - the `workspaceContains:` activation events, from the one list of config files
-//   (src/engine/facts/files.ts), keeping the other events (test/unit/engine/files.test.ts);
+// - the `workspaceContains:` activation events, from the one list of config files, and the code
+//   languages' `onLanguage:` events (src/engine/facts/files.ts), keeping the other events
+//   (test/unit/engine/files.test.ts);
 // - the `smtpDoctor.rules` setting's properties, one per rule with its title, so the Settings UI
 //   offers each rule id with a severity dropdown (test/unit/docs.test.ts);
 // - schemas/smtp-doctor.schema.json, the project config file's JSON Schema (src/engine/config/schema.ts,
@@ -11,15 +12,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { preCommitPatterns, workspaceActivationEvents } = require('../out/src/engine/facts/files.js');
+const { codeActivationEvents, preCommitPatterns, workspaceActivationEvents } = require('../out/src/engine/facts/files.js');
 const { RULES } = require('../out/src/engine/rules/index.js');
 const { UNUSED_SUPPRESSION } = require('../out/src/engine/suppressions.js');
 const { projectConfigSchema } = require('../out/src/engine/config/schema.js');
 const file = new URL('../package.json', import.meta.url);
 const manifest = JSON.parse(readFileSync(file, 'utf8'));
+const codeEvents = codeActivationEvents();
+// Code languages' onLanguage: events come from the list too (written last); other events (dotenv, properties…) are kept.
 manifest.activationEvents = [
   ...workspaceActivationEvents(),
-  ...manifest.activationEvents.filter((event) => !event.startsWith('workspaceContains:')),
+  ...manifest.activationEvents.filter((event) => !event.startsWith('workspaceContains:') && !codeEvents.includes(event)),
+  ...codeEvents,
 ];
 const rulesSetting = manifest.contributes.configuration.properties['smtpDoctor.rules'];
 rulesSetting.properties = Object.fromEntries([...RULES, UNUSED_SUPPRESSION].map((rule) => [rule.id, {

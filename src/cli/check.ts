@@ -28,7 +28,9 @@ export const CHECK_USAGE = `Usage: smtp-doctor check [paths…] [options]
 
 Finds SMTP settings in config files (.env, YAML, JSON, .properties, INI, Django
 settings.py, gitlab.rb…) and SMTP clients in code (nodemailer in JavaScript and
-TypeScript, Python smtplib), and reports misconfigurations. Paths default to ".".
+TypeScript, Python smtplib, C# System.Net.Mail and MailKit, JavaMail and Spring,
+Go net/smtp, gomail and go-mail), and reports misconfigurations. Paths default
+to ".".
 The nearest .smtp-doctor.json or .smtp-doctor.yaml above each file sets rules,
 context, include, exclude and overrides; --rule and --context apply on top.
 

@@ -272,3 +272,21 @@ export function describeEnvironmentSource(entry: ConfigEntry): string | undefine
   if (source.isFallback) return `${source.fromEnvironmentVariable} is not set in the files read; the fallback ${entry.value ?? 'null'} applies.`;
   return `${source.fromEnvironmentVariable}=${entry.value ?? ''} is set in ${source.setBy?.file ?? 'this file'}.`;
 }
+
+// ---- code read on a syntax tree (src/engine/code/) ----------------------------------------------------------
+// The readers there follow values themselves; which calls are lookups with a fallback is said here, once.
+// A lookup without a fallback is a run-time value (unknown), never guessed.
+
+/** Calls (as written) whose last argument is the value when the variable is not set: the fallback. */
+const CODE_FALLBACK_CALLS: readonly RegExp[] = [
+  // Java: System.getenv().getOrDefault("X", "fb"), Optional.ofNullable(System.getenv("X")).orElse("fb").
+  /^System\.getenv\(\)\.getOrDefault$/,
+  /^Optional\.ofNullable\(System\.getenv\([^()]*\)\)\.orElse$/,
+  // Go 1.22: cmp.Or(os.Getenv("X"), "fb") is its first non-empty argument.
+  /^cmp\.Or$/,
+];
+
+/** Whether a call with this callee (as written) gives its last argument when the environment variable is not set. */
+export function isCodeFallbackCall(callee: string): boolean {
+  return CODE_FALLBACK_CALLS.some((pattern) => pattern.test(callee.replace(/\s+/g, '')));
+}

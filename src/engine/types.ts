@@ -53,6 +53,8 @@ export interface ConfigEntry {
   label?: string;
   /** For code: the value is read from something a fix cannot rewrite as a literal (a class name, a call). */
   readOnly?: boolean;
+  /** For code: the token a fix writes for each value (`starttls` → `SecureSocketOptions.StartTls`); other values are not written. */
+  tokens?: Readonly<Record<string, string>>;
   /** Set when the value was read from an environment variable (its fallback, or a file we read that sets it). */
   environment?: EnvironmentSource;
   /** For HOCON `key = ${?VAR}`: the key's earlier value, which stays when VAR is unset. */

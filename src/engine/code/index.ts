@@ -10,6 +10,9 @@ import { codeParserReady, ensureCodeParser, withCodeTree } from './parsers';
 import { readPhp } from './php';
 import { readPython } from './python';
 import { readRuby } from './ruby';
+import { readCSharp } from './csharp';
+import { readJava } from './java';
+import { readGo } from './go';
 import type { CodeClient } from './read';
 
 export { codeParserReady, ensureCodeParser } from './parsers';
@@ -21,9 +24,12 @@ const READERS: Readonly<Record<CodeLanguage, typeof readJavaScript>> = {
   python: readPython,
   php: readPhp,
   ruby: readRuby,
+  csharp: readCSharp,
+  java: readJava,
+  go: readGo,
 };
 
-/** Words a file must contain for a reader to find anything in it; a file without them is never parsed. */
+/** Words a file must contain for its reader to find anything in it; a file without them is never parsed. */
 const LIBRARY_WORDS: Readonly<Record<CodeLanguage, RegExp>> = {
   javascript: /nodemailer/,
   typescript: /nodemailer/,
@@ -31,6 +37,9 @@ const LIBRARY_WORDS: Readonly<Record<CodeLanguage, RegExp>> = {
   python: /smtplib/,
   php: /PHPMailer|Swift_SmtpTransport|fromDsn/i,
   ruby: /Net::SMTP|delivery_method|smtp_settings/,
+  csharp: /SmtpClient/,
+  java: /mail\.smtps?\.|JavaMailSender/,
+  go: /net\/smtp|gomail|go-mail/,
 };
 
 /** The parser a code file needs before `analyzeText` can read it, or undefined when it needs none (not code, or no mail library named). */

@@ -18,6 +18,9 @@ const GRAMMAR_FILES: Readonly<Record<CodeLanguage, string>> = {
   python: 'tree-sitter-python.wasm',
   php: 'tree-sitter-php.wasm',
   ruby: 'tree-sitter-ruby.wasm',
+  csharp: 'tree-sitter-c-sharp.wasm',
+  java: 'tree-sitter-java.wasm',
+  go: 'tree-sitter-go.wasm',
 };
 
 let runtime: Promise<typeof import('web-tree-sitter')> | undefined;

@@ -16,6 +16,8 @@ export interface CodeValue {
   readOnly?: boolean;
   /** The expression as written, for messages. */
   written: string;
+  /** The token a fix writes for each value, where a literal of the profile's vocabulary is not the language's (an enum member). */
+  tokens?: ConfigEntry['tokens'];
 }
 
 /** A run-time value (an environment variable without a fallback, a function's argument, a config object). */
@@ -55,6 +57,7 @@ export function settingOf(key: string, name: string, keyNode: Node, value: CodeV
       valueRange: value.range,
       ...(value.quote ? { quote: value.quote } : {}),
       ...(value.readOnly ? { readOnly: true } : {}),
+      ...(value.tokens ? { tokens: value.tokens } : {}),
       label: label ?? `${name}: ${shown}`,
     },
   };
@@ -86,4 +89,26 @@ export function isConditionalTo(node: Node, anchor: Node, scope: Node, branchTyp
     if (branchTypes.has(current.type) && !(anchor.startIndex >= current.startIndex && anchor.endIndex <= current.endIndex)) return true;
   }
   return false;
+}
+
+/** The innermost enclosing node of one of these types (a function, a method), else the tree's root. */
+export function enclosing(node: Node, types: ReadonlySet<string>): Node {
+  let scope: Node | null = node.parent;
+  while (scope && !types.has(scope.type) && scope.parent) scope = scope.parent;
+  return scope ?? node;
+}
+
+/** Names defined in a file, each with every node that defines it: a name defined once is followed, others are not. */
+export class Definitions {
+  private readonly byName = new Map<string, Node[]>();
+
+  add(name: string, node: Node): void {
+    if (!this.byName.has(name)) this.byName.set(name, []);
+    this.byName.get(name)!.push(node);
+  }
+
+  /** The single definition of a name, or undefined when there are none or several. */
+  of(name: string): Node | undefined {
+    return singleDefinition(this.byName.get(name) ?? []);
+  }
 }

@@ -59,7 +59,7 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
 ];
 
 /** Source code read by the code readers (src/engine/code/), when no config pattern above claims the file. */
-export type CodeLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'php' | 'ruby';
+export type CodeLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'php' | 'ruby' | 'csharp' | 'java' | 'go';
 
 export const CODE_FILES: readonly { language: CodeLanguage; glob: string }[] = [
   ...['js', 'cjs', 'mjs', 'jsx'].map((extension) => ({ language: 'javascript' as const, glob: `**/*.${extension}` })),
@@ -68,10 +68,30 @@ export const CODE_FILES: readonly { language: CodeLanguage; glob: string }[] = [
   { language: 'python', glob: '**/*.py' },
   { language: 'php', glob: '**/*.php' },
   { language: 'ruby', glob: '**/*.rb' },
+  { language: 'csharp', glob: '**/*.cs' },
+  { language: 'java', glob: '**/*.java' },
+  { language: 'go', glob: '**/*.go' },
 ];
 
+/** VS Code's language ids for each code language: the manifest's `onLanguage:` events (scripts/sync-manifest.mjs). */
+const CODE_LANGUAGE_IDS: Readonly<Record<CodeLanguage, readonly string[]>> = {
+  javascript: ['javascript', 'javascriptreact'],
+  typescript: ['typescript'],
+  tsx: ['typescriptreact'],
+  python: ['python'],
+  php: ['php'],
+  ruby: ['ruby'],
+  csharp: ['csharp'],
+  java: ['java'],
+  go: ['go'],
+};
+
 /** Generated or bundled code, never the project's own settings. */
-export const NOT_CODE_FILES: readonly string[] = ['**/*.min.js', '**/*.d.ts', '**/*.bundle.js'];
+export const NOT_CODE_FILES: readonly string[] = [
+  '**/*.min.js', '**/*.d.ts', '**/*.bundle.js',
+  // Generated C# (designers, source generators) and Go (protobuf, go generate).
+  '**/*.designer.cs', '**/*.g.cs', '**/*.g.i.cs', '**/*.pb.go', '**/*_gen.go', '**/*.gen.go',
+];
 
 /** Files that match a pattern above but are never configuration worth reading. */
 export const NOT_CONFIG_FILES: readonly string[] = [
@@ -88,6 +108,8 @@ export const NOT_CONFIG_FILES: readonly string[] = [
 export const SKIPPED_FOLDERS: readonly string[] = [
   '.git', '.hg', '.svn', 'node_modules', 'vendor', 'bower_components', 'dist', 'build', 'out', 'target', 'coverage',
   '.next', '.nuxt', '.svelte-kit', '.venv', 'venv', '__pycache__', '.tox', '.gradle', '.idea', '.vscode-test', '.terraform', '.cache',
+  // .NET build output (bin/Debug holds copies of appsettings.json) and generated sources.
+  'bin', 'obj', 'generated', '__generated__',
 ];
 
 /** Files larger than this are skipped rather than parsed (the CLI, the language server; VS Code's smtpDoctor.maxFileSize defaults to it). */
@@ -196,4 +218,9 @@ export function preCommitPatterns(): { files: string; exclude: string } {
     files: `(?i)(^|/)(${alternatives([...CONFIG_FILES, ...CODE_FILES].map((pattern) => pattern.glob))})`,
     exclude: `(?i)(^|/)((${SKIPPED_FOLDERS.map((name) => name.replace(/\./g, '\\.')).join('|')})/|${alternatives([...notCode, ...NOT_CODE_FILES])})`,
   };
+}
+
+/** The manifest's `onLanguage:` events for the code languages read (package.json is checked against it by files.test.ts). */
+export function codeActivationEvents(): string[] {
+  return Object.values(CODE_LANGUAGE_IDS).flat().map((id) => `onLanguage:${id}`);
 }

@@ -128,6 +128,12 @@ export class FixContextImpl implements FixContext {
     const raw = env.slice(entry.valueRange.start, entry.valueRange.end);
     // A value set elsewhere through a variable, or computed from one, is not changed over the lookup.
     if ((entry.value !== null && isTemplate(entry.value)) || entry.readOnly || entry.environment?.setBy || entry.environment?.evaluated || env.sharedWithOtherKeys(entry)) return undefined;
+    if (entry.tokens) {
+      // An enum member or a flag in code, written in the language's own syntax.
+      const token = entry.tokens[plainText(value, entry.value, 'true').toLowerCase()];
+      if (token === undefined) return undefined;
+      return token === raw ? [] : [{ range: entry.valueRange, newText: token }];
+    }
     if (env.format === 'assignments' && entry.value === null && !/^(None|nil|null|NULL)$/.test(raw.trim())) return undefined;
     const q = env.quoteLength(entry);
     const options = this.tokenOptions(group, entry);

@@ -44,6 +44,10 @@ import { metabase } from './metabase';
 import { paperless } from './paperless';
 import { formbricks } from './formbricks';
 import { wpMailSmtp } from './wp-mail-smtp';
+import { mailkit } from './mailkit';
+import { goNetSmtp } from './go-net-smtp';
+import { gomail } from './gomail';
+import { goMail } from './go-mail';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -96,6 +100,10 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   paperless,
   formbricks,
   'wp-mail-smtp': wpMailSmtp,
+  mailkit,
+  'go-net-smtp': goNetSmtp,
+  gomail,
+  'go-mail': goMail,
   generic,
 };
 

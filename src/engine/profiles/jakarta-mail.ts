@@ -1,7 +1,7 @@
 // Jakarta Mail / JavaMail session properties mail.smtp.* (and mail.smtps.* for the smtps transport).
 // Source: smtp-facts.md, section C.
 
-import { SSL_SOCKET_FACTORY, VERIFY_OFF_WORDS } from './shared';
+import { SSL_SOCKET_FACTORIES, VERIFY_OFF_WORDS } from './shared';
 import type { FrameworkProfile } from './types';
 
 export const jakartaMail: FrameworkProfile<'jakarta-mail'> = {
@@ -16,7 +16,9 @@ export const jakartaMail: FrameworkProfile<'jakarta-mail'> = {
     { key: 'starttls enable', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-opportunistic' } },
     { key: 'starttls required', role: 'starttls', tls: { kind: 'require-tls-flag' } },
     { key: 'ssl enable', role: 'secure', tls: { kind: 'implicit-flag' } },
-    { key: 'socket factory class', role: 'secure', tls: SSL_SOCKET_FACTORY },
+    // The older way to implicit TLS: an SSL socket factory from the first byte (JavaMail FAQ; angus-mail SocketFetcher
+    // reads <prefix>.socketFactory.class). Any other factory class: unknown.
+    { key: 'socket factory class', role: 'secure', tls: { kind: 'enum', values: SSL_SOCKET_FACTORIES } },
     { key: 'ssl trust', role: 'verify', verifyOffWhen: ['*'] },
     { key: 'ssl checkserveridentity', role: 'verify', verifyOffWhen: VERIFY_OFF_WORDS },
     { key: 'auth mechanisms', role: 'oauth' },

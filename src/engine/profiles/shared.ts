@@ -2,7 +2,7 @@
 // that apps hand their settings to (nodemailer, Django, Ruby's mail gem).
 
 import type { TlsMode } from '../types';
-import type { KeySpec, KeyWrite, TlsDefault, TlsMeaning, TlsRecipe } from './types';
+import type { KeySpec, KeyWrite, TlsDefault, TlsRecipe } from './types';
 
 /** Symfony Mailer, nodemailer, MailKit's Auto, gomail: implicit TLS on 465, opportunistic STARTTLS otherwise. */
 export const AUTO_BY_PORT: TlsDefault = { byPort: { 465: 'implicit' }, otherwise: 'starttls-opportunistic' };
@@ -18,12 +18,12 @@ export const COMMON_URL_SCHEMES: Record<string, TlsMode | 'auto'> = {
   smtp: 'auto',
 };
 
-/**
- * Jakarta Mail's old way to TLS from the first byte: mail.smtp.socketFactory.class=javax.net.ssl.SSLSocketFactory
- * (the connection is opened through the factory, so the handshake comes first: the JavaMail FAQ's pre-1.4 recipe,
- * recalled, not re-read here; xxl-job's application.properties in test/fixtures/realworld). Another class: unknown.
- */
-export const SSL_SOCKET_FACTORY: TlsMeaning = { kind: 'enum', values: { 'javax.net.ssl.sslsocketfactory': 'implicit' } };
+/** JavaMail's mail.smtp.socketFactory.class values that open an SSL socket: implicit TLS (lower case). */
+export const SSL_SOCKET_FACTORIES: Readonly<Record<string, TlsMode>> = {
+  'javax.net.ssl.sslsocketfactory': 'implicit',
+  'com.sun.mail.util.mailsslsocketfactory': 'implicit',
+  'org.eclipse.angus.mail.util.mailsslsocketfactory': 'implicit',
+};
 
 /** Values that switch a certificate-verification flag off (`rejectUnauthorized: false`). */
 export const VERIFY_OFF_WORDS = ['false', '0', 'no', 'off'];

@@ -1,7 +1,7 @@
 // Spring Boot spring.mail.* (Jakarta Mail underneath; extra session properties under spring.mail.properties).
 // Source: docs.spring.io/spring-boot/reference/io/email.html (smtp-facts.md, section C).
 
-import { SSL_SOCKET_FACTORY, VERIFY_OFF_WORDS } from './shared';
+import { SSL_SOCKET_FACTORIES, VERIFY_OFF_WORDS } from './shared';
 import type { FrameworkProfile } from './types';
 
 export const spring: FrameworkProfile<'spring'> = {
@@ -18,7 +18,7 @@ export const spring: FrameworkProfile<'spring'> = {
     { key: 'properties mail smtp starttls enable', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-opportunistic' } },
     { key: 'properties mail smtp starttls required', role: 'starttls', tls: { kind: 'require-tls-flag' } },
     { key: 'properties mail smtp ssl enable|properties mail smtps ssl enable|ssl enabled', role: 'secure', tls: { kind: 'implicit-flag' } },
-    { key: 'properties mail smtp socket factory class', role: 'secure', tls: SSL_SOCKET_FACTORY },
+    { key: 'properties mail smtp socket factory class', role: 'secure', tls: { kind: 'enum', values: SSL_SOCKET_FACTORIES } },
     { key: 'properties mail smtp ssl trust|properties mail smtps ssl trust', role: 'verify', verifyOffWhen: ['*'] },
     { key: 'properties mail smtp ssl checkserveridentity', role: 'verify', verifyOffWhen: VERIFY_OFF_WORDS },
     { key: 'properties mail smtp auth mechanisms', role: 'oauth' },

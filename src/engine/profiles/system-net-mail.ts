@@ -1,5 +1,9 @@
-// .NET System.Net.Mail SmtpClient settings in appsettings.json and the like: EnableSsl is STARTTLS;
-// there is no implicit TLS. Source: learn.microsoft.com SmtpClient.EnableSsl (smtp-facts.md, section C).
+// .NET System.Net.Mail SmtpClient settings in appsettings.json and the like, and `new SmtpClient(host, port)
+// { EnableSsl = … }` in C# (src/engine/code/csharp.ts): EnableSsl is STARTTLS; there is no implicit TLS.
+// Source: learn.microsoft.com SmtpClient.EnableSsl (smtp-facts.md, section C); dotnet/runtime
+// src/libraries/System.Net.Mail/src/System/Net/Mail/SmtpConnection.cs sends STARTTLS after EHLO when EnableSsl is
+// set and never wraps the socket first. `ServicePointManager.ServerCertificateValidationCallback = … => true`
+// (read from code only) accepts every certificate.
 
 import type { FrameworkProfile } from './types';
 
@@ -26,6 +30,7 @@ export const systemNetMail: FrameworkProfile<'system-net-mail'> = {
     { key: 'password', role: 'password' },
     // EnableSsl means STARTTLS (RFC 3207); SmtpClient cannot speak implicit TLS at all.
     { key: 'enable ssl', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-required' } },
+    { key: 'server certificate validation callback', role: 'verify', verifyOffWhen: ['accept-all'] },
   ],
   signature: ['enable ssl', 'default credentials', 'use default credentials', 'delivery method'],
   tlsDefault: { otherwise: 'none' },

@@ -55,6 +55,10 @@ export type ProfileId =
   | 'paperless'
   | 'formbricks'
   | 'wp-mail-smtp'
+  | 'mailkit'
+  | 'go-net-smtp'
+  | 'gomail'
+  | 'go-mail'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */

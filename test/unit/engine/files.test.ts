@@ -12,6 +12,7 @@ import {
   preCommitPatterns,
   SKIPPED_FOLDERS_GLOB,
   workspaceActivationEvents,
+  codeActivationEvents,
 } from '../../../src/engine/facts/files';
 import { collectConfigFiles } from '../../../src/cli/walk';
 import { parse as parseYaml } from 'yaml';
@@ -23,6 +24,11 @@ describe('facts/files: the one list of config files', () => {
   it("package.json's workspaceContains events are the list's (node scripts/sync-manifest.mjs after tsc)", () => {
     const events: string[] = manifest.activationEvents.filter((event: string) => event.startsWith('workspaceContains:'));
     assert.deepEqual(events, workspaceActivationEvents());
+  });
+
+  it("package.json activates on every code language read (onLanguage:, written by node scripts/sync-manifest.mjs)", () => {
+    for (const event of codeActivationEvents()) assert.ok(manifest.activationEvents.includes(event), event);
+    assert.ok(codeActivationEvents().includes('onLanguage:csharp'));
   });
 
   it('the context-menu entry appears where the extension sets smtpDoctor.isConfigFile from the same list', () => {
