@@ -8,7 +8,7 @@
 // run-time value.
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { Definitions, enclosing, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'compilation_unit']);
@@ -47,11 +47,8 @@ class Reader {
   value(node: Node, depth = 0): CodeValue {
     const resolved = this.resolve(node, depth);
     switch (resolved.type) {
-      case 'string_literal': {
-        const parts = resolved.namedChildren;
-        if (parts.some((part) => part?.type !== 'string_literal_content')) return runtimeValue(resolved);
-        return { value: parts.map((part) => part!.text).join(''), valueType: 'string', range: rangeOf(resolved), quote: '"', written: resolved.text };
-      }
+      case 'string_literal':
+        return plainStringValue(resolved, 'string_literal_content');
       case 'integer_literal':
         return /^\d+$/.test(resolved.text) ? { value: resolved.text, valueType: 'number', range: rangeOf(resolved), written: resolved.text } : runtimeValue(resolved);
       case 'boolean_literal':

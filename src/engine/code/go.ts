@@ -9,7 +9,7 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import { isCodeFallbackCall } from '../environment';
-import { Definitions, enclosing, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['function_declaration', 'method_declaration', 'func_literal', 'source_file']);
@@ -51,11 +51,8 @@ class Reader {
   value(node: Node, depth = 0): CodeValue {
     const resolved = this.resolve(node, depth);
     switch (resolved.type) {
-      case 'interpreted_string_literal': {
-        const parts = resolved.namedChildren;
-        if (parts.some((part) => part?.type !== 'interpreted_string_literal_content')) return runtimeValue(resolved);
-        return { value: parts.map((part) => part!.text).join(''), valueType: 'string', range: rangeOf(resolved), quote: '"', written: resolved.text };
-      }
+      case 'interpreted_string_literal':
+        return plainStringValue(resolved, 'interpreted_string_literal_content');
       case 'raw_string_literal': {
         const content = resolved.text.slice(1, -1);
         return /[\r\n]/.test(content) ? runtimeValue(resolved) : { value: content, valueType: 'string', range: rangeOf(resolved), quote: '`', written: resolved.text };

@@ -11,7 +11,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { isCodeFallbackCall } from '../environment';
 import { keyWords } from '../groups';
-import { Definitions, enclosing, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'static_initializer', 'lambda_expression', 'program']);
@@ -48,11 +48,9 @@ class Reader {
   value(node: Node, depth = 0): CodeValue {
     const resolved = this.resolve(node, depth);
     switch (resolved.type) {
-      case 'string_literal': {
-        const parts = resolved.namedChildren;
-        if (parts.some((part) => part?.type !== 'string_fragment') || resolved.text.startsWith('"""')) return runtimeValue(resolved);
-        return { value: parts.map((part) => part!.text).join(''), valueType: 'string', range: rangeOf(resolved), quote: '"', written: resolved.text };
-      }
+      case 'string_literal':
+        // A text block ("""…""") keeps its indentation rules: not followed.
+        return resolved.text.startsWith('"""') ? runtimeValue(resolved) : plainStringValue(resolved, 'string_fragment');
       case 'decimal_integer_literal':
         return { value: resolved.text, valueType: 'number', range: rangeOf(resolved), written: resolved.text };
       case 'true':

@@ -27,6 +27,16 @@ export function runtimeValue(node: Node): CodeValue {
   return { value: RUNTIME_VALUE, valueType: 'string', range: rangeOf(node), readOnly: true, written: node.text };
 }
 
+/**
+ * A double-quoted string literal whose parts are all plain content (no interpolation, no escapes): its value;
+ * any other part makes it a run-time value. `contentType` is the grammar's node type for plain content.
+ */
+export function plainStringValue(node: Node, contentType: string): CodeValue {
+  const parts = node.namedChildren;
+  if (parts.some((part) => part?.type !== contentType)) return runtimeValue(node);
+  return { value: parts.map((part) => part!.text).join(''), valueType: 'string', range: rangeOf(node), quote: '"', written: node.text };
+}
+
 export function rangeOf(node: Node): Range {
   return { start: node.startIndex, end: node.endIndex };
 }

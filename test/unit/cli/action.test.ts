@@ -24,12 +24,14 @@ function runAction(inputs: Record<string, string>, files: Record<string, string>
   const outputFile = path.join(workspace, 'github-output');
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const result = spawnSync(process.execPath, [ENTRY], { cwd: workspace, env, encoding: 'utf8', timeout: 30000 });
+  const result = spawnSync(process.execPath, [ENTRY], { cwd: workspace, env, encoding: 'utf8', timeout: 60000 });
   const outputs = fs.existsSync(outputFile) ? Object.fromEntries(fs.readFileSync(outputFile, 'utf8').trim().split('\n').map((line) => line.split('=') as [string, string])) : {};
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, outputs, workspace };
 }
 
-describe('GitHub Action (action.yml, action/entry.mjs)', () => {
+describe('GitHub Action (action.yml, action/entry.mjs)', function () {
+  // Each case starts the CLI up to four times: a safety net against a hang on a loaded machine, not a speed check.
+  this.timeout(180000);
   it('action.yml declares the inputs paths, format and fail-on, passes each to the entry as INPUT_*, and uploads SARIF', () => {
     const action = parseYaml(fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8'));
     assert.ok(['paths', 'format', 'fail-on'].every((name) => name in action.inputs));
