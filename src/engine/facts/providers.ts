@@ -23,6 +23,11 @@ export interface Provider {
   auth: ProviderAuth;
   /** A fixed user name the provider expects, if any. */
   username?: string;
+  /**
+   * Where an app password is created, for providers whose app passwords are 16 letters (spaces and dashes aside):
+   * Google ("16-character code", 4×4 letters), Yahoo (16 characters), Apple (xxxx-xxxx-xxxx-xxxx). smtp-facts.md §B.
+   */
+  appPasswordsAt?: string;
   docs: string;
 }
 
@@ -36,6 +41,7 @@ export const PROVIDERS: readonly Provider[] = [
     portListComplete: true,
     recommended: { port: 587, tls: 'starttls' },
     auth: 'app-password',
+    appPasswordsAt: 'https://myaccount.google.com/apppasswords',
     docs: 'https://support.google.com/mail/answer/185833',
   },
   {
@@ -80,6 +86,7 @@ export const PROVIDERS: readonly Provider[] = [
     portListComplete: false,
     recommended: { port: 587, tls: 'starttls' },
     auth: 'app-password',
+    appPasswordsAt: 'https://login.yahoo.com/account/security',
     docs: 'https://help.yahoo.com/kb/SLN4075.html',
   },
   {
@@ -91,6 +98,7 @@ export const PROVIDERS: readonly Provider[] = [
     portListComplete: false,
     recommended: { port: 587, tls: 'starttls' },
     auth: 'app-password',
+    appPasswordsAt: 'https://account.apple.com',
     docs: 'https://support.apple.com/102525',
   },
   {

@@ -1,4 +1,5 @@
 // The rule registry: one module per rule, listed here and in the README's rule table.
+import { appPasswordRequired } from './app-password-required';
 import { cleartextAuth } from './cleartext-auth';
 import { conflictingTlsFlags } from './conflicting-tls-flags';
 import { devMailCatcherInProduction } from './dev-mail-catcher-in-production';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   plaintextOnImplicitTlsPort,
   outlookBasicAuth,
   gmailAppPassword,
+  appPasswordRequired,
   providerPortUnsupported,
   providerUsername,
   cleartextAuth,
