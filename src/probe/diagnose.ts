@@ -42,6 +42,13 @@ const ADVICE_EXAMPLES: readonly ProfileId[] = ['nodemailer', 'laravel', 'django'
 /** "For example, nodemailer: set secure: true; Laravel: set MAIL_SCHEME=smtps; …." */
 const forExample = (target: TlsTarget): string => `For example, ${ADVICE_EXAMPLES.map((id) => tlsAdvice(id, target)).join('; ')}.`;
 
+/**
+ * A single-label host name (`mailpit`, `smtp`, `mailhog`): in a compose file or a Kubernetes manifest that is another
+ * service's name, resolved by the container network's DNS only, so a lookup from the developer's machine fails.
+ */
+const isServiceName = (host: string | undefined): host is string =>
+  !!host && /^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/i.test(host) && !/^\d+$/.test(host) && host.toLowerCase() !== 'localhost';
+
 /** Default words for each code. */
 export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   ok: {
@@ -50,8 +57,11 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   },
   'dns-failed': {
     summary: (c) => `The host name${c.host ? ` ${c.host}` : ''} could not be found in DNS${quote(c.evidence)}.`,
-    fix: () =>
-      'Check the host name for typos (for example smtp.gmail.com, smtp.office365.com). If it is right, check that this machine has a working network connection and DNS.',
+    fix: (c) =>
+      isServiceName(c.host)
+        ? `${c.host} has no dot: it looks like a Docker Compose or Kubernetes service name, which resolves only inside that network. ` +
+          `From this machine, test the port the service publishes instead${c.port ? ` (a service published as ports "${c.port}:${c.port}" is localhost:${c.port} here)` : ''}.`
+        : 'Check the host name for typos (for example smtp.gmail.com, smtp.office365.com). If it is right, check that this machine has a working network connection and DNS.',
   },
   'connection-refused': {
     summary: (c) => `${c.host || 'The server'} answered, but nothing accepts connections on ${c.port ? `port ${c.port}` : 'this port'} (connection refused).`,

@@ -289,6 +289,18 @@ describe('probe / hostile and broken peers on loopback', function () {
       assert.ok(ms < 3000 + 5000, `took ${ms} ms`);
     });
 
+    it('a single-label host (a Compose service name) that DNS does not know: the localhost hint, not "typo"', async () => {
+      const notFound = () => Promise.reject(Object.assign(new Error('queryA ENOTFOUND mailpit'), { code: 'ENOTFOUND' }));
+      const service = await probe({ host: 'mailpit', port: 1025, timeoutMs: 500, lookup: notFound });
+      assertCode(service, 'dns-failed');
+      assert.match(service.diagnosis.fix, /service name/);
+      assert.match(service.diagnosis.fix, /localhost:1025/);
+      assert.doesNotMatch(service.diagnosis.fix, /typo/);
+      const dotted = await probe({ host: 'smtp.example.test', port: 587, timeoutMs: 500, lookup: notFound });
+      assert.match(dotted.diagnosis.fix, /typo/);
+      assert.doesNotMatch(dotted.diagnosis.fix, /service name/);
+    });
+
     it('an injected lookup: NXDOMAIN, and a resolver that never answers (timeout)', async () => {
       const nx = await probe({
         host: 'smtp.example.test',
