@@ -22,6 +22,8 @@ export interface SmtpDoctorApi {
   lastExplanation(): { view: ExplanationView; html: string } | undefined;
   /** The terminal link provider (for tests). */
   readonly terminalLinks: SmtpErrorLinkProvider;
+  /** Whether the active editor has SMTP settings: the context key that shows "Test SMTP Connection" in its menu (for tests). */
+  activeEditorHasSmtpSettings(): boolean;
 }
 
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -34,8 +36,15 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
   const probeCommand = new ProbeCommand(diagnostics, log, context.extensionUri);
   const explainCommand = new ExplainCommand(diagnostics, context.extensionUri);
   const terminalLinks = new SmtpErrorLinkProvider();
-  const updateContextKey = (editor: vscode.TextEditor | undefined) =>
-    void vscode.commands.executeCommand('setContext', 'smtpDoctor.isConfigFile', !!editor && isConfigFile(editor.document.fileName));
+  // "Test SMTP Connection" in the editor's context menu only where the file has SMTP settings (not in every JSON file).
+  let hasSmtpSettings = false;
+  const updateContextKey = (editor: vscode.TextEditor | undefined) => {
+    const value = !!editor && isConfigFile(editor.document.fileName) && (diagnostics.analysisOf(editor.document)?.analysis.groups.length ?? 0) > 0;
+    if (value === hasSmtpSettings) return;
+    hasSmtpSettings = value;
+    void vscode.commands.executeCommand('setContext', 'smtpDoctor.hasSmtpSettings', value);
+  };
+  void vscode.commands.executeCommand('setContext', 'smtpDoctor.hasSmtpSettings', false);
   updateContextKey(vscode.window.activeTextEditor);
 
   context.subscriptions.push(
@@ -46,6 +55,10 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     vscode.languages.registerHoverProvider(DOCUMENTS, new SmtpHoverProvider(diagnostics)),
     vscode.languages.registerCodeLensProvider(DOCUMENTS, codeLenses),
     vscode.window.onDidChangeActiveTextEditor(updateContextKey),
+    diagnostics.onDidChangeAnalysis((uri) => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.uri.toString() === uri.toString()) updateContextKey(editor);
+    }),
     vscode.commands.registerCommand(TEST_CONNECTION_COMMAND, async (uri?: vscode.Uri, groupIndex?: number) => {
       try {
         return await probeCommand.run(uri, groupIndex);
@@ -68,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     lastProbeResult: () => ProbePanel.lastResult,
     lastExplanation: () => ProbePanel.lastExplanation,
     terminalLinks,
+    activeEditorHasSmtpSettings: () => hasSmtpSettings,
   };
 }
 

@@ -101,7 +101,7 @@ describe('smtp-doctor lsp in Neovim (headless, built-in LSP client)', function (
     const [port25, implicit] = seen.diagnostics!;
     assert.deepEqual([port25.source, port25.severity, port25.column], ['SMTP Doctor', 2, 11]); // vim.diagnostic.severity.WARN
     assert.deepEqual([implicit.source, implicit.severity, implicit.column], ['SMTP Doctor', 1, 13]); // ERROR
-    assert.match(implicit.message, /^MAIL_SECURE=true makes the client start with a TLS handshake/);
+    assert.match(implicit.message, /^Set the secure\/SSL flag to false, or use port 465: port 587 expects STARTTLS/);
     assert.equal(implicit.href, 'https://github.com/smtpdoctor/smtp-doctor/blob/main/docs/rules.md#implicit-tls-on-starttls-port');
   });
 

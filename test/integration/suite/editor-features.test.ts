@@ -147,4 +147,18 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['smtpDoctor.testConnection', 'smtpDoctor.rescanWorkspace', 'smtpDoctor.disableRule']) assert.ok(commands.includes(id), id);
   });
+  it('shows "Test SMTP Connection" in the context menu only where the file has SMTP settings', async () => {
+    const api = (await activateExtension()) as unknown as { activeEditorHasSmtpSettings(): boolean };
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('.env')));
+    await waitFor('context key on for a .env with SMTP settings', () => (api.activeEditorHasSmtpSettings() ? true : undefined));
+    // A JSON file without mail settings (VS Code's own settings file): the entry would only be noise there.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('.vscode/settings.json')));
+    await waitFor('context key off for a JSON file without SMTP settings', () => (api.activeEditorHasSmtpSettings() ? undefined : true));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('.env')));
+    await waitFor('context key on again', () => (api.activeEditorHasSmtpSettings() ? true : undefined));
+    const manifest = vscode.extensions.getExtension('smtpdoctor.smtp-doctor')!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const entry = manifest.contributes.menus['editor/context'].find((item) => item.command === 'smtpDoctor.testConnection');
+    assert.equal(entry?.when, 'smtpDoctor.hasSmtpSettings');
+  });
 });

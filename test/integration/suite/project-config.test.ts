@@ -29,7 +29,7 @@ describe('project config file in a real VS Code', () => {
     await api.workspaceScanned();
     write('.env', PORT_25);
     write('sub/.env', PORT_25);
-    write('deploy/mail.conf', PORT_25);
+    write('deploy/mail.cfg', PORT_25);
   });
 
   afterEach(async () => {
@@ -78,9 +78,9 @@ describe('project config file in a real VS Code', () => {
 
   it('applies include, exclude and overrides to the workspace scan', async () => {
     await until('the scan before', 'sub/.env', ['port-25-submission:Warning']);
-    assert.deepEqual(rules('deploy/mail.conf'), [], 'a .conf file is not read by default');
+    assert.deepEqual(rules('deploy/mail.cfg'), [], 'a .cfg file is not read by default');
     write('.smtp-doctor.yaml', [
-      'include: ["deploy/*.conf"]',
+      'include: ["deploy/*.cfg"]',
       'exclude: ["sub/**"]',
       'overrides:',
       '  - files: ["deploy/**"]',
@@ -89,12 +89,12 @@ describe('project config file in a real VS Code', () => {
       '    context: mail-server',
       '',
     ].join('\n'));
-    await until('an included file, with its override\'s severity', 'deploy/mail.conf', ['port-25-submission:Error']);
+    await until('an included file, with its override\'s severity', 'deploy/mail.cfg', ['port-25-submission:Error']);
     await until('an excluded file', 'sub/.env', []);
     await until('an override\'s context (port 25 is normal for a mail server)', '.env', []);
     fs.rmSync(file('.smtp-doctor.yaml'));
     await until('the scan after', 'sub/.env', ['port-25-submission:Warning']);
-    await until('an included file no more', 'deploy/mail.conf', []);
+    await until('an included file no more', 'deploy/mail.cfg', []);
   });
 
   it('the explicit smtpDoctor.rules setting wins over the file', async () => {
