@@ -31,11 +31,12 @@ describe('facts/files: the one list of config files', () => {
     assert.ok(codeActivationEvents().includes('onLanguage:csharp'));
   });
 
-  it('the context-menu entry appears where the extension sets smtpDoctor.isConfigFile from the same list', () => {
+  it('the context-menu entry appears where the extension finds SMTP settings in a file of the same list', () => {
     const entry = manifest.contributes.menus['editor/context'].find((item: { command: string }) => item.command === 'smtpDoctor.testConnection');
-    assert.equal(entry.when, 'smtpDoctor.isConfigFile');
+    assert.equal(entry.when, 'smtpDoctor.hasSmtpSettings');
     const extension = fs.readFileSync(path.join(REPO, 'src', 'extension', 'extension.ts'), 'utf8');
-    assert.match(extension, /setContext', 'smtpDoctor\.isConfigFile', [^)]*isConfigFile\(/);
+    assert.match(extension, /isConfigFile\(editor\.document\.fileName\) && \(diagnostics\.analysisOf\(editor\.document\)\?\.analysis\.groups\.length/);
+    assert.match(extension, /setContext', 'smtpDoctor\.hasSmtpSettings', value\)/);
   });
 
   it('the globs need no brace support and combine into one VS Code glob', () => {

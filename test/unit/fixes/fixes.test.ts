@@ -204,7 +204,7 @@ describe('quick fixes', () => {
 
     it('has fixes for every rule except those with no clearly right fix', () => {
       const withoutFix = RULES.filter((rule) => !rule.fix).map((rule) => rule.id).sort();
-      assert.deepEqual(withoutFix, ['dev-mail-catcher-in-production', 'gmail-app-password', 'outlook-basic-auth']);
+      assert.deepEqual(withoutFix, ['app-password-required', 'dev-mail-catcher-in-production', 'gmail-app-password', 'outlook-basic-auth']);
     });
   });
 });
