@@ -201,7 +201,8 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
   if (url) {
     for (const option of url.dsn.options) {
       const meaning = URL_OPTIONS.find((known) => known.name.test(option.name.text))?.meaning;
-      if (meaning === 'verify-off-when-false' && readBoolean(option.value.text) === false) {
+      const flag = readBoolean(option.value.text);
+      if ((meaning === 'verify-off-when-false' && flag === false) || (meaning === 'verify-off-when-true' && flag === true)) {
         verifyOff.push(urlPartSource(urlMatch!.entry, { text: '', start: option.name.start, end: option.value.end }, option.name.text));
       }
     }

@@ -19,7 +19,7 @@ export const IMPLICIT_FLAG_WORDS: Readonly<Record<string, TlsMode>> = {
 /** URL query options (Symfony DSN, nodemailer URL) and what they mean. */
 export const URL_OPTIONS: readonly {
   name: RegExp;
-  meaning: 'verify-off-when-false' | 'no-auto-tls-when-false' | 'require-tls-when-true' | 'implicit-when-true' | 'ignore-tls-when-true';
+  meaning: 'verify-off-when-false' | 'verify-off-when-true' | 'no-auto-tls-when-false' | 'require-tls-when-true' | 'implicit-when-true' | 'ignore-tls-when-true';
 }[] = [
   { name: /^verify_peer$/i, meaning: 'verify-off-when-false' },
   { name: /^(tls\.)?rejectunauthorized$/i, meaning: 'verify-off-when-false' },
@@ -27,6 +27,9 @@ export const URL_OPTIONS: readonly {
   { name: /^require_?tls$/i, meaning: 'require-tls-when-true' },
   { name: /^secure$/i, meaning: 'implicit-when-true' },
   { name: /^ignore_?tls$/i, meaning: 'ignore-tls-when-true' },
+  // Ory Kratos courier/smtp.go: `smtp://…/?disable_starttls=true` is cleartext, `?skip_ssl_verify=true` trusts any certificate.
+  { name: /^disable_starttls$/i, meaning: 'ignore-tls-when-true' },
+  { name: /^skip_ssl_verify$/i, meaning: 'verify-off-when-true' },
 ];
 
 /** Environment switches that turn certificate verification off for a whole process, SMTP included. */

@@ -7,6 +7,8 @@ export const DEV_MAIL_CATCHERS: readonly { name: string; hosts: RegExp }[] = [
   { name: 'MailDev', hosts: /^maildev$/i },
   { name: 'smtp4dev', hosts: /^smtp4dev$/i },
   { name: 'MailCatcher', hosts: /^mailcatcher$/i },
+  // Ory's quickstarts (ory/kratos contrib/quickstart/kratos/*/kratos.yml) send to a MailSlurper service on 1025.
+  { name: 'MailSlurper', hosts: /^mailslurper$/i },
   // smtp.mailtrap.io is the sandbox's former name; live.smtp.mailtrap.io sends real mail and is not listed.
   { name: 'Mailtrap Email Testing (sandbox)', hosts: /^(sandbox\.smtp|smtp)\.mailtrap\.io$/i },
 ];

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../facts/hosts';
+import { devMailCatcher, isLoopbackHost } from '../facts/hosts';
 import { hostNameOf } from '../model';
 import { defineRule, rangeOf, type RuleFinding } from './rule';
 
@@ -34,7 +34,8 @@ export const tlsVerifyDisabled = defineRule({
   },
   check(group) {
     const host = hostNameOf(group);
-    if (host && isLoopbackHost(host)) return [];
+    // A development catcher's certificate is self-signed on purpose; a catcher in production is dev-mail-catcher-in-production's finding.
+    if (host && (isLoopbackHost(host) || devMailCatcher(host))) return [];
     const server = host ?? 'the mail server';
     return group.verifyOff.flatMap((source): RuleFinding<'verifyOff' | 'verifyOffByDefault'>[] => {
       if (source.range) return [{ range: source.range, messageId: 'verifyOff', data: { setting: source.label, server } }];
