@@ -48,6 +48,15 @@ import { mailkit } from './mailkit';
 import { goNetSmtp } from './go-net-smtp';
 import { gomail } from './gomail';
 import { goMail } from './go-mail';
+import { alertmanager } from './alertmanager';
+import { authelia } from './authelia';
+import { docmost } from './docmost';
+import { jellyseerr } from './jellyseerr';
+import { keila } from './keila';
+import { lldap } from './lldap';
+import { oryKratos } from './ory-kratos';
+import { penpot } from './penpot';
+import { rallly } from './rallly';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -104,6 +113,15 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   'go-net-smtp': goNetSmtp,
   gomail,
   'go-mail': goMail,
+  alertmanager,
+  authelia,
+  docmost,
+  jellyseerr,
+  keila,
+  lldap,
+  'ory-kratos': oryKratos,
+  penpot,
+  rallly,
   generic,
 };
 

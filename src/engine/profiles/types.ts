@@ -59,6 +59,15 @@ export type ProfileId =
   | 'go-net-smtp'
   | 'gomail'
   | 'go-mail'
+  | 'alertmanager'
+  | 'authelia'
+  | 'docmost'
+  | 'jellyseerr'
+  | 'keila'
+  | 'lldap'
+  | 'ory-kratos'
+  | 'penpot'
+  | 'rallly'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
