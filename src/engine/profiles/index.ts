@@ -51,12 +51,15 @@ import { goMail } from './go-mail';
 import { alertmanager } from './alertmanager';
 import { authelia } from './authelia';
 import { docmost } from './docmost';
+import { gotosocial } from './gotosocial';
 import { jellyseerr } from './jellyseerr';
 import { keila } from './keila';
 import { lldap } from './lldap';
+import { ntfy } from './ntfy';
 import { oryKratos } from './ory-kratos';
 import { penpot } from './penpot';
 import { rallly } from './rallly';
+import { twenty } from './twenty';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -116,12 +119,15 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   alertmanager,
   authelia,
   docmost,
+  gotosocial,
   jellyseerr,
   keila,
   lldap,
+  ntfy,
   'ory-kratos': oryKratos,
   penpot,
   rallly,
+  twenty,
   generic,
 };
 

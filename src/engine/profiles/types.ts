@@ -62,12 +62,15 @@ export type ProfileId =
   | 'alertmanager'
   | 'authelia'
   | 'docmost'
+  | 'gotosocial'
   | 'jellyseerr'
   | 'keila'
   | 'lldap'
+  | 'ntfy'
   | 'ory-kratos'
   | 'penpot'
   | 'rallly'
+  | 'twenty'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
