@@ -52,6 +52,7 @@ import { alertmanager } from './alertmanager';
 import { authelia } from './authelia';
 import { docmost } from './docmost';
 import { gotosocial } from './gotosocial';
+import { hoppscotch } from './hoppscotch';
 import { jellyseerr } from './jellyseerr';
 import { keila } from './keila';
 import { lldap } from './lldap';
@@ -120,6 +121,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   authelia,
   docmost,
   gotosocial,
+  hoppscotch,
   jellyseerr,
   keila,
   lldap,

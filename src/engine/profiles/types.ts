@@ -63,6 +63,7 @@ export type ProfileId =
   | 'authelia'
   | 'docmost'
   | 'gotosocial'
+  | 'hoppscotch'
   | 'jellyseerr'
   | 'keila'
   | 'lldap'
