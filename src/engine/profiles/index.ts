@@ -50,6 +50,7 @@ import { gomail } from './gomail';
 import { goMail } from './go-mail';
 import { alertmanager } from './alertmanager';
 import { authelia } from './authelia';
+import { calcom } from './calcom';
 import { docmost } from './docmost';
 import { gotosocial } from './gotosocial';
 import { hoppscotch } from './hoppscotch';
@@ -119,6 +120,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   'go-mail': goMail,
   alertmanager,
   authelia,
+  calcom,
   docmost,
   gotosocial,
   hoppscotch,

@@ -61,6 +61,7 @@ export type ProfileId =
   | 'go-mail'
   | 'alertmanager'
   | 'authelia'
+  | 'calcom'
   | 'docmost'
   | 'gotosocial'
   | 'hoppscotch'

@@ -1,6 +1,7 @@
 // App profiles read from each app's own source (src/engine/profiles/<app>.ts cites the files): Authelia,
-// Alertmanager, Ory Kratos, LLDAP, Penpot, Docmost, Keila, Rallly, Jellyseerr. Each case is one small config,
-// with the findings (rule@line) the app's semantics give, and the profile that must claim it.
+// Alertmanager, Ory Kratos, LLDAP, Penpot, Docmost, Keila, Rallly, GoToSocial, ntfy, Twenty, Hoppscotch, Cal.com,
+// Jellyseerr. Each case is one small config, with the findings (rule@line) the app's semantics give, and the
+// profile that must claim it.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
 import { fixesFor, applyEdits } from '../../../src/engine/fixes';
@@ -68,6 +69,9 @@ const CASES: Case[] = [
   { name: 'Hoppscotch custom configs: 465 with MAILER_SMTP_SECURE=false', file: '.env', profile: 'hoppscotch', text: lines('MAILER_SMTP_ENABLE=true', 'MAILER_USE_CUSTOM_CONFIGS=true', 'MAILER_SMTP_HOST=smtp.example.com', 'MAILER_SMTP_PORT=465', 'MAILER_SMTP_SECURE=false', 'MAILER_TLS_REJECT_UNAUTHORIZED=true'), expect: ['plaintext-on-implicit-tls-port@5'] },
   { name: 'Hoppscotch custom configs verify nothing unless MAILER_TLS_REJECT_UNAUTHORIZED=true', file: '.env', profile: 'hoppscotch', text: lines('MAILER_SMTP_ENABLE=true', 'MAILER_USE_CUSTOM_CONFIGS=true', 'MAILER_SMTP_HOST=smtp.example.com', 'MAILER_SMTP_PORT=465', 'MAILER_SMTP_SECURE=true'), expect: ['tls-verify-disabled@3'] },
   { name: 'Hoppscotch without custom configs uses MAILER_SMTP_URL only', file: '.env', profile: 'hoppscotch', text: lines('MAILER_SMTP_ENABLE=true', 'MAILER_USE_CUSTOM_CONFIGS=false', 'MAILER_SMTP_URL=smtps://me:secret@smtp.example.com', 'MAILER_SMTP_HOST=smtp.example.com', 'MAILER_SMTP_PORT=587', 'MAILER_SMTP_SECURE=true'), expect: [] },
+  // Cal.com: secure is port === 465, so only the port can be wrong.
+  { name: 'Cal.com on 465 is implicit TLS by itself', file: '.env', profile: 'calcom', text: lines('EMAIL_SERVER_HOST=smtp.example.com', 'EMAIL_SERVER_PORT=465', 'EMAIL_SERVER_USER=me', 'EMAIL_SERVER_PASSWORD=secret'), expect: [] },
+  { name: 'Cal.com submitting on port 25', file: '.env', profile: 'calcom', text: lines('EMAIL_SERVER_HOST=smtp.example.com', 'EMAIL_SERVER_PORT=25', 'EMAIL_SERVER_USER=me', 'EMAIL_SERVER_PASSWORD=secret'), expect: ['port-25-submission@2'] },
   // Jellyseerr / Overseerr settings.json.
   { name: 'Jellyseerr secure false on 465', file: 'settings.json', profile: 'jellyseerr', text: lines('{ "notifications": { "agents": { "email": { "enabled": true, "options": {', '  "smtpHost": "smtp.example.com",', '  "smtpPort": 465,', '  "secure": false,', '  "ignoreTls": false,', '  "allowSelfSigned": false', '} } } } }'), expect: ['plaintext-on-implicit-tls-port@4'] },
   { name: 'Jellyseerr with the email agent disabled', file: 'settings.json', profile: 'jellyseerr', text: lines('{ "notifications": { "agents": { "email": { "enabled": false, "options": {', '  "smtpHost": "smtp.example.com",', '  "smtpPort": 465,', '  "secure": false,', '  "ignoreTls": false,', '  "allowSelfSigned": true', '} } } } }'), expect: [] },
