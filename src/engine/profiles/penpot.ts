@@ -4,7 +4,8 @@
 // required), PENPOT_SMTP_SSL opens the "smtps" transport (implicit TLS; the STARTTLS properties are then not read),
 // the port is passed to Transport.connect as written (none: Jakarta's 25 for smtp, 465 for smtps); neither flag has a
 // default (backend/src/app/config.clj), so without them mail goes in cleartext. Nothing is sent unless PENPOT_FLAGS
-// has enable-smtp (docs/technical-guide/configuration.md; otherwise e-mails are only logged).
+// has enable-smtp (docs/technical-guide/configuration.md; otherwise e-mails are only logged); before that flag,
+// PENPOT_SMTP_ENABLED (default false) was the switch (deprecated in 8a0bba3c7a, 2021, removed in f9447029f3, 2022).
 
 import type { FrameworkProfile } from './types';
 
@@ -14,6 +15,7 @@ export const penpot: FrameworkProfile<'penpot'> = {
   docs: 'https://help.penpot.app/technical-guide/configuration/#smtp',
   prefixes: [{ words: 'penpot smtp' }],
   keys: [
+    { key: 'enabled', role: 'enabled' },
     { key: 'host', role: 'host' },
     { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '465' },
     { key: 'username', role: 'user' },

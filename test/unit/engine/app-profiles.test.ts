@@ -46,6 +46,7 @@ const CASES: Case[] = [
   { name: 'Penpot PENPOT_SMTP_SSL on 587', file: '.env', profile: 'penpot', text: lines('PENPOT_FLAGS=enable-smtp', 'PENPOT_SMTP_HOST=smtp.example.com', 'PENPOT_SMTP_PORT=587', 'PENPOT_SMTP_SSL=true'), expect: ['implicit-tls-on-starttls-port@4'] },
   { name: 'Penpot PENPOT_SMTP_TLS on 465', file: '.env', profile: 'penpot', text: lines('PENPOT_SMTP_HOST=smtp.example.com', 'PENPOT_SMTP_PORT=465', 'PENPOT_SMTP_TLS=true'), expect: ['plaintext-on-implicit-tls-port@3'] },
   { name: 'Penpot without enable-smtp only logs e-mails', file: '.env', profile: 'penpot', text: lines('PENPOT_FLAGS=enable-registration', 'PENPOT_SMTP_HOST=smtp.example.com', 'PENPOT_SMTP_PORT=465', 'PENPOT_SMTP_TLS=true'), expect: [] },
+  { name: 'Penpot before the flags: PENPOT_SMTP_ENABLED=false', file: '.env', profile: 'penpot', text: lines('PENPOT_SMTP_ENABLED=false', 'PENPOT_SMTP_HOST=smtp.example.com', 'PENPOT_SMTP_PORT=465', 'PENPOT_SMTP_TLS=true'), expect: [] },
   // Docmost: secure is always passed to nodemailer, so 465 needs SMTP_SECURE=true.
   { name: 'Docmost 465 with SMTP_SECURE=false', file: '.env', profile: 'docmost', text: lines('MAIL_DRIVER=smtp', 'SMTP_HOST=smtp.example.com', 'SMTP_PORT=465', 'SMTP_SECURE=false', 'SMTP_IGNORETLS=false'), expect: ['plaintext-on-implicit-tls-port@4'] },
   { name: 'Docmost SMTP_SECURE=1 is not "true": unknown, quiet', file: '.env', profile: 'docmost', text: lines('SMTP_HOST=smtp.example.com', 'SMTP_PORT=587', 'SMTP_SECURE=1', 'SMTP_IGNORETLS=false'), expect: [] },
