@@ -37,7 +37,7 @@ export const jellyseerr: FrameworkProfile<'jellyseerr'> = {
     implicit: { keys: [{ key: 'secure', value: true, add: true, spelling: 'secure' }] },
   },
   howTo: {
-    starttls: 'set "secure": false (Use SSL/TLS off)',
-    implicit: 'set "secure": true (Use SSL/TLS on)',
+    starttls: 'set "secure": false',
+    implicit: 'set "secure": true',
   },
 };
