@@ -31,6 +31,8 @@ export interface SmtpDoctorApi {
   probeOutput(): readonly string[];
   /** The language-status item as shown (for tests). */
   languageStatus(): LanguageStatusView;
+  /** The Workspace Trust questions the connection test asked (for tests). */
+  trustQuestions(): readonly string[];
 }
 
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -97,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     lastReportHtml: () => ProbePanel.lastReportHtml,
     probeOutput: () => probeCommand.outputLines,
     languageStatus: () => languageStatus.view(),
+    trustQuestions: () => probeCommand.trustQuestions,
   };
 }
 

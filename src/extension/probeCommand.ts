@@ -58,6 +58,8 @@ const PROBE_TLS: Record<SmtpGroup['tls']['mode'], ProbeTlsMode> = {
 export class ProbeCommand {
   /** The lines the last test wrote to the Output channel, as it wrote them (for tests: the transcript is live). */
   readonly outputLines: string[] = [];
+  /** The trust questions asked (for tests: VS Code answers modal dialogs with Cancel during extension tests). */
+  readonly trustQuestions: string[] = [];
   /** The fix the report on screen offers ("Apply fix"), with where it applies. */
   private reportFix: { target: Target; fix: ReportFix; tls: TlsTarget } | undefined;
 
@@ -92,11 +94,8 @@ export class ProbeCommand {
 
   private async execute(target: Target, previousLogin?: Login): Promise<ProbeResult | undefined> {
     if (target.fromWorkspace && !vscode.workspace.isTrusted) {
-      const answer = await vscode.window.showWarningMessage(
-        `Connect to ${target.host}:${target.port}? This host was read from ${target.origin}, a file of a workspace you have not trusted.`,
-        { modal: true },
-        'Connect',
-      );
+      this.trustQuestions.push(`Connect to ${target.host}:${target.port}? This host was read from ${target.origin}, a file of a workspace you have not trusted.`);
+      const answer = await vscode.window.showWarningMessage(this.trustQuestions[this.trustQuestions.length - 1], { modal: true }, 'Connect');
       if (answer !== 'Connect') return undefined;
     }
     const asked = await this.credentialsFor(target, previousLogin);
