@@ -403,6 +403,17 @@ class Run {
     }
     // Extension host console (mocha's report): to stdout, in arrival order, untouched.
     const line = text.slice(at + this.consoleTag.length);
+    // A test asks the harness to type into the workbench as a person would (an input box the extension API cannot
+    // fill, such as a password prompt): the text is typed into the focused element, then Enter. Never printed.
+    const typing = line.match(/^\[\[smtp-doctor-harness-type\]\] (.*)$/);
+    if (typing && this.page) {
+      const page = this.page;
+      void (async () => {
+        await page.keyboard.type(decodeURIComponent(typing[1]));
+        await page.keyboard.press('Enter');
+      })().catch((err) => warn(`typing failed: ${err.message}`));
+      return;
+    }
     this.output += `${line}\n`;
     process.stdout.write(`${line}\n`);
   }
