@@ -13,6 +13,7 @@ import { testCerts } from '../../unit/probe/helpers/certs';
 import { activateExtension, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
 interface Api {
+  trustQuestions(): readonly string[];
   lastReportHtml(): string | undefined;
   probeOutput(): readonly string[];
   languageStatus(): { text: string; detail: string; command: string | undefined };
@@ -86,6 +87,8 @@ describe('the connection test report in a real VS Code', function () {
     const time = html.match(/<time datetime="([^"]+)">([^<]+)<\/time>/);
     assert.ok(time, 'the start time is shown');
     assert.notEqual(time[2], time[1], 'in local words, not the raw UTC timestamp');
+
+    assert.deepEqual(api.trustQuestions(), [], 'a trusted workspace (this run turns Workspace Trust off) is not asked about');
 
     assert.equal(await vscode.commands.executeCommand('smtpDoctor.applyProbeFix'), true);
     assert.equal(document.lineAt(3).text, 'MAIL_SCHEME=smtp');
