@@ -20,8 +20,8 @@ const TLS_FIXES: Partial<Record<DiagnosisCode, TlsTarget>> = {
 };
 
 /** The editor's terms for the probe's advice: its setting for a CA, and no CLI flags (src/probe/types.ts AdviceTerms). */
-const EDITOR_TERMS: Omit<AdviceTerms, 'profile'> = {
-  caOption: 'the setting `smtpDoctor.probe.caFile`: “Choose CA file…” below',
+export const EDITOR_TERMS: Omit<AdviceTerms, 'profile'> = {
+  caOption: 'the setting `smtpDoctor.probe.caFile`: “Choose CA file…” in a connection test’s report',
   // The editor never switches certificate checks off, tests one port at a time, and never sends a password in plain text.
   insecureOption: null,
   portsOption: null,

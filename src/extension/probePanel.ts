@@ -212,7 +212,7 @@ function explanationBody({ explanation: e, settings }: ExplanationView): [string
 </header>
 <section class="verdict problem" data-code="${escape(e.diagnosis.code)}">
   <h2>✖ ${escape(e.diagnosis.summary)}</h2>
-  <p class="fix"><strong>Fix:</strong> ${escape(e.diagnosis.fix)}</p>
+  <p class="fix"><strong>Fix:</strong> ${inline(e.diagnosis.fix)}</p>
   <p class="code">Diagnosis code: <code>${escape(e.diagnosis.code)}</code></p>
 </section>
 <section><h2>What matched</h2><p class="matched"><code>${escape(e.matched)}</code></p></section>

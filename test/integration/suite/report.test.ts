@@ -13,6 +13,7 @@ import { testCerts } from '../../unit/probe/helpers/certs';
 import { activateExtension, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
 interface Api {
+  lastExplanation(): { html: string } | undefined;
   trustQuestions(): readonly string[];
   lastReportHtml(): string | undefined;
   probeOutput(): readonly string[];
@@ -127,6 +128,17 @@ describe('the connection test report in a real VS Code', function () {
     assert.equal(vscode.workspace.getConfiguration('smtpDoctor').get('probe.caFile'), certs.caFile);
     await vscode.workspace.getConfiguration('smtpDoctor').update('probe.caFile', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('Explain SMTP Error gives the same advice in the editor’s terms (its setting, not CLI flags)', async () => {
+    const view = await vscode.commands.executeCommand<{ explanation: { diagnosis: { code: string; fix: string } } } | undefined>(
+      'smtpDoctor.explainError',
+      'Error: self-signed certificate in certificate chain (code SELF_SIGNED_CERT_IN_CHAIN)',
+    );
+    assert.equal(view?.explanation.diagnosis.code, 'certificate-untrusted');
+    assert.match(view.explanation.diagnosis.fix, /smtpDoctor\.probe\.caFile/);
+    assert.doesNotMatch(view.explanation.diagnosis.fix, /--ca|insecure/);
+    assert.match(api.lastExplanation()?.html ?? '', /<code>smtpDoctor\.probe\.caFile<\/code>/);
   });
 
   it('streams the transcript to the Output channel while the test runs, not only after it ends', async () => {
