@@ -18,6 +18,10 @@
 //                          and test that instead of the development folder
 //   --selftest             run the deliberately failing suite (test/integration/selftest);
 //                          exit 0 only if that run fails visibly
+//   --grep PATTERN         run only the tests whose full title matches PATTERN (mocha's grep;
+//                          env SMTP_DOCTOR_TEST_GREP in the extension host)
+//   --trust                keep Workspace Trust on and open the workspace untrusted (the
+//                          default run turns Workspace Trust off)
 //   --verbose              also print code-server's and the workbench's own logs
 // Exit codes: the suite's code (0 passed, 1 failed), 2 harness/setup error,
 //             3 timeout, 130/143 interrupted.
@@ -76,6 +80,8 @@ function readOptions(argv) {
     'extension-path': { type: 'string', default: REPO },
     'install-vsix': { type: 'string' },
     selftest: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    trust: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: !!process.env.SMTP_DOCTOR_HARNESS_VERBOSE },
   }, argv);
   const timeout = Number(values.timeout);
@@ -84,7 +90,7 @@ function readOptions(argv) {
   return {
     workspace: resolve(values.workspace), tests: resolve(values.tests), timeout,
     extensionPath: resolve(values['extension-path']), installVsix: resolve(values['install-vsix']),
-    selftest: values.selftest, verbose: values.verbose,
+    selftest: values.selftest, verbose: values.verbose, grep: values.grep, trust: values.trust,
   };
 }
 
@@ -193,7 +199,9 @@ class Run {
       'extensions.autoCheckUpdates': false,
       'workbench.startupEditor': 'none',
       'workbench.enableExperiments': false,
-      'security.workspace.trust.enabled': false,
+      // --trust: Workspace Trust on, and the run's fresh copy of the workspace is not trusted (no startup prompt).
+      'security.workspace.trust.enabled': !!this.opts.trust,
+      ...(this.opts.trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
       'git.enabled': false,
       ...this.opts.userSettings,
     }, null, 2));
@@ -234,7 +242,7 @@ class Run {
       path.join(this.env.codeServer, 'out', 'node', 'entry.js'),
       '--config', this.configFile,
       '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-telemetry', '--disable-update-check', ...(this.opts.trust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--user-data-dir', this.dirs.userData,
       '--extensions-dir', this.dirs.extensions,
@@ -279,6 +287,7 @@ class Run {
     // Extension tests' environment: code-server's env reaches the extension host.
     const extra = { SMTP_DOCTOR_CONSOLE_TAG: this.consoleTag, SMTP_DOCTOR_EXTENSIONS_DIR: this.dirs.extensions };
     if (process.env.SMTP_DOCTOR_SUITE_LABEL) extra.SMTP_DOCTOR_SUITE_LABEL = process.env.SMTP_DOCTOR_SUITE_LABEL;
+    if (this.opts.grep) extra.SMTP_DOCTOR_TEST_GREP = this.opts.grep;
     this.server = spawn(this.env.node, args, {
       cwd: this.dirs.tmp, env: this.childEnv(extra), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -394,6 +403,17 @@ class Run {
     }
     // Extension host console (mocha's report): to stdout, in arrival order, untouched.
     const line = text.slice(at + this.consoleTag.length);
+    // A test asks the harness to type into the workbench as a person would (an input box the extension API cannot
+    // fill, such as a password prompt): the text is typed into the focused element, then Enter. Never printed.
+    const typing = line.match(/^\[\[smtp-doctor-harness-type\]\] (.*)$/);
+    if (typing && this.page) {
+      const page = this.page;
+      void (async () => {
+        await page.keyboard.type(decodeURIComponent(typing[1]));
+        await page.keyboard.press('Enter');
+      })().catch((err) => warn(`typing failed: ${err.message}`));
+      return;
+    }
     this.output += `${line}\n`;
     process.stdout.write(`${line}\n`);
   }

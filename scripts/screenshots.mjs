@@ -16,7 +16,9 @@
 //                        fresh self-signed certificate trusted via smtpDoctor.probe.caFile),
 //                        "Connect without logging in", and the report panel
 //
-// Usage: node scripts/screenshots.mjs [--vsix FILE] [--out DIR] [--only name,name] [--verbose]
+// Usage: node scripts/screenshots.mjs [--vsix FILE] [--out DIR] [--only name,name] [--theme NAME] [--verbose]
+// --theme: the colour theme (default "Default Dark Modern", the README's); e.g. "Default High Contrast" with
+// --out /tmp/hc to check the high-contrast themes.
 // Runs scripts/setup-vscode.sh and `vsce package` first (--vsix FILE skips packaging).
 // Not part of `npm test`; takes about a minute.
 import { spawnSync } from 'node:child_process';
@@ -34,11 +36,12 @@ function readOptions() {
     vsix: { type: 'string' },
     out: { type: 'string', default: path.join(REPO, 'media', 'screenshots') },
     only: { type: 'string', default: SHOTS.join(',') },
+    theme: { type: 'string', default: 'Default Dark Modern' },
     verbose: { type: 'boolean', default: false },
   });
   const only = values.only.split(',').map((s) => s.trim()).filter(Boolean);
   for (const name of only) if (!SHOTS.includes(name)) throw new HarnessError(`--only: unknown screenshot ${name} (${SHOTS.join(', ')})`);
-  return { vsix: values.vsix && path.resolve(values.vsix), out: path.resolve(values.out), only, verbose: values.verbose };
+  return { vsix: values.vsix && path.resolve(values.vsix), out: path.resolve(values.out), only, theme: values.theme, verbose: values.verbose };
 }
 
 // ---------------------------------------------------------------- loopback SMTP server
@@ -190,7 +193,7 @@ async function main() {
     workspace: path.join(REPO, 'samples'),
     verbose: opts.verbose,
     userSettings: {
-      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.colorTheme': opts.theme,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'workbench.tips.enabled': false,
       'workbench.layoutControl.enabled': false,

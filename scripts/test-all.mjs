@@ -9,6 +9,7 @@
 //   harness-selftest  the runner's deliberately failing suite must fail visibly
 //   integration       the suite in a real VS Code (code-server + headless Chromium)
 //   inactive          a workspace without config files leaves the extension inactive
+//   untrusted         Workspace Trust on, an untrusted workspace: the connection test asks first
 //   activation:NAME   each workspace of test/fixtures/activation/ activates it and gets its diagnostics
 //   package           vsce package --no-dependencies (its vscode:prepublish does the production build)
 //   vsix              the packaged .vsix installed into a real VS Code, test/integration/vsix
@@ -43,6 +44,8 @@ const steps = [
   { name: 'harness-selftest', cmd: process.execPath, args: [runner, '--selftest'], needs: ['setup', 'build', 'compile'] },
   { name: 'integration', cmd: process.execPath, args: [runner], needs: ['setup', 'build', 'compile'] },
   { name: 'inactive', cmd: process.execPath, args: [runner, '--workspace', 'test/fixtures/workspace-without-config', '--tests', 'out/test/integration/inactive/index.js'],
+    needs: ['setup', 'build', 'compile'] },
+  { name: 'untrusted', cmd: process.execPath, args: [runner, '--trust', '--workspace', 'test/fixtures/workspace-untrusted', '--tests', 'out/test/integration/untrusted/index.js'],
     needs: ['setup', 'build', 'compile'] },
   // One run per workspace of test/fixtures/activation/, each holding a single kind of config file.
   ...readdirSync(path.join(REPO, ACTIVATION)).sort().map((folder) => ({

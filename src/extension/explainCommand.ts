@@ -9,6 +9,7 @@ import { TEST_CONNECTION_COMMAND } from './codeLens';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { ProbePanel } from './probePanel';
+import { EDITOR_TERMS } from './probeCommand';
 import { analysisPath } from './settings';
 
 export const EXPLAIN_ERROR_COMMAND = 'smtpDoctor.explainError';
@@ -82,7 +83,7 @@ export class ExplainCommand {
   async run(text?: string): Promise<ExplanationView | undefined> {
     const input = typeof text === 'string' && text.trim() ? text : (this.selection() ?? (await this.askText()));
     if (!input) return undefined;
-    const explanation = explainError(input);
+    const explanation = explainError(input, EDITOR_TERMS);
     if (!explanation) {
       // Not awaited: the command is done; the notification stays until the user answers.
       void vscode.window
@@ -196,7 +197,7 @@ function insideGroup(finding: Finding, group: SmtpGroup): boolean {
 /** Underlines SMTP errors in the integrated terminal; a click explains the line. */
 export class SmtpErrorLinkProvider implements vscode.TerminalLinkProvider<vscode.TerminalLink & { line: string }> {
   provideTerminalLinks(context: vscode.TerminalLinkContext): Array<vscode.TerminalLink & { line: string }> {
-    const explanation = explainError(context.line);
+    const explanation = explainError(context.line, EDITOR_TERMS);
     if (!explanation || (CONNECTION_CODES.has(explanation.diagnosis.code) && !MAIL_WORDS.test(context.line))) return [];
     const at = context.line.indexOf(explanation.matched);
     const [startIndex, length] = at >= 0 ? [at, explanation.matched.length] : [context.line.search(/\S/), context.line.trim().length];

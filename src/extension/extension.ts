@@ -1,14 +1,15 @@
 // The VS Code adapter: turns the engine's findings into diagnostics, code
 // actions, hovers and CodeLens, and runs the probe. No analysis logic here.
 import * as vscode from 'vscode';
-import { isConfigFile } from '../engine';
+import { isConfigFile, summarizeGroup } from '../engine';
 import { DISABLE_RULE_COMMAND, SmtpCodeActionProvider, disableRule } from './codeActions';
 import { SmtpCodeLensProvider } from './codeLens';
 import { DiagnosticsController } from './diagnostics';
 import { APPLY_EXPLAINED_FIX_COMMAND, EXPLAIN_ERROR_COMMAND, ExplainCommand, SmtpErrorLinkProvider, type ExplanationView, type SettingsMatch } from './explainCommand';
 import { SmtpHoverProvider } from './hover';
 import { RuleDocs, SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
-import { ProbeCommand } from './probeCommand';
+import { APPLY_PROBE_FIX_COMMAND, CHOOSE_CA_FILE_COMMAND, ProbeCommand } from './probeCommand';
+import { SmtpLanguageStatus, type LanguageStatusView } from './languageStatus';
 import { ProbePanel } from './probePanel';
 import type { ProbeResult } from '../probe';
 import { TEST_CONNECTION_COMMAND } from './codeLens';
@@ -24,6 +25,14 @@ export interface SmtpDoctorApi {
   readonly terminalLinks: SmtpErrorLinkProvider;
   /** Whether the active editor has SMTP settings: the context key that shows "Test SMTP Connection" in its menu (for tests). */
   activeEditorHasSmtpSettings(): boolean;
+  /** The HTML of the last probe report (for tests). */
+  lastReportHtml(): string | undefined;
+  /** What the last connection test wrote to the Output channel so far (for tests: it is written while the test runs). */
+  probeOutput(): readonly string[];
+  /** The language-status item as shown (for tests). */
+  languageStatus(): LanguageStatusView;
+  /** The Workspace Trust questions the connection test asked (for tests). */
+  trustQuestions(): readonly string[];
 }
 
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -36,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
   const probeCommand = new ProbeCommand(diagnostics, log, context.extensionUri);
   const explainCommand = new ExplainCommand(diagnostics, context.extensionUri);
   const terminalLinks = new SmtpErrorLinkProvider();
+  const languageStatus = new SmtpLanguageStatus(diagnostics);
   // "Test SMTP Connection" in the editor's context menu only where the file has SMTP settings (not in every JSON file).
   let hasSmtpSettings = false;
   const updateContextKey = (editor: vscode.TextEditor | undefined) => {
@@ -51,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     log,
     diagnostics,
     codeLenses,
+    languageStatus,
     vscode.languages.registerCodeActionsProvider(DOCUMENTS, new SmtpCodeActionProvider(diagnostics), SmtpCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(DOCUMENTS, new SmtpHoverProvider(diagnostics)),
     vscode.languages.registerCodeLensProvider(DOCUMENTS, codeLenses),
@@ -69,6 +80,9 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
       }
     }),
     vscode.commands.registerCommand('smtpDoctor.runProbeAgain', () => ProbePanel.runAgain()),
+    vscode.commands.registerCommand(APPLY_PROBE_FIX_COMMAND, () => probeCommand.applyReportFix()),
+    vscode.commands.registerCommand(CHOOSE_CA_FILE_COMMAND, (file?: vscode.Uri) => probeCommand.chooseCaFile(file instanceof vscode.Uri ? file : undefined)),
+    vscode.commands.registerCommand('smtpDoctor.openConfigFile', () => openConfigFile(diagnostics)),
     vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (ruleId?: string) => ruleDocs.show(ruleId)),
     vscode.commands.registerCommand(DISABLE_RULE_COMMAND, (ruleId: string) => disableRule(ruleId)),
     vscode.commands.registerCommand(EXPLAIN_ERROR_COMMAND, (text?: string) => explainCommand.run(text)),
@@ -82,7 +96,26 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     lastExplanation: () => ProbePanel.lastExplanation,
     terminalLinks,
     activeEditorHasSmtpSettings: () => hasSmtpSettings,
+    lastReportHtml: () => ProbePanel.lastReportHtml,
+    probeOutput: () => probeCommand.outputLines,
+    languageStatus: () => languageStatus.view(),
+    trustQuestions: () => probeCommand.trustQuestions,
   };
+}
+
+/** The walkthrough's first step: opens a file of the workspace with SMTP settings (a pick when there are several), else the Open File dialog. */
+async function openConfigFile(diagnostics: DiagnosticsController): Promise<vscode.Uri | undefined> {
+  await diagnostics.scanDone;
+  const withSettings = (await diagnostics.workspaceAnalyses()).filter(({ analysis }) => analysis.groups.length > 0);
+  if (!withSettings.length) {
+    await vscode.commands.executeCommand('workbench.action.files.openFile');
+    return undefined;
+  }
+  const items = withSettings.map(({ uri, analysis }) => ({ label: vscode.workspace.asRelativePath(uri), description: analysis.groups.map(summarizeGroup).join(' · '), uri }));
+  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { placeHolder: 'Which config file with SMTP settings should be opened?' });
+  if (!picked) return undefined;
+  await vscode.window.showTextDocument(picked.uri);
+  return picked.uri;
 }
 
 /** Checks every config file again, with progress in the status bar and a message saying what it found. */

@@ -4,13 +4,56 @@
 // CSP; no remote resources.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import { renderMarkdown, type ProbeResult } from '../probe';
+import { renderMarkdown, type CertificateVerification, type ProbeResult, type StepName } from '../probe';
 import type { ExplanationView, SettingsMatch } from './explainCommand';
 
 export interface PanelActions {
   rerun(): Promise<ProbeResult | undefined>;
   showTranscript(): void;
+  /** "Apply fix": the verified fix of the group that was tested. */
+  applyFix(): unknown;
+  /** "Choose CA file…": writes smtpDoctor.probe.caFile. */
+  chooseCaFile(): unknown;
 }
+
+/** The fix a probe report offers, as its button and preview show it. */
+export interface ReportFix {
+  title: string;
+  /** The lines of the file as the fix writes them ("SMTP_SECURE=false"). */
+  preview: string[];
+  /** Where: the file, as the report names it. */
+  file: string;
+}
+
+/** What the report shows besides the result. */
+export interface ReportExtras {
+  fix?: ReportFix;
+  /** smtpDoctor.probe.caFile when set. */
+  caFile?: string;
+}
+
+/** Step names in words (the probe's ids are for JSON and the CLI). */
+const STEP_LABELS: Record<StepName, string> = {
+  resolve: 'DNS lookup',
+  connect: 'Connect',
+  tls: 'TLS handshake',
+  greeting: 'Greeting',
+  ehlo: 'EHLO (capabilities)',
+  starttls: 'STARTTLS',
+  'ehlo-after-tls': 'EHLO after TLS',
+  auth: 'Login (AUTH)',
+  'mail-from': 'Sender (MAIL FROM)',
+  'rcpt-to': 'Recipient (RCPT TO)',
+  data: 'Message (DATA)',
+  quit: 'Quit',
+  retry: 'Retry in the other TLS mode',
+};
+
+const VERIFICATION: Record<CertificateVerification, string> = {
+  system: 'the system’s certificate authorities',
+  'custom-ca': 'the CA file of smtpDoctor.probe.caFile',
+  insecure: 'not verified',
+};
 
 /** The buttons of an explanation. */
 export interface ExplainActions {
@@ -21,7 +64,7 @@ export interface ExplainActions {
 
 /** What the panel shows: a probe report, or the explanation of an error text. */
 type Content =
-  | { kind: 'probe'; result: ProbeResult; origin: string; actions: PanelActions }
+  | { kind: 'probe'; result: ProbeResult; origin: string; actions: PanelActions; extras: ReportExtras }
   | { kind: 'explain'; view: ExplanationView; actions: ExplainActions };
 
 const STATUS_ICON: Record<string, string> = { ok: '✔', warn: '⚠', fail: '✖', skipped: '–', cancelled: '⏹', running: '…' };
@@ -32,6 +75,12 @@ export class ProbePanel {
   static lastResult: ProbeResult | undefined;
   /** The last explanation shown, and the panel's HTML for it (for tests). */
   static lastExplanation: { view: ExplanationView; html: string } | undefined;
+  /** The HTML of the last probe report (for tests). */
+  static lastReportHtml: string | undefined;
+
+  static stepLabel(name: StepName): string {
+    return STEP_LABELS[name] ?? name;
+  }
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -48,6 +97,8 @@ export class ProbePanel {
       } else if (content.kind === 'probe') {
         if (message.command === 'rerun') void content.actions.rerun();
         else if (message.command === 'transcript') content.actions.showTranscript();
+        else if (message.command === 'applyFix') void content.actions.applyFix();
+        else if (message.command === 'chooseCa') void content.actions.chooseCaFile();
       } else if (message.command === 'fix') content.actions.applyFix();
       else if (message.command === 'open') content.actions.openSettings();
       else if (message.command === 'test') content.actions.testConnection();
@@ -60,9 +111,9 @@ export class ProbePanel {
     return content?.kind === 'probe' ? content.actions.rerun() : Promise.resolve(undefined);
   }
 
-  static show(extensionUri: vscode.Uri, result: ProbeResult, origin: string, actions: PanelActions): void {
+  static show(extensionUri: vscode.Uri, result: ProbeResult, origin: string, actions: PanelActions, extras: ReportExtras = {}): void {
     ProbePanel.lastResult = result;
-    ProbePanel.display(extensionUri, { kind: 'probe', result, origin, actions });
+    ProbePanel.display(extensionUri, { kind: 'probe', result, origin, actions, extras });
   }
 
   static showExplanation(extensionUri: vscode.Uri, view: ExplanationView, actions: ExplainActions): void {
@@ -90,7 +141,7 @@ export class ProbePanel {
     const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'probe.css'));
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'probe.js'));
     const content = this.content;
-    const [title, body] = content.kind === 'probe' ? probeBody(content.result, content.origin) : explanationBody(content.view);
+    const [title, body] = content.kind === 'probe' ? probeBody(content.result, content.origin, content.extras) : explanationBody(content.view);
     this.panel.title = title;
     webview.html = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -102,32 +153,52 @@ ${body}
 <script nonce="${nonce}" src="${script}"></script>
 </body></html>`;
     if (content.kind === 'explain') ProbePanel.lastExplanation = { view: content.view, html: webview.html };
+    else ProbePanel.lastReportHtml = webview.html;
   }
 }
 
-function probeBody(r: ProbeResult, origin: string): [string, string] {
+function probeBody(r: ProbeResult, origin: string, extras: ReportExtras): [string, string] {
   const ok = r.diagnosis.code === 'ok';
+  const untrusted = r.diagnosis.code === 'certificate-untrusted';
+  const fix = extras.fix;
+  const started = new Date(r.startedAt);
   return [
     `SMTP: ${r.host}:${r.port}`,
     `<header>
   <h1>${escape(r.host)}:${r.port}</h1>
-  <p class="origin">Settings from ${escape(origin)} · ${escape(r.startedAt)} · ${r.durationMs} ms · certificates: ${escape(r.certificateVerification)}</p>
+  <p class="origin">Settings from ${escape(origin)} · <time datetime="${escape(r.startedAt)}">${escape(localTime(started))}</time> · ${r.durationMs} ms · certificates checked against ${escape(VERIFICATION[r.certificateVerification])}</p>
   <div class="actions">
     <button id="rerun">Run again</button><button id="copy" class="secondary">Copy as Markdown</button><button id="transcript" class="secondary">Show transcript</button>
   </div>
 </header>
 <section class="verdict ${ok ? 'ok' : 'problem'}" data-code="${escape(r.diagnosis.code)}">
-  <h2>${ok ? '✔' : '✖'} ${escape(r.diagnosis.summary)}</h2>
-  ${ok ? '' : `<p class="fix"><strong>Fix:</strong> ${escape(r.diagnosis.fix)}</p>`}
+  <h2>${ok ? '✔' : '✖'} ${inline(r.diagnosis.summary)}</h2>
+  ${ok ? '' : `<p class="fix"><strong>Fix:</strong> ${inline(r.diagnosis.fix)}</p>`}
+  ${fix ? `<div class="actions apply"><button id="applyFix">Apply fix: ${escape(fix.title)}</button><span class="preview">writes ${fix.preview.map((line) => `<code>${escape(line)}</code>`).join(' ')} in ${escape(fix.file)}</span></div>` : ''}
+  ${untrusted ? `<div class="actions ca"><button id="chooseCa">Choose CA file…</button><span class="preview">${extras.caFile ? `now: <code>${escape(extras.caFile)}</code>` : 'a PEM file; it goes into <code>smtpDoctor.probe.caFile</code>'}</span></div>` : ''}
   <p class="code">Diagnosis code: <code>${escape(r.diagnosis.code)}</code></p>
 </section>
 <section><h2>Steps</h2><table class="steps">
-${r.steps.map((step) => `<tr class="${step.status}"><td class="icon">${STATUS_ICON[step.status] ?? ''}</td><td>${escape(step.name)}</td><td class="ms">${step.ms} ms</td><td>${escape(step.detail)}</td></tr>`).join('\n')}
+${r.steps.map((step) => `<tr class="${step.status}"><td class="icon" aria-label="${escape(step.status)}">${STATUS_ICON[step.status] ?? ''}</td><td class="name" data-step="${escape(step.name)}">${escape(ProbePanel.stepLabel(step.name))}</td><td class="ms">${step.ms} ms</td><td>${escape(step.detail)}</td></tr>`).join('\n')}
 </table></section>
 ${r.tls ? tlsSection(r) : ''}
 ${r.capabilities ? `<section><h2>Capabilities</h2><p>${r.capabilities.raw.map((item) => `<code>${escape(item)}</code>`).join(' ')}</p>
 <p>AUTH mechanisms: ${r.capabilities.authMechanisms.length ? r.capabilities.authMechanisms.map(escape).join(', ') : 'none offered'}</p></section>` : ''}`,
   ];
+}
+
+/** The date and time in the user's time zone and the editor's language ("2 Dec 2026, 07:14:05"). */
+function localTime(date: Date): string {
+  try {
+    return date.toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  } catch {
+    return date.toLocaleString();
+  }
+}
+
+/** Text with `code` spans, as the probe writes its advice: escaped, the spans as <code>. */
+function inline(text: string): string {
+  return escape(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
 function explanationBody({ explanation: e, settings }: ExplanationView): [string, string] {
@@ -141,7 +212,7 @@ function explanationBody({ explanation: e, settings }: ExplanationView): [string
 </header>
 <section class="verdict problem" data-code="${escape(e.diagnosis.code)}">
   <h2>✖ ${escape(e.diagnosis.summary)}</h2>
-  <p class="fix"><strong>Fix:</strong> ${escape(e.diagnosis.fix)}</p>
+  <p class="fix"><strong>Fix:</strong> ${inline(e.diagnosis.fix)}</p>
   <p class="code">Diagnosis code: <code>${escape(e.diagnosis.code)}</code></p>
 </section>
 <section><h2>What matched</h2><p class="matched"><code>${escape(e.matched)}</code></p></section>
@@ -181,7 +252,7 @@ function tlsSection(r: ProbeResult): string {
 ${cert ? `<tr><th>Subject</th><td>${escape(cert.subject)}</td></tr>
 <tr><th>Names (SAN)</th><td>${cert.subjectAltNames.map(escape).join(', ')}</td></tr>
 <tr><th>Issuer</th><td>${escape(cert.issuer)}</td></tr>
-<tr><th>Valid</th><td>${escape(cert.validFrom)} → ${escape(cert.validTo)} (${cert.daysToExpiry} days left)</td></tr>` : ''}
+<tr><th>Valid</th><td>${escape(localTime(new Date(cert.validFrom)))} → ${escape(localTime(new Date(cert.validTo)))} (${cert.daysToExpiry} days left)</td></tr>` : ''}
 </table></section>`;
 }
 

@@ -5,7 +5,7 @@
 import { hostPort } from './address';
 import { tlsAdvice, type ProfileId, type TlsTarget } from '../engine/profiles';
 import type { Reply } from './lineReader';
-import type { Diagnosis, DiagnosisCode } from './types';
+import type { AdviceTerms, Diagnosis, DiagnosisCode } from './types';
 
 /** What the probe found, before it is turned into words. */
 export interface Finding {
@@ -23,6 +23,8 @@ export interface DiagnosisContext {
   host: string;
   /** 0 when unknown. */
   port: number;
+  /** The caller's terms for the advice (ProbeOptions.advice); the defaults are the CLI's. */
+  advice?: AdviceTerms;
 }
 
 type Text = (c: DiagnosisContext & { evidence: string }) => string;
@@ -39,8 +41,25 @@ const thePort = (c: DiagnosisContext): string => (c.port ? `Port ${c.port}` : 'T
 /** Frameworks whose words the TLS advice quotes; the words are each one's profile's (src/engine/profiles). */
 const ADVICE_EXAMPLES: readonly ProfileId[] = ['nodemailer', 'laravel', 'django', 'spring'];
 
-/** "For example, nodemailer: set secure: true; Laravel: set MAIL_SCHEME=smtps; …." */
-const forExample = (target: TlsTarget): string => `For example, ${ADVICE_EXAMPLES.map((id) => tlsAdvice(id, target)).join('; ')}.`;
+/**
+ * The TLS switch in the framework's words when the caller knows it ("Laravel: set MAIL_SCHEME=smtps."), else
+ * "For example, nodemailer: set secure: true; Laravel: set MAIL_SCHEME=smtps; …."
+ */
+const forExample = (target: TlsTarget, c: DiagnosisContext): string => {
+  const own = c.advice?.profile && tlsAdvice(c.advice.profile, target);
+  return own ? `${own}.` : `For example, ${ADVICE_EXAMPLES.map((id) => tlsAdvice(id, target)).join('; ')}.`;
+};
+
+/** The caller's option names, or the CLI's; '' for a hint the caller has no option for. */
+const caOption = (c: DiagnosisContext): string => c.advice?.caOption ?? 'option `ca`, CLI `--ca FILE`';
+const insecureHint = (c: DiagnosisContext): string => {
+  const option = c.advice?.insecureOption === undefined ? '`insecure`' : c.advice.insecureOption;
+  return option ? ` Turning verification off (${option}) is only for a quick test.` : '';
+};
+const portsHint = (c: DiagnosisContext): string => {
+  const option = c.advice?.portsOption === undefined ? '`--ports 587,465,2525,25`' : c.advice.portsOption;
+  return option ? ` (${option} checks several at once)` : '';
+};
 
 /**
  * A single-label host name (`mailpit`, `smtp`, `mailhog`): in a compose file or a Kubernetes manifest that is another
@@ -70,8 +89,8 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   },
   'connection-timeout': {
     summary: (c) => `No answer from ${hp(c)}: the connection attempt timed out${quote(c.evidence)}.`,
-    fix: () =>
-      'A firewall, or your hosting provider, probably blocks this outgoing port (many cloud providers block port 25). Try port 587 or 465 (`--ports 587,465,2525,25` checks several at once), and check the host name.',
+    fix: (c) =>
+      `A firewall, or your hosting provider, probably blocks this outgoing port (many cloud providers block port 25). Try port 587 or 465${portsHint(c)}, and check the host name.`,
   },
   'no-greeting': {
     summary: (c) => `Connected to ${hp(c)}, but the server never sent a proper SMTP greeting (“220 …”)${quote(c.evidence)}.`,
@@ -92,12 +111,18 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   'implicit-tls-expected': {
     summary: (c) =>
       `${thePort(c)} speaks implicit TLS (also called SSL or SMTPS): the server waits for an encrypted connection from the very first byte, so a plain connection gets no greeting.`,
-    fix: () => `This port speaks implicit TLS: set secure to true, or keep STARTTLS and use port 587. ${forExample('implicit')}`,
+    fix: (c) =>
+      c.advice?.profile && tlsAdvice(c.advice.profile, 'implicit')
+        ? `This port speaks implicit TLS: turn it on, or keep STARTTLS and use port 587. ${forExample('implicit', c)}`
+        : `This port speaks implicit TLS: set secure to true, or keep STARTTLS and use port 587. ${forExample('implicit', c)}`,
   },
   'tls-not-expected': {
     summary: (c) =>
       `${thePort(c)} does not speak TLS right away: it expects a plain connection that is then upgraded with STARTTLS (a TLS client gets “wrong version number”).`,
-    fix: () => `This port expects STARTTLS: use secure false/STARTTLS, or use port 465 for implicit TLS. ${forExample('starttls')}`,
+    fix: (c) =>
+      c.advice?.profile && tlsAdvice(c.advice.profile, 'starttls')
+        ? `This port expects STARTTLS: switch to it, or use port 465 for implicit TLS. ${forExample('starttls', c)}`
+        : `This port expects STARTTLS: use secure false/STARTTLS, or use port 465 for implicit TLS. ${forExample('starttls', c)}`,
   },
   'starttls-unavailable': {
     summary: (c) => `${theServer(c)} does not offer STARTTLS, so this connection cannot be encrypted.`,
@@ -106,7 +131,7 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   },
   'starttls-required': {
     summary: (c) => `The server requires encryption (STARTTLS) before login or sending${quote(c.evidence)}.`,
-    fix: () => `Turn STARTTLS on. ${forExample('starttls')}`,
+    fix: (c) => `Turn STARTTLS on. ${forExample('starttls', c)}`,
   },
   'tls-handshake-failed': {
     summary: (c) => `The TLS handshake with ${hp(c)} failed${quote(c.evidence)}.`,
@@ -132,8 +157,8 @@ export const DIAGNOSES: Record<DiagnosisCode, { summary: Text; fix: Text }> = {
   },
   'certificate-untrusted': {
     summary: (c) => `The server’s certificate is not trusted${quote(c.evidence)}.`,
-    fix: () =>
-      'If the server uses a private CA or a self-signed certificate, give its CA certificate (option `ca`, CLI `--ca FILE`). If it is a public server, it probably does not send its intermediate certificate: its administrator must fix the chain. Turning verification off (`insecure`) is only for a quick test.',
+    fix: (c) =>
+      `If the server uses a private CA or a self-signed certificate, give its CA certificate (${caOption(c)}). If it is a public server, it probably does not send its intermediate certificate: its administrator must fix the chain.${insecureHint(c)}`,
   },
   'certificate-hostname-mismatch': {
     summary: (c) => `The certificate does not name ${c.host || 'the host the client connects to'}${quote(c.evidence)}.`,
@@ -317,8 +342,10 @@ export const SITUATIONS: { [S in Situation]: { code: DiagnosisCode; summary?: Wo
     code: 'starttls-unavailable',
     summary: (c) =>
       `${theServer(c)} offers no encryption (no STARTTLS), so SMTP Doctor did not send the password: it would cross the network in plain text.`,
-    fix: () =>
-      'Use the provider’s encrypted port (465 implicit TLS, or 587 with STARTTLS). Only for a local test server, allow a plain-text login on purpose (allowPlaintextAuth / --allow-plaintext-auth).',
+    fix: (c) => {
+      const option = c.advice?.plaintextAuthOption === undefined ? 'allowPlaintextAuth / --allow-plaintext-auth' : c.advice.plaintextAuthOption;
+      return `Use the provider’s encrypted port (465 implicit TLS, or 587 with STARTTLS).${option ? ` Only for a local test server, allow a plain-text login on purpose (${option}).` : ' Never send a real password to a server without encryption.'}`;
+    },
   },
   'auth-only-after-starttls': {
     code: 'starttls-required',

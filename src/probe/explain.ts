@@ -7,7 +7,7 @@ import { AUTH_REPLIES, SEND_REPLIES, makeDiagnosis, replyRowMatches, type Findin
 import { CLIENT_LIBRARIES, ERROR_PATTERNS, REPLY_FALLBACKS, SERVERS, STAGED_REPLIES, type ErrorContext, type ErrorPattern } from './error-patterns';
 import type { Reply } from './lineReader';
 import { Masker } from './transcript';
-import type { Diagnosis } from './types';
+import type { AdviceTerms, Diagnosis } from './types';
 
 export interface Explanation {
   diagnosis: Diagnosis;
@@ -26,17 +26,20 @@ const MAX_MATCHED_CHARS = 300;
 const MAX_REPLIES = 200;
 const MAX_REPLY_CHARS = 1000;
 
-export function explainError(input: string): Explanation | null {
+/** `advice`: the caller's terms for the fix (the probe's ProbeOptions.advice); the defaults are the CLI's. */
+export function explainError(input: string, advice?: AdviceTerms): Explanation | null {
   const text = maskSecrets(input.slice(0, MAX_EXPLAIN_CHARS));
   if (!text.trim()) return null;
-  const context = contextOf(text);
+  const found = contextOf(text);
+  // The words get the caller's terms; the explanation reports the context found in the text only.
+  const context: ErrorContext & { advice?: AdviceTerms } = advice ? { ...found, advice } : found;
   const client = CLIENT_LIBRARIES.find((row) => row.pattern.test(text))?.name;
   const server = SERVERS.find((row) => row.pattern.test(text))?.name;
 
   const reply = explainReply(text, context);
-  if (reply) return { ...reply, context, library: [client, server && `${server} reply`].filter(Boolean).join(', ') || 'SMTP server reply' };
+  if (reply) return { ...reply, context: found, library: [client, server && `${server} reply`].filter(Boolean).join(', ') || 'SMTP server reply' };
   const pattern = firstPattern(ERROR_PATTERNS, text, context);
-  if (pattern) return { ...pattern, context, library: client ?? (server ? `${server} reply` : 'not named in the text') };
+  if (pattern) return { ...pattern, context: found, library: client ?? (server ? `${server} reply` : 'not named in the text') };
   return null;
 }
 

@@ -65,6 +65,7 @@ import type {
   StepStatus,
   TlsInfo,
   TlsMode,
+  TranscriptListener,
 } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -146,13 +147,16 @@ function validate(options: ProbeOptions): void {
  * Probes an SMTP server live. Never rejects once the options are valid (invalid
  * options reject with a TypeError): every outcome, cancellation included, is a result.
  */
-export function probe(options: ProbeOptions, signal?: AbortSignal, onProgress?: ProgressListener): Promise<ProbeResult> {
+/**
+ * `onProgress` hears each step as it ends, `onTranscript` each transcript line as it happens (masked, as in the result).
+ */
+export function probe(options: ProbeOptions, signal?: AbortSignal, onProgress?: ProgressListener, onTranscript?: TranscriptListener): Promise<ProbeResult> {
   try {
     validate(options);
   } catch (error) {
     return Promise.reject(error);
   }
-  return new ProbeRun(options, signal, onProgress).run();
+  return new ProbeRun(options, signal, onProgress, onTranscript).run();
 }
 
 class ProbeRun {
@@ -192,6 +196,7 @@ class ProbeRun {
     private readonly opts: ProbeOptions,
     private readonly signal: AbortSignal | undefined,
     private readonly onProgress: ProgressListener | undefined,
+    onTranscript?: TranscriptListener,
   ) {
     this.host = opts.host.trim().replace(/^\[(.*)\]$/, '$1');
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -201,7 +206,7 @@ class ProbeRun {
     this.masker.add(opts.oauthToken);
     if (opts.user && opts.password) this.masker.add(`\0${opts.user}\0${opts.password}`);
     if (opts.user && opts.oauthToken) this.masker.add(xoauth2Payload(opts.user, opts.oauthToken));
-    this.transcript = new Transcript(this.t0, this.masker);
+    this.transcript = new Transcript(this.t0, this.masker, undefined, onTranscript);
     this.cancelPromise = new Promise<never>((_, reject) => {
       this.rejectCancel = reject;
     });
@@ -209,7 +214,7 @@ class ProbeRun {
   }
 
   private get ctx() {
-    return { host: this.host, port: this.opts.port };
+    return { host: this.host, port: this.opts.port, advice: this.opts.advice };
   }
 
   private readonly onAbort = () => {

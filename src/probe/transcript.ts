@@ -7,7 +7,7 @@
 //   goes through Masker.mask, which replaces each registered secret and its base64
 //   forms with "********".
 
-import type { TranscriptDirection, TranscriptEntry } from './types';
+import type { TranscriptDirection, TranscriptEntry, TranscriptListener } from './types';
 
 export const MASK = '********';
 /** Shorter secrets are still never written by the probe, but are not searched for in server text. */
@@ -59,6 +59,8 @@ export class Transcript {
     private readonly masker: Masker,
     /** Bound on the number of entries kept (a chatty server cannot grow it without end). */
     private readonly maxEntries = 2000,
+    /** Told each entry as it is added, masked (the editor streams the transcript while the probe runs). */
+    private readonly listener?: TranscriptListener,
   ) {}
 
   /** A line the client sent. `shown` replaces the real text when the line carries a secret. */
@@ -76,16 +78,23 @@ export class Transcript {
 
   private push(direction: TranscriptDirection, text: string): void {
     if (this.entries.length >= this.maxEntries) {
-      if (this.entries.length === this.maxEntries) {
-        this.entries.push({ offsetMs: this.now(), direction: 'info', text: `Transcript cut after ${this.maxEntries} lines.` });
-      }
+      if (this.entries.length === this.maxEntries) this.add({ offsetMs: this.now(), direction: 'info', text: `Transcript cut after ${this.maxEntries} lines.` });
       return;
     }
     // Mask first, then cut: a cut must never leave part of a secret behind.
     const masked = this.masker.mask(text);
     const shown =
       masked.length > MAX_SHOWN_CHARS ? `${masked.slice(0, MAX_SHOWN_CHARS)}… (${masked.length - MAX_SHOWN_CHARS} more characters)` : masked;
-    this.entries.push({ offsetMs: this.now(), direction, text: shown });
+    this.add({ offsetMs: this.now(), direction, text: shown });
+  }
+
+  private add(entry: TranscriptEntry): void {
+    this.entries.push(entry);
+    try {
+      this.listener?.({ ...entry });
+    } catch {
+      // A failing listener must not break the probe.
+    }
   }
 
   private now(): number {

@@ -1,6 +1,8 @@
 // Public types of the live SMTP probe. Nothing under src/probe imports `vscode`:
 // the probe runs in plain Node (CLI, unit tests) as well as in the extension.
 
+import type { ProfileId } from '../engine/profiles';
+
 /**
  * How to secure the connection.
  * - `auto`: implicit TLS on 465 and 2465, STARTTLS on every other port (STARTTLS is
@@ -52,7 +54,29 @@ export interface ProbeOptions {
   sendTest?: { from: string; to: string };
   /** Replaces DNS resolution (tests). Default: the system resolver (getaddrinfo, honours /etc/hosts). */
   lookup?: LookupFunction;
+  /** The caller's own terms for the advice of the diagnosis (default: the CLI's and the library's). */
+  advice?: AdviceTerms;
 }
+
+/**
+ * Whose words the diagnosis's fix uses. Each field left out keeps the default words (the CLI's option names,
+ * TLS advice for a few well-known frameworks); `null` leaves that hint out (the caller has no such option).
+ */
+export interface AdviceTerms {
+  /** The framework of the settings tested: TLS advice in its own words (its keys) instead of examples of several. */
+  profile?: ProfileId;
+  /** How to give the CA certificate of a private CA. Default: "option `ca`, CLI `--ca FILE`". */
+  caOption?: string;
+  /** How to switch certificate checks off for a quick test. Default "`insecure`"; null: not offered. */
+  insecureOption?: string | null;
+  /** How to test several ports at once. Default "`--ports 587,465,2525,25`"; null: not offered. */
+  portsOption?: string | null;
+  /** How to allow a plain-text login on purpose. Default "allowPlaintextAuth / --allow-plaintext-auth"; null: not offered. */
+  plaintextAuthOption?: string | null;
+}
+
+/** Receives each transcript line as it happens (masked already, like the result's transcript). */
+export type TranscriptListener = (entry: TranscriptEntry) => void;
 
 export type StepName =
   | 'resolve'

@@ -6,6 +6,8 @@
 import { environmentOf, isExampleFile } from '../facts/environments';
 import { analyzeText, checkGroup, describeInternalError, environmentsByDocument, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
 import { ruleById } from '../rules';
+import type { SmtpGroup } from '../model';
+import type { TlsTarget } from '../profiles';
 import type { RuleContext } from '../rules/rule';
 import { applyEdits, editsAreSound, FixContextImpl } from './context';
 import type { Fix, FixCandidate, TextEdit } from './types';
@@ -180,4 +182,64 @@ export function fixAll(
     if (!fixed) break;
   }
   return { text: current, applied };
+}
+
+/** Whether a group already uses the TLS mode a switch to `target` gives. */
+function usesTls(group: SmtpGroup, target: TlsTarget): boolean {
+  return target === 'implicit' ? group.tls.mode === 'implicit' : group.tls.mode === 'starttls-required' || group.tls.mode === 'starttls-opportunistic';
+}
+
+/**
+ * The fix for what a live test found about one group: its server speaks `target` (STARTTLS, or implicit TLS) and
+ * the settings use another mode. It is the group's own quick fix when a finding of the group already says so
+ * (implicit TLS on port 587: the editor's code action itself, verified as always); otherwise the framework's own
+ * switch (its profile's tlsRecipe, as every TLS fix writes it), verified the same way: applied and re-analysed, the
+ * group uses `target`, the file parses no worse, and no new kind of finding appears. Undefined when no such edit
+ * can be written safely, or when the group already uses `target`.
+ */
+export function switchTlsFix(
+  filePath: string,
+  text: string,
+  groupIndex: number,
+  target: TlsTarget,
+  options: AnalyzeOptions = {},
+  onInternalError: InternalErrorHandler = logToConsole,
+): Fix | undefined {
+  const before = analyzeText(filePath, text, options);
+  const group = before.groups[groupIndex];
+  if (!group?.active || !before.parse || usesTls(group, target)) return undefined;
+  const switches = (edits: readonly TextEdit[]): boolean => {
+    if (edits.length === 0 || !editsAreSound(text, edits)) return false;
+    const fixed = applyEdits(text, edits);
+    if (fixed === text) return false;
+    const after = analyzeText(filePath, fixed, options);
+    const switched = after.groups[groupIndex];
+    if (!switched || !usesTls(switched, target) || after.parseErrors.length > before.parseErrors.length) return false;
+    const old = [...before.findings];
+    return after.findings.every((item) => {
+      const index = old.findIndex((candidate) => sameKind(candidate, item));
+      if (index >= 0) old.splice(index, 1);
+      return index >= 0;
+    });
+  };
+  // 1. A finding of this group whose preferred fix switches to the target: the same fix as the editor's quick fix.
+  const ruleContext = ruleContextOf(filePath, options);
+  const environment = environmentsByDocument(before.parse.entries, ruleContext.environment).get(group.document ?? 0);
+  for (const finding of before.findings) {
+    const rule = ruleById(finding.ruleId);
+    if (!rule?.fix) continue;
+    const errors: InternalError[] = [];
+    const ofGroup = checkGroup(rule, group, environment ? { ...ruleContext, environment } : ruleContext, errors).some((item) =>
+      sameFinding({ ...item, ruleId: rule.id }, finding),
+    );
+    errors.forEach(onInternalError);
+    if (!ofGroup) continue;
+    const fix = fixesWith(filePath, text, finding, options, before, onInternalError).find((item) => item.preferred);
+    if (fix && switches(fix.edits)) return fix;
+  }
+  // 2. The framework's own switch, on the group's port.
+  const edits = new FixContextImpl(filePath, text, before.parse, options).switchTls(group, target);
+  if (!edits || !switches(edits)) return undefined;
+  const port = group.port && !group.port.isDefault ? ` on port ${group.port.value}` : '';
+  return { title: target === 'starttls' ? `Switch to STARTTLS${port}` : `Turn on implicit TLS${port}`, preferred: true, edits };
 }

@@ -1,5 +1,8 @@
 // Spring Boot spring.mail.* (Jakarta Mail underneath; extra session properties under spring.mail.properties).
 // Source: docs.spring.io/spring-boot/reference/io/email.html (smtp-facts.md, section C).
+// Jakarta Mail (eclipse-ee4j/angus-mail providers/smtp/src/main/java/org/eclipse/angus/mail/smtp/SMTPTransport.java,
+// protocolConnect, commit eca8e08): on an SSL socket starttls.enable/required are ignored ("STARTTLS requested but
+// already using SSL"), so the implicit-TLS fix turns them off only to keep the file tidy, never for a new meaning.
 
 import { SSL_SOCKET_FACTORIES, VERIFY_OFF_WORDS } from './shared';
 import type { FrameworkProfile } from './types';
@@ -36,7 +39,12 @@ export const spring: FrameworkProfile<'spring'> = {
       blockedBy: /(^|\.)mail\.smtps\./,
     },
     implicit: {
-      keys: [{ key: 'properties mail smtp ssl enable', value: true, add: true, spelling: 'properties.mail.smtp.ssl.enable' }],
+      keys: [
+        { key: 'properties mail smtp ssl enable', value: true, add: true, spelling: 'properties.mail.smtp.ssl.enable' },
+        // Only where present: an ignored `starttls.enable: true` beside `ssl.enable: true` reads as a contradiction.
+        { key: 'properties mail smtp starttls enable', value: false },
+        { key: 'properties mail smtp starttls required', value: false },
+      ],
     },
   },
   howTo: {

@@ -73,6 +73,8 @@ export function runSuite(dir: string, defaultLabel: string): Promise<void> {
     color: false,
     timeout: 20_000,
     reporter: path.join(REPO_ROOT, 'test', 'reporter.js'),
+    // scripts/run-vscode-tests.mjs --grep PATTERN: only the tests whose full title matches (a focused run).
+    ...(process.env.SMTP_DOCTOR_TEST_GREP ? { grep: process.env.SMTP_DOCTOR_TEST_GREP } : {}),
   });
   const files = findTests(dir);
   if (files.length === 0) return Promise.reject(new Error(`no *.test.js files under ${dir}`));

@@ -165,6 +165,17 @@ describe('quick fixes', () => {
       assert.deepEqual(analyzeText('.env', result.text).findings, []);
     });
 
+    it('turns off the STARTTLS flags Jakarta Mail ignores when a Spring fix turns on implicit TLS (a tidy file, not ssl and starttls both true)', () => {
+      const text = 'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.starttls.enable=true\nspring.mail.properties.mail.smtp.starttls.required=true\n';
+      const result = fixAll('application.properties', text);
+      assert.deepEqual(result.applied.map((item) => item.ruleId), ['plaintext-on-implicit-tls-port']);
+      assert.equal(
+        result.text,
+        'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true\nspring.mail.properties.mail.smtp.starttls.enable=false\nspring.mail.properties.mail.smtp.starttls.required=false\n',
+      );
+      assert.deepEqual(analyzeText('application.properties', result.text).findings, []);
+    });
+
     it('keeps a UTF-8 byte order mark and CRLF line ends', () => {
       const text = '\uFEFFSMTP_HOST=smtp.sendgrid.net\r\nSMTP_PORT=587\r\nSMTP_SECURE=true\r\n';
       assert.equal(fixAll('.env', text).text, '\uFEFFSMTP_HOST=smtp.sendgrid.net\r\nSMTP_PORT=587\r\nSMTP_SECURE=false\r\n');

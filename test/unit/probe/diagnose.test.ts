@@ -127,6 +127,23 @@ describe('probe / diagnosis tables', () => {
     }
   });
 
+  it('advice in the caller’s terms: the framework of the settings only, its own CA option, no hint it has no option for', () => {
+    const editor = { profile: 'laravel' as const, caOption: 'the setting `smtpDoctor.probe.caFile`', insecureOption: null, portsOption: null, plaintextAuthOption: null };
+    const fix = (code: keyof typeof DIAGNOSES) => makeDiagnosis({ code }, { host: 'h', port: 587, advice: editor }).fix;
+    assert.ok(fix('tls-not-expected').includes(`${tlsAdvice('laravel', 'starttls')!}.`));
+    assert.ok(fix('implicit-tls-expected').includes(`${tlsAdvice('laravel', 'implicit')!}.`));
+    for (const code of ['implicit-tls-expected', 'tls-not-expected', 'starttls-required'] as const) {
+      assert.doesNotMatch(fix(code), /nodemailer|Django|Spring|secure false|For example/, code);
+    }
+    assert.match(fix('certificate-untrusted'), /smtpDoctor\.probe\.caFile/);
+    assert.doesNotMatch(fix('certificate-untrusted'), /--ca|insecure|option `ca`/);
+    assert.doesNotMatch(fix('connection-timeout'), /--ports/);
+    // The defaults are the CLI's words, unchanged.
+    const cli = (code: keyof typeof DIAGNOSES) => makeDiagnosis({ code }, { host: 'h', port: 587 }).fix;
+    assert.match(cli('certificate-untrusted'), /CLI `--ca FILE`.*\(`insecure`\)/);
+    assert.match(cli('connection-timeout'), /`--ports 587,465,2525,25` checks several at once/);
+  });
+
   it('host:port in the default words brackets an IPv6 address', () => {
     for (const code of Object.keys(DIAGNOSES) as Array<keyof typeof DIAGNOSES>) {
       const { summary, fix } = makeDiagnosis({ code }, { host: '2001:db8::25', port: 587 });

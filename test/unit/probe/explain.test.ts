@@ -129,4 +129,15 @@ describe('probe / explain: secrets', () => {
     const out = JSON.stringify(explainError(text));
     assert.ok(!out.includes(pass64) && !out.includes(PASSWORD), out);
   });
+
+  it('speaks the caller’s terms when given (the editor’s setting, no CLI flags), and the CLI’s by default', () => {
+    const text = 'Error: self-signed certificate in certificate chain (code SELF_SIGNED_CERT_IN_CHAIN)';
+    const cli = explainError(text);
+    assert.equal(cli?.diagnosis.code, 'certificate-untrusted');
+    assert.match(cli.diagnosis.fix, /--ca FILE/);
+    const editor = explainError(text, { caOption: 'the setting `smtpDoctor.probe.caFile`', insecureOption: null });
+    assert.match(editor?.diagnosis.fix ?? '', /smtpDoctor\.probe\.caFile/);
+    assert.doesNotMatch(editor?.diagnosis.fix ?? '', /--ca|insecure/);
+    assert.deepEqual(editor?.context, cli.context, 'the context reported is the text’s');
+  });
 });

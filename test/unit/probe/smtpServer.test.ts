@@ -274,6 +274,22 @@ describe('probe / against smtp-server on loopback', function () {
       assert.equal(step(result, 'ehlo-after-tls').status, 'ok', 'EHLO still runs, to report capabilities');
     });
 
+    it('streams the transcript while it runs: the listener hears every line, masked, before the result is there', async () => {
+      const certs = testCerts();
+      const { port } = await startSmtpServer({ ...base, key: certs.localhost.key, cert: certs.localhost.cert, authMethods: ['PLAIN'], onAuth: authRecorder().onAuth });
+      const heard: string[] = [];
+      let settled = false;
+      const running = probe({ host: 'localhost', port, tls: 'starttls', user: USER, password: PASSWORD, ca: certs.ca, timeoutMs: 3000 }, undefined, undefined, (entry) => {
+        if (!settled) heard.push(`${entry.direction} ${entry.text}`);
+      });
+      void running.then(() => { settled = true; });
+      const result = await running;
+      assertCode(result, 'ok');
+      assert.deepEqual(heard, result.transcript.map((entry) => `${entry.direction} ${entry.text}`));
+      assert.ok(heard.some((line) => line.startsWith('client AUTH PLAIN')), heard.join('\n'));
+      assertNoSecrets(heard.join('\n'));
+    });
+
     it('self-signed with insecure → ok with a warning, verification reported as insecure', async () => {
       const certs = testCerts();
       const { port } = await startSmtpServer({ ...base, key: certs.selfSigned.key, cert: certs.selfSigned.cert, authMethods: ['PLAIN'], onAuth: authRecorder().onAuth });
