@@ -102,6 +102,8 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
 
   const findings: FileFinding[] = [];
   const projectRoots = new ProjectRoots();
+  // The `.env` files read so far: source files of one folder share theirs, read once.
+  const inputs = new Map<string, string | undefined>();
   let checked = 0;
   for (const file of walk.files) {
     const resolved = configOf(file);
@@ -131,8 +133,11 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
     // The engine sees the path relative to the project root: folders above the project say nothing about it,
     // and the verdict does not depend on the folder the command runs in. Output names files from there.
     const analysisPath = projectRoots.analysisPath(file, io.cwd);
-    const environment = inputEnvironment(file, io);
-    if (options.flags.fix) text = fixFile(file, analysisPath, shown, text, { ...fileOptions, environment }, io);
+    const environment = inputEnvironment(file, io, inputs, projectRoots.rootOf(file));
+    if (options.flags.fix) {
+      text = fixFile(file, analysisPath, shown, text, { ...fileOptions, environment }, io);
+      inputs.delete(path.resolve(file)); // a fixed `.env` is read again by the files after it
+    }
     const analysis = analyzeText(analysisPath, text, { ...fileOptions, environment });
     const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
@@ -140,7 +145,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       io.stderr(`smtp-doctor: ${shown}:${at.line + 1}:${at.character + 1}: could not parse all of it (${error.message}); checked what could be read\n`);
     }
     for (const error of analysis.internalErrors) io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`);
-    for (const finding of analysis.findings) findings.push(locate(shown, lines, finding));
+    for (const finding of analysis.findings) findings.push(locate(shown, lines, finding, (other) => path.relative(io.cwd, path.resolve(other)) || other));
   }
   for (const skipped of walk.skipped) io.stderr(`smtp-doctor: skipped ${path.relative(io.cwd, path.resolve(skipped.file))}: ${skipped.reason}\n`);
 
@@ -150,15 +155,22 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
-/** The variables a file reads from other files (a compose file from the `.env` beside it), read from disk. */
-function inputEnvironment(file: string, io: CliIo): EnvironmentVariables | undefined {
+/**
+ * The variables a file reads from other files, read from disk (once each, in `cache`): a compose file's from the
+ * `.env` beside it, a source file's from the nearest `.env` up to its project root.
+ */
+function inputEnvironment(file: string, io: CliIo, cache: Map<string, string | undefined>, root: string | undefined): EnvironmentVariables | undefined {
   return environmentFor(
-    file,
+    path.resolve(file),
     (input) => {
-      const read = fs.existsSync(input) ? readText(input) : undefined;
-      return read && 'text' in read ? read.text : undefined;
+      if (!cache.has(input)) {
+        const read = fs.existsSync(input) ? readText(input) : undefined;
+        cache.set(input, read && 'text' in read ? read.text : undefined);
+      }
+      return cache.get(input);
     },
-    (input) => path.relative(io.cwd, path.resolve(input)),
+    (input) => path.relative(io.cwd, input),
+    root,
   );
 }
 

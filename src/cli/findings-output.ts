@@ -14,12 +14,14 @@ export interface FileFinding {
   message: string;
   /** Why: the rule's explanation of the message. */
   detail: string;
-  related: { line: number; column: number; message: string }[];
+  /** `file` when the related place is in another file (the `.env` that sets a value), as the adapter named it. */
+  related: { file?: string; line: number; column: number; message: string }[];
   /** The values of the message's placeholders, for SARIF's message arguments. */
   data: MessageData;
 }
 
-export function locate(file: string, lines: LineIndex, finding: Finding): FileFinding {
+/** `shownPath` names another file as the output names files (relative to the working directory). */
+export function locate(file: string, lines: LineIndex, finding: Finding, shownPath: (file: string) => string = (other) => other): FileFinding {
   const start = lines.positionAt(finding.range.start);
   const end = lines.positionAt(finding.range.end);
   return {
@@ -35,6 +37,7 @@ export function locate(file: string, lines: LineIndex, finding: Finding): FileFi
     detail: finding.detail,
     data: finding.data,
     related: finding.related.map((item) => {
+      if (item.file) return { file: shownPath(item.file.path), line: item.file.start.line + 1, column: item.file.start.character + 1, message: item.message };
       const at = lines.positionAt(item.range.start);
       return { line: at.line + 1, column: at.character + 1, message: item.message };
     }),
@@ -125,7 +128,7 @@ export function toSarif(findings: readonly FileFinding[], version: string): stri
             id: index + 1,
             message: { text: item.message },
             physicalLocation: {
-              artifactLocation: { uri: finding.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+              artifactLocation: { uri: (item.file ?? finding.file).split('\\').join('/'), uriBaseId: '%SRCROOT%' },
               region: { startLine: item.line, startColumn: item.column },
             },
           })),

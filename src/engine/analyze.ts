@@ -98,7 +98,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [], internalErrors: [] };
   // A `.conf` file that is not HOCON (nginx, Apache…) is not read at all: its errors would be noise.
   if (!options.format && format === 'hocon' && formatNeedsContent(filePath) && !looksLikeHocon(text)) return { groups: [], findings: [], parseErrors: [], internalErrors: [] };
-  const code = format === 'code' ? readCode(filePath, text) : undefined;
+  const code = format === 'code' ? readCode(filePath, text, options.environment) : undefined;
   const parse = code ? code.parse : readConfig(format, text, options);
   const groups = code
     ? code.groups.map(buildGroup).filter((group): group is SmtpGroup => group !== undefined)
@@ -131,6 +131,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
         if (seen.has(key)) continue;
         seen.add(key);
         const data = finding.data ?? {};
+        const related = finding.related ?? [];
         findings.push({
           ruleId: rule.id,
           severity,
@@ -139,7 +140,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
           message: renderMessage(rule.messages[finding.messageId], data),
           detail: renderMessage(rule.details[finding.messageId], data),
           range: finding.range,
-          related: finding.related ?? [],
+          related: [...related, ...environmentSources(group, [finding.range, ...related.map((item) => item.range)])],
         });
       }
     }
@@ -147,6 +148,18 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   const kept = suppress(format, text, parse, findings, options);
   kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { format, groups, findings: kept, parseErrors: parse.errors, internalErrors, parse, ...(code?.parserMissing ? { parserMissing: code.parserMissing } : {}) };
+}
+
+/** Related information in the file that sets a value the finding is about (the `.env` a code lookup or a compose file reads). */
+function environmentSources(group: SmtpGroup, ranges: readonly Range[]): RelatedInformation[] {
+  const related: RelatedInformation[] = [];
+  for (const { entry } of group.matches) {
+    const set = entry.environment?.setBy;
+    if (!set?.at || !ranges.some((range) => range.start < entry.valueRange.end && entry.valueRange.start < range.end)) continue;
+    if (related.some((item) => item.file?.path === set.at!.input && item.range.start === set.range.start)) continue;
+    related.push({ range: set.range, message: `${set.name}=${set.value} is set here`, file: { path: set.at.input, start: set.at.start, end: set.at.end } });
+  }
+  return related;
 }
 
 function readConfig(format: FormatId, text: string, options: AnalyzeOptions): ParseResult {

@@ -5,7 +5,8 @@
 
 import { parseConfig } from './formats';
 import { contentStart } from './model';
-import type { ConfigEntry, FormatId, Range } from './types';
+import { LineIndex } from './text';
+import type { ConfigEntry, FormatId, Position, Range } from './types';
 
 /** A variable set in a file we read (`SMTP_PORT=465` in the `.env` beside a compose file). */
 export interface EnvironmentVariable {
@@ -15,6 +16,8 @@ export interface EnvironmentVariable {
   file?: string;
   /** The value's range in that file. */
   range: Range;
+  /** That file as the adapter gave it (to open it), and where the value is in it: related information points there. */
+  at?: { input: string; start: Position; end: Position };
 }
 
 export type EnvironmentVariables = ReadonlyMap<string, EnvironmentVariable>;
@@ -254,13 +257,15 @@ export function isComposeFile(filePath: string): boolean {
   return /(?:^|[\\/])(?:docker-)?compose(?:[-.][^\\/]*)?\.ya?ml$/i.test(filePath);
 }
 
-/** Variables a `.env` file sets, for the files that read it. */
-export function variablesOf(file: string, text: string): Map<string, EnvironmentVariable> {
+/** Variables a `.env` file sets, for the files that read it; `input` is the file as the adapter gave it, to point at its lines. */
+export function variablesOf(file: string, text: string, input?: string): Map<string, EnvironmentVariable> {
   const variables = new Map<string, EnvironmentVariable>();
   const { entries } = parseConfig('dotenv', text);
+  const lines = input === undefined ? undefined : new LineIndex(text);
   for (const entry of entries) {
     if (entry.path.length !== 1 || entry.value === null) continue;
-    variables.set(entry.path[0], { name: entry.path[0], value: entry.value, file, range: entry.valueRange });
+    const at = lines && input !== undefined ? { input, start: lines.positionAt(entry.valueRange.start), end: lines.positionAt(entry.valueRange.end) } : undefined;
+    variables.set(entry.path[0], { name: entry.path[0], value: entry.value, file, range: entry.valueRange, ...(at ? { at } : {}) });
   }
   return variables;
 }

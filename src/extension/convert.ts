@@ -21,7 +21,13 @@ export function toDiagnostic(uri: vscode.Uri, lines: LineIndex, finding: Finding
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.ruleId, target: docsTarget(finding.ruleId) };
   diagnostic.relatedInformation = finding.related.map(
-    (item) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(lines, item.range)), item.message),
+    (item) =>
+      new vscode.DiagnosticRelatedInformation(
+        item.file
+          ? new vscode.Location(vscode.Uri.file(item.file.path), new vscode.Range(item.file.start.line, item.file.start.character, item.file.end.line, item.file.end.character))
+          : new vscode.Location(uri, toRange(lines, item.range)),
+        item.message,
+      ),
   );
   return diagnostic;
 }

@@ -259,6 +259,8 @@ export class DiagnosticsController implements vscode.Disposable {
         }
       },
       (input) => vscode.workspace.asRelativePath(vscode.Uri.file(input), false),
+      // A source file's `.env` is looked for up to its workspace folder, not above it.
+      vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath,
     );
   }
 

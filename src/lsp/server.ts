@@ -37,7 +37,7 @@ import {
   fixesFor,
   formatConfigError,
   hoverAt,
-  isComposeFile,
+  environmentFor,
   isConfigFile,
   LineIndex,
   MAX_FILE_BYTES,
@@ -46,7 +46,6 @@ import {
   PROJECT_CONFIG_FILES,
   ProjectConfigResolver,
   ruleDocsUrl,
-  variablesOf,
   type Analysis,
   type AnalyzeOptions,
   type ConfigError,
@@ -239,7 +238,7 @@ export class LanguageServer {
       context: resolved?.options.context ?? 'application',
       // A file that `include` adds has a name that says nothing of its format (as `smtp-doctor check` reads it).
       ...(known ? {} : { format: 'dotenv' }),
-      ...(file ? { environment: this.composeEnvironment(file) } : {}),
+      ...(file ? { environment: this.inputEnvironment(file) } : {}),
     };
     const version = document.version;
     try {
@@ -312,7 +311,12 @@ export class LanguageServer {
       codeDescription: { href: ruleDocsUrl(finding.ruleId) },
       message: finding.message,
       ...(this.support.relatedInformation && finding.related.length
-        ? { relatedInformation: finding.related.map((item) => ({ location: { uri, range: toLspRange(lines, item.range) }, message: item.message })) }
+        ? {
+            relatedInformation: finding.related.map((item) => ({
+              location: item.file ? { uri: pathToFileURL(item.file.path).toString(), range: { start: item.file.start, end: item.file.end } } : { uri, range: toLspRange(lines, item.range) },
+              message: item.message,
+            })),
+          }
         : {}),
     };
   }
@@ -408,12 +412,13 @@ export class LanguageServer {
     return this.documents.get(pathToFileURL(file).toString())?.getText() ?? readTextFile(file);
   }
 
-  /** For a compose file, the variables of the `.env` beside it, which Compose interpolates into it (as the CLI does). */
-  private composeEnvironment(file: string) {
-    if (!isComposeFile(file)) return undefined;
-    const dotenv = path.join(path.dirname(file), '.env');
-    const text = this.readFile(dotenv);
-    return text === undefined ? undefined : variablesOf(this.analysisPath(dotenv), text);
+  /**
+   * The variables a file reads from other files (as the CLI does): for a compose file the `.env` beside it, which
+   * Compose interpolates into it; for source code the nearest `.env` up to its workspace folder.
+   */
+  private inputEnvironment(file: string) {
+    const root = this.workspaceFolders.find((folder) => !path.relative(folder, file).startsWith('..'));
+    return environmentFor(file, (input) => this.readFile(input), (input) => this.analysisPath(input), root);
   }
 
   /**

@@ -4,11 +4,12 @@
 // (profiles/system-net-mail.ts and profiles/mailkit.ts have the semantics). A client whose object calls Connect is
 // MailKit's; one given a host, port or EnableSsl is System.Net.Mail's.
 // Values are followed within reason: literals, a local or constant assigned once in the file, `X ?? fallback`
-// (`Environment.GetEnvironmentVariable("X") ?? "587"`), `int.Parse(…)`, `Convert.ToInt32(…)`. Anything else is a
-// run-time value.
+// (`Environment.GetEnvironmentVariable("X") ?? "587"`), `int.Parse(…)`, `Convert.ToInt32(…)`, and
+// `Environment.GetEnvironmentVariable("X")` where the project's `.env` sets X. Anything else is a run-time value.
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import type { EnvironmentVariables } from '../environment';
+import { environmentValue, Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'compilation_unit']);
@@ -20,7 +21,10 @@ const SOCKET_OPTIONS = ['None', 'Auto', 'SslOnConnect', 'StartTls', 'StartTlsWhe
 class Reader {
   readonly definitions = new Definitions();
 
-  constructor(root: Node) {
+  constructor(
+    root: Node,
+    private readonly environment?: EnvironmentVariables,
+  ) {
     for (const declarator of root.descendantsOfType('variable_declarator')) {
       const name = declarator?.childForFieldName('name');
       const value = declarator && initializerOf(declarator);
@@ -44,6 +48,10 @@ class Reader {
     return node;
   }
 
+  variableOf(node: Node): string | undefined {
+    return variableOfCall(node, (name) => this.value(name, MAX_DEPTH));
+  }
+
   value(node: Node, depth = 0): CodeValue {
     const resolved = this.resolve(node, depth);
     switch (resolved.type) {
@@ -57,6 +65,9 @@ class Reader {
         const right = resolved.childForFieldName('right');
         // `Environment.GetEnvironmentVariable("SMTP_PORT") ?? "587"`: the fallback when the left side is null.
         if (resolved.childForFieldName('operator')?.text === '??' && right && depth < MAX_DEPTH) {
+          const left = resolved.childForFieldName('left');
+          const set = left ? environmentValue(this.environment, this.variableOf(this.resolve(left, depth + 1)), resolved) : undefined;
+          if (set) return set;
           const fallback = this.value(right, depth + 1);
           return fallback.value === RUNTIME_VALUE ? runtimeValue(resolved) : { ...fallback, written: resolved.text };
         }
@@ -66,7 +77,7 @@ class Reader {
         const callee = resolved.childForFieldName('function')?.text ?? '';
         const args = argumentsOf(resolved);
         if (PARSE_CALLS.test(callee) && args.length === 1 && depth < MAX_DEPTH) return { ...this.value(args[0], depth + 1), written: resolved.text };
-        return runtimeValue(resolved);
+        return environmentValue(this.environment, this.variableOf(resolved), resolved) ?? runtimeValue(resolved);
       }
       case 'member_access_expression': {
         // SecureSocketOptions.SslOnConnect (MailKit.Security.SecureSocketOptions.…): the member, with the other members as fix tokens.
@@ -82,6 +93,14 @@ class Reader {
         return runtimeValue(resolved);
     }
   }
+}
+
+/** The variable `Environment.GetEnvironmentVariable("X")` reads, if the expression is that call. */
+function variableOfCall(node: Node, value: (node: Node) => CodeValue): string | undefined {
+  if (node.type !== 'invocation_expression' || !/^(?:System\.)?Environment\.GetEnvironmentVariable$/.test(node.childForFieldName('function')?.text ?? '')) return undefined;
+  const [name] = argumentsOf(node);
+  const read = name && value(name);
+  return read && read.valueType === 'string' && read.quote ? read.value : undefined;
 }
 
 /** The value after `=` in a variable declarator (tree-sitter-c-sharp gives it no field name). */
@@ -142,10 +161,10 @@ function usesOf(scope: Node, name: string): Use[] {
 }
 
 /** System.Net.Mail and MailKit clients in a C# file. */
-export function readCSharp(tree: Tree, text: string): CodeClient[] {
+export function readCSharp(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   if (!text.includes('SmtpClient')) return [];
   const root = tree.rootNode;
-  const reader = new Reader(root);
+  const reader = new Reader(root, environment);
   const clients: CodeClient[] = [];
   // ServicePointManager's callback is process-wide: it applies to every System.Net.Mail client.
   const globalCallbacks = root

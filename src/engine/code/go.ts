@@ -5,11 +5,12 @@
 // `tls.Dial` (implicit TLS) or `net.Dial` connection. `tls.Config{InsecureSkipVerify: true}` counts only where it
 // is the client's own config: the dialer's TLSConfig, WithTLSConfig, tls.Dial's or StartTLS's argument.
 // Values are followed within reason: literals, a const or variable assigned once in the file, `cmp.Or(os.Getenv("X"),
-// fallback)`. Anything else is a run-time value.
+// fallback)`, and `os.Getenv("X")` where the project's `.env` sets X (an empty value gives way to cmp.Or's fallback).
+// Anything else is a run-time value.
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { isCodeFallbackCall } from '../environment';
-import { Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { isCodeFallbackCall, type EnvironmentVariables } from '../environment';
+import { Definitions, enclosing, environmentValue, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['function_declaration', 'method_declaration', 'func_literal', 'source_file']);
@@ -17,7 +18,10 @@ const SCOPES = new Set(['function_declaration', 'method_declaration', 'func_lite
 class Reader {
   readonly definitions = new Definitions();
 
-  constructor(root: Node) {
+  constructor(
+    root: Node,
+    private readonly environment?: EnvironmentVariables,
+  ) {
     for (const spec of root.descendantsOfType(['const_spec', 'var_spec'])) {
       const names = spec?.childrenForFieldName('name') ?? [];
       const values = spec?.childForFieldName('value')?.namedChildren ?? [];
@@ -66,14 +70,24 @@ class Reader {
         const args = argumentsOf(resolved);
         // cmp.Or(os.Getenv("SMTP_ADDR"), "smtp.example.com:587"): the fallback when the variable is empty.
         if (isCodeFallbackCall(resolved.childForFieldName('function')?.text ?? '') && args.length > 1 && depth < MAX_DEPTH) {
+          const set = environmentValue(this.environment, this.variableOf(this.resolve(args[0], depth + 1)), resolved, true);
+          if (set) return set;
           const fallback = this.value(args[args.length - 1], depth + 1);
           return fallback.value === RUNTIME_VALUE ? runtimeValue(resolved) : { ...fallback, written: resolved.text };
         }
-        return runtimeValue(resolved);
+        return environmentValue(this.environment, this.variableOf(resolved), resolved) ?? runtimeValue(resolved);
       }
       default:
         return runtimeValue(resolved);
     }
+  }
+
+  /** The variable `os.Getenv("X")` reads, if the expression is that call. */
+  variableOf(node: Node): string | undefined {
+    if (node.type !== 'call_expression' || node.childForFieldName('function')?.text !== 'os.Getenv') return undefined;
+    const [name] = argumentsOf(node);
+    const value = name && (name.type === 'interpreted_string_literal' || name.type === 'raw_string_literal') ? this.value(name, MAX_DEPTH) : undefined;
+    return value && value.value !== RUNTIME_VALUE ? value.value : undefined;
   }
 
   /** The `InsecureSkipVerify: true` element of a `tls.Config{…}` literal this expression stands for. */
@@ -153,10 +167,10 @@ function readOnlyValue(node: Node, value: string, written = node.text): CodeValu
 }
 
 /** net/smtp, gomail and go-mail clients in a Go file. */
-export function readGo(tree: Tree, text: string): CodeClient[] {
+export function readGo(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   if (!/net\/smtp|gomail|mail\.v2|go-mail/.test(text)) return [];
   const root = tree.rootNode;
-  const reader = new Reader(root);
+  const reader = new Reader(root, environment);
   const imports = root.descendantsOfType('import_spec').map((spec) => ({ path: spec?.childForFieldName('path')?.text.slice(1, -1) ?? '', alias: spec?.childForFieldName('name')?.text }));
   /** The name a package is used under: its alias, else its own name (gopkg.in/gomail.v2 is gomail, gopkg.in/mail.v2 is mail). */
   const packageName = (pattern: RegExp): string | undefined => {

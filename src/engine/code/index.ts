@@ -2,6 +2,7 @@
 // as groups of the library's profile, so the rules, fixes and hovers work on them as on config files.
 
 import { codeLanguageOfPath, type CodeLanguage } from '../facts/files';
+import type { EnvironmentVariables } from '../environment';
 import type { RawGroup } from '../groups';
 import { profileById } from '../profiles';
 import type { ParseResult } from '../types';
@@ -61,13 +62,14 @@ export interface CodeRead {
   parserMissing?: CodeLanguage;
 }
 
-export function readCode(filePath: string, text: string): CodeRead {
+/** `environment`: the variables of the project's `.env` (project-code.ts), which the code's environment lookups read. */
+export function readCode(filePath: string, text: string, environment?: EnvironmentVariables): CodeRead {
   const eol: ParseResult['eol'] = text.includes('\r\n') ? '\r\n' : '\n';
   const empty: ParseResult = { format: 'code', entries: [], errors: [], eol };
   const language = codeParserNeeded(filePath, text);
   if (!language) return { parse: empty, groups: [] };
   if (!codeParserReady(language)) return { parse: empty, groups: [], parserMissing: language };
-  const clients = withCodeTree(language, text, (tree) => READERS[language](tree, text)) ?? [];
+  const clients = withCodeTree(language, text, (tree) => READERS[language](tree, text, environment)) ?? [];
   return { parse: { ...empty, entries: clients.flatMap((client) => client.settings.map((setting) => setting.entry)) }, groups: clients.flatMap(toRawGroup) };
 }
 

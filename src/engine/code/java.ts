@@ -6,12 +6,13 @@
 // transport reads them is decided elsewhere (Session.getTransport("smtps")). So are Properties that are loaded from a
 // file or come from elsewhere: a key we do not see could decide the TLS mode.
 // Values are followed within reason: literals, a local or field assigned once in the file, `String.valueOf(…)`,
-// `Integer.parseInt(…)`, `System.getenv().getOrDefault("X", fallback)`. Anything else is a run-time value.
+// `Integer.parseInt(…)`, `System.getenv().getOrDefault("X", fallback)`, and `System.getenv("X")` (with or without a
+// fallback) where the project's `.env` sets X. Anything else is a run-time value.
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { isCodeFallbackCall } from '../environment';
+import { isCodeFallbackCall, type EnvironmentVariables } from '../environment';
 import { keyWords } from '../groups';
-import { Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { Definitions, enclosing, environmentValue, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'static_initializer', 'lambda_expression', 'program']);
@@ -21,7 +22,10 @@ const SPRING_SETTERS: Readonly<Record<string, string>> = { setHost: 'host', setP
 class Reader {
   readonly definitions = new Definitions();
 
-  constructor(root: Node) {
+  constructor(
+    root: Node,
+    private readonly environment?: EnvironmentVariables,
+  ) {
     for (const declarator of root.descendantsOfType('variable_declarator')) {
       const name = declarator?.childForFieldName('name');
       const value = declarator?.childForFieldName('value');
@@ -45,6 +49,21 @@ class Reader {
     return node;
   }
 
+  /**
+   * The variable a lookup reads: `System.getenv("X")`, `System.getenv().getOrDefault("X", …)`,
+   * `Optional.ofNullable(System.getenv("X")).orElse(…)`.
+   */
+  variableOf(call: Node): string | undefined {
+    const callee = calleeOf(call).replace(/\s+/g, '');
+    let name: Node | undefined;
+    if (callee === 'System.getenv' || callee === 'System.getenv().getOrDefault') name = argumentsOf(call)[0];
+    else if (isCodeFallbackCall(callee) && callee.startsWith('Optional.ofNullable(')) {
+      const inner = call.childForFieldName('object') && argumentsOf(call.childForFieldName('object')!)[0];
+      return inner?.type === 'method_invocation' ? this.variableOf(inner) : undefined;
+    }
+    return name?.type === 'string_literal' ? this.value(name, MAX_DEPTH).value : undefined;
+  }
+
   value(node: Node, depth = 0): CodeValue {
     const resolved = this.resolve(node, depth);
     switch (resolved.type) {
@@ -60,6 +79,8 @@ class Reader {
         const callee = calleeOf(resolved);
         const args = argumentsOf(resolved);
         if (CONVERSIONS.test(callee) && args.length === 1 && depth < MAX_DEPTH) return { ...this.value(args[0], depth + 1), written: resolved.text };
+        const set = environmentValue(this.environment, this.variableOf(resolved), resolved);
+        if (set) return set;
         // System.getenv().getOrDefault("SMTP_PORT", "587"): the fallback when the variable is not set.
         if (isCodeFallbackCall(callee) && args.length > 0 && depth < MAX_DEPTH) {
           const fallback = this.value(args[args.length - 1], depth + 1);
@@ -103,9 +124,9 @@ interface Group {
 }
 
 /** JavaMail / Jakarta Mail sessions and Spring JavaMailSenderImpl beans in a Java file. */
-export function readJava(tree: Tree, text: string): CodeClient[] {
+export function readJava(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   const root = tree.rootNode;
-  const reader = new Reader(root);
+  const reader = new Reader(root, environment);
   const senders = senderNames(root);
   const groups = new Map<string, Group>();
   const group = (key: string, profile: Group['profile'], anchor: Node, scope: Node): Group => {

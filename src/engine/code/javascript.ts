@@ -3,10 +3,13 @@
 // The keys and their meaning are nodemailer's own (profiles/nodemailer.ts, nodemailer.com/smtp; nodemailer
 // lib/smtp-connection/index.js: `secure` is implicit TLS, and when it is not set, port 465 is).
 // Values are followed within reason: literals, a `const` of the same file defined once, an object built then
-// passed, `process.env.X || fallback` / `?? fallback`, `Number(…)`/`parseInt(…)`. Anything else is a run-time value.
+// passed, `process.env.X || fallback` / `?? fallback`, `Number(…)`/`parseInt(…)`, and `process.env.X` (with or
+// without a fallback; compared with a string: `=== 'true'`) where the project's `.env` sets X. Anything else is a
+// run-time value.
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import type { EnvironmentVariables } from '../environment';
+import { comparedValue, environmentValue, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 /** nodemailer's option names (as written) → the nodemailer profile's key words. */
 const OPTION_KEYS: Readonly<Record<string, string>> = {
@@ -31,7 +34,10 @@ const MAX_DEPTH = 8;
 class Reader {
   private readonly definitions = new Map<string, Node[]>();
 
-  constructor(root: Node) {
+  constructor(
+    root: Node,
+    private readonly environment?: EnvironmentVariables,
+  ) {
     for (const declarator of root.descendantsOfType('variable_declarator')) {
       const name = declarator?.childForFieldName('name');
       const value = declarator?.childForFieldName('value');
@@ -73,10 +79,25 @@ class Reader {
       case 'true':
       case 'false':
         return { value: resolved.type, valueType: 'boolean', range: rangeOf(resolved), written: resolved.text };
+      case 'member_expression':
+      case 'subscript_expression':
+        return environmentValue(this.environment, this.variableOf(resolved), resolved) ?? runtimeValue(resolved);
       case 'binary_expression': {
         const operator = resolved.childForFieldName('operator')?.text;
+        const left = resolved.childForFieldName('left');
         const right = resolved.childForFieldName('right');
+        const variable = left ? this.variableOf(this.resolve(left, depth + 1)) : undefined;
+        if (variable && right && /^[!=]==?$/.test(operator ?? '')) {
+          // `process.env.SMTP_SECURE === 'true'`: computed from the .env's value; unknown where it sets none.
+          const set = environmentValue(this.environment, variable, resolved);
+          const to = this.resolve(right, depth + 1);
+          const literal = to.type === 'string' ? plainStringContent(to) : undefined;
+          return set && literal ? comparedValue(set, literal.content, operator!.startsWith('='), resolved) : runtimeValue(resolved);
+        }
         if ((operator === '||' || operator === '??') && right && depth < MAX_DEPTH) {
+          // The variable where the .env sets it (an empty value is falsy: `||` passes over it, `??` does not).
+          const set = environmentValue(this.environment, variable, resolved, operator === '||');
+          if (set) return set;
           // `process.env.SMTP_PORT || 587`: the fallback is the value when the variable is not set.
           const fallback = this.value(right, depth + 1);
           return fallback.value === '${runtime}' ? runtimeValue(resolved) : { ...fallback, written: resolved.text };
@@ -95,6 +116,15 @@ class Reader {
       default:
         return runtimeValue(resolved);
     }
+  }
+
+  /** The variable `process.env.X` / `process.env['X']` reads, if the expression is such a lookup. */
+  variableOf(node: Node): string | undefined {
+    const object = node.childForFieldName('object');
+    if ((node.type !== 'member_expression' && node.type !== 'subscript_expression') || object?.text.replace(/\s+/g, '') !== 'process.env') return undefined;
+    if (node.type === 'member_expression') return node.childForFieldName('property')?.text;
+    const index = node.childForFieldName('index');
+    return index?.type === 'string' ? plainStringContent(index)?.content : undefined;
   }
 
   /** The settings of an options object, with nested `auth` and `tls` objects. */
@@ -122,10 +152,25 @@ class Reader {
         continue;
       }
       const key = OPTION_KEYS[path];
-      if (key) settings.push(settingOf(key, name, keyNode, this.value(valueNode)));
+      if (key) settings.push(flagSetting(key, name, path, keyNode, this.value(valueNode)));
     }
     return settings;
   }
+}
+
+/**
+ * nodemailer's flags take a value's truth (lib/smtp-connection/index.js: `!!this.options.secure`, `if
+ * (this.options.requireTLS)`); Node's TLS checks `rejectUnauthorized !== false`. A string from the `.env` is
+ * no boolean: `secure: process.env.SMTP_SECURE` with SMTP_SECURE=false is secure, and verification stays on.
+ */
+const FLAGS = new Set(['secure', 'requireTLS', 'ignoreTLS', 'tls.rejectUnauthorized']);
+
+function flagSetting(key: string, name: string, path: string, keyNode: Node, value: CodeValue): CodeSetting {
+  const setBy = value.environment?.setBy;
+  if (!FLAGS.has(path) || !setBy || value.environment?.evaluated || value.valueType !== 'string') return settingOf(key, name, keyNode, value);
+  const truth = path === 'tls.rejectUnauthorized' ? true : value.value !== '';
+  const label = `${name}: ${value.written} ("${setBy.value}" in ${setBy.file ?? '.env'}, a string: ${truth})`;
+  return settingOf(key, name, keyNode, { ...value, value: String(truth), valueType: 'boolean' }, label);
 }
 
 function isCreateTransport(call: Node): boolean {
@@ -136,10 +181,10 @@ function isCreateTransport(call: Node): boolean {
 }
 
 /** nodemailer clients in a JavaScript or TypeScript file that imports nodemailer. */
-export function readJavaScript(tree: Tree, text: string): CodeClient[] {
+export function readJavaScript(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   if (!text.includes('nodemailer')) return [];
   const root = tree.rootNode;
-  const reader = new Reader(root);
+  const reader = new Reader(root, environment);
   const clients: CodeClient[] = [];
   for (const call of root.descendantsOfType('call_expression')) {
     if (!call || !isCreateTransport(call)) continue;

@@ -4,12 +4,13 @@
 // profiles/phpmailer.ts, profiles/swiftmailer.ts and profiles/symfony.ts (symfony/symfony
 // src/Symfony/Component/Mailer/Transport/Smtp/EsmtpTransportFactory.php: smtps is TLS, smtp lets the port decide).
 // Values are followed within reason: literals, `const X = …` / `define('X', …)` / a variable assigned once in
-// the file, `getenv('X') ?: fallback`, `$_ENV['X'] ?? fallback`, `env('X', fallback)`, `(int)`/`intval()`.
-// Anything else is a run-time value. Laravel's config/mail.php is a settings file (formats/assignments.ts).
+// the file, `getenv('X') ?: fallback`, `$_ENV['X'] ?? fallback`, `env('X', fallback)`, `(int)`/`intval()`, and
+// `getenv('X')`, `env('X')`, `$_ENV['X']` (with or without a fallback) where the project's `.env` sets X. Anything
+// else is a run-time value. Laravel's config/mail.php is a settings file (formats/assignments.ts).
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { CODE_ENVIRONMENT } from '../environment';
-import { isConditionalTo, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { CODE_ENVIRONMENT, type EnvironmentVariables } from '../environment';
+import { environmentValue, isConditionalTo, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const ENVIRONMENT = CODE_ENVIRONMENT.php;
@@ -53,7 +54,10 @@ function args(call: Node): Node[] {
 class Reader {
   private readonly definitions = new Map<string, Node[]>();
 
-  constructor(root: Node) {
+  constructor(
+    root: Node,
+    private readonly environment?: EnvironmentVariables,
+  ) {
     for (const element of root.descendantsOfType('const_element')) {
       const name = element?.namedChild(0);
       const value = element?.namedChild(element.namedChildCount - 1);
@@ -113,7 +117,9 @@ class Reader {
         const alternative = resolved.childForFieldName('alternative');
         const condition = resolved.childForFieldName('condition');
         if (!resolved.childForFieldName('body') && ENVIRONMENT.fallbackOperators.includes('?:') && condition && this.isLookup(condition) && alternative && depth < MAX_DEPTH) {
-          return this.fallback(resolved, alternative, depth);
+          // The .env's value unless PHP finds it false ('' or '0').
+          const set = environmentValue(this.environment, this.variableOf(condition), resolved, true);
+          return set && set.value !== '0' ? set : this.fallback(resolved, alternative, depth);
         }
         return runtimeValue(resolved);
       }
@@ -121,7 +127,11 @@ class Reader {
         // `$_ENV['X'] ?? fallback`. A config value's fallback (`$config['port'] ?? 587`) is not the value: unknown.
         const left = resolved.childForFieldName('left');
         const right = resolved.childForFieldName('right');
-        if (ENVIRONMENT.fallbackOperators.includes(resolved.childForFieldName('operator')?.text ?? '') && left && this.isLookup(left) && right && depth < MAX_DEPTH) return this.fallback(resolved, right, depth);
+        const operator = resolved.childForFieldName('operator')?.text ?? '';
+        if (ENVIRONMENT.fallbackOperators.includes(operator) && left && this.isLookup(left) && right && depth < MAX_DEPTH) {
+          const set = environmentValue(this.environment, this.variableOf(left), resolved, operator === '?:');
+          return set ?? this.fallback(resolved, right, depth);
+        }
         return runtimeValue(resolved);
       }
       case 'cast_expression': {
@@ -132,15 +142,27 @@ class Reader {
         const callee = simpleName(resolved.childForFieldName('function'));
         const [first] = args(resolved);
         if ((callee === 'intval' || callee === 'strval') && first && depth < MAX_DEPTH) return { ...this.value(first, depth + 1), written: resolved.text };
+        const set = environmentValue(this.environment, this.variableOf(resolved), resolved);
+        if (set) return set;
         // Laravel's env('X', fallback).
         const fallbackAt = ENVIRONMENT.calls[callee] ?? -1;
         const fallback = fallbackAt >= 0 ? args(resolved)[fallbackAt] : undefined;
         if (fallback && depth < MAX_DEPTH) return this.fallback(resolved, fallback, depth);
         return runtimeValue(resolved);
       }
+      case 'subscript_expression':
+        return environmentValue(this.environment, this.variableOf(resolved), resolved) ?? runtimeValue(resolved);
       default:
         return runtimeValue(resolved);
     }
+  }
+
+  /** The variable an environment lookup reads (`getenv('X')`, `env('X')`, `$_ENV['X']`), directly or through a variable assigned once. */
+  private variableOf(node: Node): string | undefined {
+    if (!this.isLookup(node)) return undefined;
+    const lookup = this.resolve(node);
+    const name = lookup.type === 'function_call_expression' ? args(lookup)[0] : lookup.namedChild(1);
+    return name ? plainStringContent(name)?.content : undefined;
   }
 
   /** An environment lookup (`getenv('X')`, `$_ENV['X']`), directly or through a variable assigned once. */
@@ -233,6 +255,8 @@ function readPhpMailer(root: Node, reader: Reader): CodeClient[] {
       // Credentials are sent only with SMTPAuth = true.
       if ((key === 'username' || key === 'password') && !authOn) continue;
       let value = isConditionalTo(assignment, client.smtp, client.scope, BRANCHES) ? runtimeValue(valueNode) : reader.value(valueNode);
+      // SMTPAutoTLS takes a value's truth: getenv()'s string "false" is true in PHP. Laravel's env() converts it; others are not followed.
+      if (key === 'smtp auto tls' && value.environment && !/^env\(/i.test(value.written)) value = runtimeValue(valueNode);
       if (key === 'smtp secure' && value.value !== RUNTIME_VALUE) {
         // PHPMailer compares with === 'ssl' / 'tls': anything else ('SSL', 'TLS') is neither, read as ''.
         if (value.value !== 'ssl' && value.value !== 'tls') value = { ...value, value: '' };
@@ -326,9 +350,9 @@ function readSymfonyDsn(root: Node, reader: Reader): CodeClient[] {
 }
 
 /** PHPMailer, SwiftMailer and Symfony Mailer clients in a PHP file. */
-export function readPhp(tree: Tree, text: string): CodeClient[] {
+export function readPhp(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   const root = tree.rootNode;
-  const reader = new Reader(root);
+  const reader = new Reader(root, environment);
   return [
     ...(/PHPMailer/i.test(text) ? readPhpMailer(root, reader) : []),
     ...(/Swift_SmtpTransport/i.test(text) ? readSwift(root, reader) : []),

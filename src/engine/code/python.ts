@@ -1,18 +1,24 @@
 // Python smtplib: `smtplib.SMTP(host, port)` / `SMTP_SSL(host, port, context=…)`, then `.starttls()` and
 // `.login(user, password)` on the same object in the same function (profiles/smtplib.ts has the semantics).
 // Values are followed within reason: literals, a name assigned once in the file, `os.getenv('X', fallback)`,
-// `os.environ.get('X', fallback)`, `os.getenv('X') or fallback`, `int(…)`. Anything else is a run-time value.
+// `os.environ.get('X', fallback)`, `os.getenv('X') or fallback`, `int(…)`, and `os.environ['X']` / `os.getenv('X')`
+// (with or without a fallback) where the project's `.env` sets X. Anything else is a run-time value.
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import type { EnvironmentVariables } from '../environment';
+import { environmentValue, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const CLIENT_CLASSES = new Set(['SMTP', 'SMTP_SSL']);
+const LOOKUP_CALLS = new Set(['os.getenv', 'getenv', 'os.environ.get', 'environ.get']);
 
 class Reader {
   private readonly definitions = new Map<string, Node[]>();
 
-  constructor(root: Node) {
+  constructor(
+    root: Node,
+    private readonly environment?: EnvironmentVariables,
+  ) {
     for (const assignment of root.descendantsOfType(['assignment', 'augmented_assignment'])) {
       const left = assignment?.childForFieldName('left');
       const right = assignment?.childForFieldName('right');
@@ -44,22 +50,40 @@ class Reader {
       case 'true':
       case 'false':
         return { value: resolved.text, valueType: 'boolean', range: rangeOf(resolved), written: resolved.text };
+      case 'subscript':
+        return environmentValue(this.environment, this.variableOf(resolved), resolved) ?? runtimeValue(resolved);
       case 'boolean_operator': {
+        const left = resolved.childForFieldName('left');
         const right = resolved.childForFieldName('right');
-        if (resolved.childForFieldName('operator')?.text === 'or' && right && depth < MAX_DEPTH) return this.fallback(resolved, right, depth);
+        if (resolved.childForFieldName('operator')?.text === 'or' && right && depth < MAX_DEPTH) {
+          // `os.getenv('X') or fallback`: the .env's value unless it is empty.
+          const set = left ? environmentValue(this.environment, this.variableOf(this.resolve(left, depth + 1)), resolved, true) : undefined;
+          return set ?? this.fallback(resolved, right, depth);
+        }
         return runtimeValue(resolved);
       }
       case 'call': {
         const callee = resolved.childForFieldName('function')?.text;
         const args = positional(resolved);
         if (callee === 'int' && args[0] && depth < MAX_DEPTH) return { ...this.value(args[0], depth + 1), written: resolved.text };
+        const set = environmentValue(this.environment, this.variableOf(resolved), resolved);
+        if (set) return set;
         // os.getenv('X', fallback), os.environ.get('X', fallback): the fallback when the variable is not set.
-        if ((callee === 'os.getenv' || callee === 'getenv' || callee === 'os.environ.get') && args[1] && depth < MAX_DEPTH) return this.fallback(resolved, args[1], depth);
+        const fallback = args[1] ?? keyword(resolved, 'default');
+        if (callee && LOOKUP_CALLS.has(callee) && fallback && depth < MAX_DEPTH) return this.fallback(resolved, fallback, depth);
         return runtimeValue(resolved);
       }
       default:
         return runtimeValue(resolved);
     }
+  }
+
+  /** The variable `os.environ['X']`, `os.getenv('X')` or `os.environ.get('X')` reads, if the expression is such a lookup. */
+  private variableOf(node: Node): string | undefined {
+    let name: Node | null | undefined;
+    if (node.type === 'subscript' && /^(?:os\.)?environ$/.test(node.childForFieldName('value')?.text ?? '')) name = node.childForFieldName('subscript');
+    else if (node.type === 'call' && LOOKUP_CALLS.has(node.childForFieldName('function')?.text ?? '')) name = positional(node)[0];
+    return name?.type === 'string' ? plainStringContent(name)?.content : undefined;
   }
 
   private fallback(whole: Node, fallback: Node, depth: number): CodeValue {
@@ -109,10 +133,10 @@ function isUnverifiedContext(node: Node): boolean {
 }
 
 /** smtplib clients in a Python file. */
-export function readPython(tree: Tree, text: string): CodeClient[] {
+export function readPython(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   if (!text.includes('smtplib')) return [];
   const root = tree.rootNode;
-  const reader = new Reader(root);
+  const reader = new Reader(root, environment);
   const importsFromSmtplib = /^\s*from\s+smtplib\s+import\b/m.test(text);
   const clients: CodeClient[] = [];
   for (const call of root.descendantsOfType('call')) {

@@ -2,6 +2,7 @@
 // existing rules, fixes and hovers, and the values followed within reason.
 
 import type { Node } from 'web-tree-sitter';
+import type { EnvironmentSource, EnvironmentVariables } from '../environment';
 import type { ProfileId } from '../profiles';
 import type { ConfigEntry, Range } from '../types';
 
@@ -18,6 +19,8 @@ export interface CodeValue {
   written: string;
   /** The token a fix writes for each value, where a literal of the profile's vocabulary is not the language's (an enum member). */
   tokens?: ConfigEntry['tokens'];
+  /** Read from the project's `.env` (project-code.ts): where it is set. */
+  environment?: EnvironmentSource;
 }
 
 /** A run-time value (an environment variable without a fallback, a function's argument, a config object). */
@@ -41,6 +44,25 @@ export function rangeOf(node: Node): Range {
   return { start: node.startIndex, end: node.endIndex };
 }
 
+/**
+ * The value of the environment variable `name` that `lookup` (`process.env.SMTP_PORT`, `os.getenv("X")`) reads,
+ * where the project's `.env` sets it; undefined when it does not (the lookup is then a run-time value, or its
+ * fallback). `whole` is the expression as a setting's value (`process.env.SMTP_PORT || 587`), where the finding goes.
+ * `emptyIsUnset`: an empty value gives way to the fallback (`||`, `or`, `?:`, `cmp.Or`), as it does not for `??`.
+ */
+export function environmentValue(variables: EnvironmentVariables | undefined, name: string | undefined, whole: Node, emptyIsUnset = false): CodeValue | undefined {
+  const set = name === undefined ? undefined : variables?.get(name);
+  if (!set || (emptyIsUnset && set.value === '')) return undefined;
+  const range = rangeOf(whole);
+  return { value: set.value, valueType: 'string', range, readOnly: true, written: whole.text, environment: { fromEnvironmentVariable: set.name, isFallback: false, reference: range, setBy: set } };
+}
+
+/** `process.env.SMTP_SECURE === 'true'` with SMTP_SECURE set: the comparison's result, computed (never rewritten). */
+export function comparedValue(set: CodeValue, to: string, equal: boolean, whole: Node): CodeValue {
+  const range = rangeOf(whole);
+  return { value: String((set.value === to) === equal), valueType: 'boolean', range, readOnly: true, written: whole.text, environment: { ...set.environment!, reference: range, evaluated: true } };
+}
+
 /** One setting of a client: the profile's key in words ('tls reject unauthorized') and its entry. */
 export interface CodeSetting {
   key: string;
@@ -56,7 +78,9 @@ export interface CodeClient {
 
 /** An entry for a setting written as `name` (its key token at `keyNode`) with a value. */
 export function settingOf(key: string, name: string, keyNode: Node, value: CodeValue, label?: string): CodeSetting {
-  const shown = value.written.length > 60 ? `${value.written.slice(0, 57)}…` : value.written;
+  const written = value.written.length > 60 ? `${value.written.slice(0, 57)}…` : value.written;
+  const setBy = value.environment?.setBy;
+  const shown = setBy && !value.environment?.evaluated ? `${written} (${setBy.value} in ${setBy.file ?? '.env'})` : written;
   return {
     key,
     entry: {
@@ -68,6 +92,7 @@ export function settingOf(key: string, name: string, keyNode: Node, value: CodeV
       ...(value.quote ? { quote: value.quote } : {}),
       ...(value.readOnly ? { readOnly: true } : {}),
       ...(value.tokens ? { tokens: value.tokens } : {}),
+      ...(value.environment ? { environment: value.environment } : {}),
       label: label ?? `${name}: ${shown}`,
     },
   };

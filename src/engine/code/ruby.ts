@@ -5,11 +5,12 @@
 // Semantics: profiles/net-smtp.ts, profiles/mail-gem.ts, profiles/rails.ts. Values are followed within reason:
 // literals and symbols, a constant or variable assigned once in the file, `ENV['X'] || fallback`,
 // `ENV.fetch('X', fallback)`, `ENV.fetch('X') { fallback }`, `.to_i`/`.to_s`/`Integer(…)`, `.freeze`.
+// `ENV['X']` and `ENV.fetch('X')` give the project's `.env` value where it sets X (not for flags: every string is true).
 // Anything else is a run-time value.
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { CODE_ENVIRONMENT } from '../environment';
-import { isConditionalTo, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { CODE_ENVIRONMENT, type EnvironmentVariables } from '../environment';
+import { environmentValue, isConditionalTo, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const ENVIRONMENT = CODE_ENVIRONMENT.ruby;
@@ -37,7 +38,10 @@ function argumentsOf(call: Node): Node[] {
 class Reader {
   private readonly definitions = new Map<string, Node[]>();
 
-  constructor(root: Node) {
+  constructor(
+    root: Node,
+    private readonly environment?: EnvironmentVariables,
+  ) {
     for (const assignment of root.descendantsOfType(['assignment', 'operator_assignment'])) {
       const left = assignment?.childForFieldName('left');
       const right = assignment?.childForFieldName('right');
@@ -83,7 +87,10 @@ class Reader {
         const right = resolved.childForFieldName('right');
         // `ENV['X'] || fallback`. A config value's fallback (`settings[:port] || 587`) is not the value: unknown.
         const left = resolved.childForFieldName('left');
-        if (ENVIRONMENT.fallbackOperators.includes(operator ?? '') && right && left && isEnvLookup(this.resolve(left)) && depth < MAX_DEPTH) return this.fallback(resolved, right, depth);
+        if (ENVIRONMENT.fallbackOperators.includes(operator ?? '') && right && left && isEnvLookup(this.resolve(left)) && depth < MAX_DEPTH) {
+          // The .env's value, even empty: '' is true in Ruby.
+          return environmentValue(this.environment, variableOf(this.resolve(left)), resolved) ?? this.fallback(resolved, right, depth);
+        }
         return runtimeValue(resolved);
       }
       case 'call': {
@@ -92,6 +99,8 @@ class Reader {
         const args = argumentsOf(resolved);
         if ((method === 'to_i' || method === 'to_s') && receiver && depth < MAX_DEPTH) return { ...this.value(receiver, depth + 1), written: resolved.text };
         if (method === 'Integer' && !receiver && args[0] && depth < MAX_DEPTH) return { ...this.value(args[0], depth + 1), written: resolved.text };
+        const set = environmentValue(this.environment, variableOf(resolved), resolved);
+        if (set) return set;
         const fallbackAt = ENVIRONMENT.calls[`${receiver?.text ?? ''}.${method}`] ?? -1;
         if (fallbackAt >= 0 && depth < MAX_DEPTH) {
           // ENV.fetch('X', fallback), ENV.fetch('X') { fallback }
@@ -105,6 +114,8 @@ class Reader {
         }
         return runtimeValue(resolved);
       }
+      case 'element_reference':
+        return environmentValue(this.environment, variableOf(resolved), resolved) ?? runtimeValue(resolved);
       default:
         return runtimeValue(resolved);
     }
@@ -126,7 +137,9 @@ class Reader {
       const name = keyNode.type === 'hash_key_symbol' ? keyNode.text : keyNode.type === 'simple_symbol' ? keyNode.text.slice(1) : keyNode.type === 'string' ? plainStringContent(keyNode)?.content : undefined;
       const words = name?.replace(/_/g, ' ');
       if (!name || !words || !MAIL_OPTIONS.has(words)) continue;
-      settings.push(settingOf(words, name, keyNode, this.value(valueNode)));
+      const value = this.value(valueNode);
+      // A flag takes a value's truth, and every string is true in Ruby ("false" too): a flag from the .env is not followed.
+      settings.push(settingOf(words, name, keyNode, value.environment && FLAGS.has(words) ? runtimeValue(valueNode) : value));
     }
     return settings;
   }
@@ -136,6 +149,15 @@ class Reader {
     const hash = this.resolve(node);
     return hash.type === 'hash' ? hash.namedChildren.filter((child): child is Node => !!child) : undefined;
   }
+}
+
+const FLAGS = new Set(['enable starttls', 'enable starttls auto', 'tls', 'ssl']);
+
+/** The variable `ENV['X']` or `ENV.fetch('X')` reads, if the expression is such a lookup. */
+function variableOf(node: Node): string | undefined {
+  if (!isEnvLookup(node)) return undefined;
+  const name = node.type === 'element_reference' ? node.namedChild(1) : argumentsOf(node)[0];
+  return name ? plainStringContent(name)?.content : undefined;
 }
 
 /** `ENV['X']` or `ENV.fetch('X')`: the left of `|| fallback` that is an environment lookup, not a computed value. */
@@ -198,7 +220,8 @@ function readNetSmtp(root: Node, reader: Reader): CodeClient[] {
     const keyword = (name: string) => keywords.get(name)?.childForFieldName('value') ?? undefined;
     for (const [name, key] of [['tls', 'tls'], ['ssl', 'tls'], ['starttls', 'starttls'], ['tls_verify', 'tls verify']] as const) {
       const node = keyword(name);
-      if (node) settings.push(settingOf(key, name, keywords.get(name)!.childForFieldName('key')!, reader.value(node)));
+      const value = node && reader.value(node);
+      if (node && value) settings.push(settingOf(key, name, keywords.get(name)!.childForFieldName('key')!, value.environment ? runtimeValue(node) : value));
     }
     if (method.text === 'start') credentials(positional[3] ?? keyword('user'), positional[4] ?? keyword('secret') ?? keyword('password'));
     const bound = method.text === 'new' ? boundName(call) : undefined;
@@ -250,8 +273,8 @@ function readMailOptions(root: Node, reader: Reader): CodeClient[] {
 }
 
 /** Net::SMTP, mail gem and ActionMailer clients in a Ruby file. */
-export function readRuby(tree: Tree, text: string): CodeClient[] {
+export function readRuby(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   const root = tree.rootNode;
-  const reader = new Reader(root);
+  const reader = new Reader(root, environment);
   return [...(text.includes('Net::SMTP') ? readNetSmtp(root, reader) : []), ...(/delivery_method|smtp_settings/.test(text) ? readMailOptions(root, reader) : [])];
 }

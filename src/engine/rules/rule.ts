@@ -3,7 +3,7 @@
 import type { Environment } from '../facts/environments';
 import type { FixCandidate, FixContext } from '../fixes/types';
 import type { SmtpGroup, Source } from '../model';
-import type { Range, Severity } from '../types';
+import type { Position, Range, Severity } from '../types';
 
 export type AnalysisContext = 'application' | 'mail-server';
 
@@ -17,8 +17,11 @@ export interface RuleContext {
 }
 
 export interface RelatedInformation {
+  /** In the analysed file; in `file` when that is given. */
   range: Range;
   message: string;
+  /** Another file (the `.env` that sets a value), as the adapter gave it, with the place in it as lines and characters. */
+  file?: { path: string; start: Position; end: Position };
 }
 
 /** Values for a message template's `{{placeholders}}`. */

@@ -52,6 +52,29 @@ describe('smtp-doctor check (CLI)', () => {
     assert.deepEqual(conflict.related, [{ line: 10, column: 17, message: 'EMAIL_USE_SSL=true turns on implicit TLS' }]);
   });
 
+  it("joins a source file's process.env lookups to the project's .env, with the .env line as related information", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-code-env-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.git'));
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, '.env'), '# local\nSMTP_PORT=587\n');
+      fs.writeFileSync(
+        path.join(dir, 'src', 'mail.js'),
+        "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: process.env.SMTP_PORT,\n  secure: true,\n});\n",
+      );
+      const findings = JSON.parse(run(['check', 'src', '--format', 'json'], dir).stdout);
+      assert.deepEqual(
+        findings.map((f: { file: string; line: number; rule: string }) => `${f.file}:${f.line}:${f.rule}`),
+        [`src${path.sep}mail.js:5:implicit-tls-on-starttls-port`],
+      );
+      assert.deepEqual(findings[0].related.find((item: { file?: string }) => item.file), { file: '.env', line: 2, column: 11, message: 'SMTP_PORT=587 is set here' });
+      fs.writeFileSync(path.join(dir, '.env'), 'SMTP_PORT=465\n');
+      assert.deepEqual(JSON.parse(run(['check', 'src', '--format', 'json'], dir).stdout), [], 'secure: true on 465 is right');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 0 on a clean tree and says so', () => {
     const { code, stdout } = run(['check', 'test/fixtures/analysis/correct']);
     assert.equal(code, 0);
