@@ -55,10 +55,33 @@ export interface ConfigEntry {
   readOnly?: boolean;
   /** For code: the token a fix writes for each value (`starttls` → `SecureSocketOptions.StartTls`); other values are not written. */
   tokens?: Readonly<Record<string, string>>;
+  /** For code: the syntax around the setting, for fixes that remove it or add a setting beside it. */
+  site?: CodeEditSite;
   /** Set when the value was read from an environment variable (its fallback, or a file we read that sets it). */
   environment?: EnvironmentSource;
   /** For HOCON `key = ${?VAR}`: the key's earlier value, which stays when VAR is unset. */
   keptUnlessSet?: ConfigEntry;
+}
+
+/**
+ * Where a code reader (src/engine/code/) says a setting can be removed or a sibling added, in the language's syntax:
+ * the reader knows the tree, the fix machinery only writes text.
+ */
+export interface CodeEditSite {
+  /** The text to delete to remove the setting: its pair and comma, or its statement and line. Absent: it cannot go alone. */
+  remove?: Range;
+  /** A setting added after this one: `before + key + between + value + after`, inserted at `at`. */
+  add?: {
+    at: number;
+    before: string;
+    between: string;
+    after: string;
+    /** The key token for each profile key (in words) that the library reads at this place: `requireTLS`, `"mail.smtp.starttls.enable"`. */
+    keys: Readonly<Record<string, string>>;
+    /** `code`: booleans and numbers bare, strings quoted; `strings`: every value a string literal (Java Properties). */
+    values: 'code' | 'strings';
+    quote: '"' | "'";
+  };
 }
 
 /**

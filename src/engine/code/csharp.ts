@@ -9,7 +9,7 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import type { EnvironmentVariables } from '../environment';
-import { environmentValue, Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { environmentValue, holdsComment, listItemRemoval, statementRemoval, Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'compilation_unit']);
@@ -133,6 +133,17 @@ function acceptsAll(node: Node): boolean {
   return statements.length === 1 && statements[0]?.type === 'return_statement' && statements[0].namedChild(0)?.text === 'true';
 }
 
+/**
+ * Removing `X.ServerCertificateValidationCallback = … => true;` (its statement line) or the same assignment in an
+ * object initializer (its item): the default validation then applies. Undefined when a comment is in the way.
+ */
+function callbackRemoval(value: Node, text: string): { start: number; end: number } | undefined {
+  const assignment = value.parent;
+  if (assignment?.type !== 'assignment_expression' || holdsComment(assignment)) return undefined;
+  if (assignment.parent?.type === 'initializer_expression') return listItemRemoval(assignment, text);
+  return assignment.parent?.type === 'expression_statement' ? statementRemoval(assignment.parent, text) : undefined;
+}
+
 /** The name a new client is bound to: `var client = new SmtpClient(…)`, `_client = new SmtpClient(…)`. */
 function boundName(creation: Node): string | undefined {
   const parent = creation.parent;
@@ -197,7 +208,12 @@ export function readCSharp(tree: Tree, text: string, environment?: EnvironmentVa
     const verify = (nodes: readonly Node[]): CodeSetting[] =>
       nodes
         .filter((node) => acceptsAll(reader.resolve(node)))
-        .map((node) => settingOf('server certificate validation callback', 'ServerCertificateValidationCallback', node, { value: 'accept-all', valueType: 'string', range: rangeOf(node), readOnly: true, written: node.text }, 'ServerCertificateValidationCallback => true'));
+        .map((node) => {
+          const setting = settingOf('server certificate validation callback', 'ServerCertificateValidationCallback', node, { value: 'accept-all', valueType: 'string', range: rangeOf(node), readOnly: true, written: node.text }, 'ServerCertificateValidationCallback => true');
+          const remove = callbackRemoval(node, text);
+          if (remove) setting.entry.site = { remove };
+          return setting;
+        });
 
     if (connects.length > 0) {
       for (const connect of connects) {

@@ -10,7 +10,7 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import { isCodeFallbackCall, type EnvironmentVariables } from '../environment';
-import { Definitions, enclosing, environmentValue, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { Definitions, enclosing, environmentValue, holdsComment, listItemRemoval, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['function_declaration', 'method_declaration', 'func_literal', 'source_file']);
@@ -20,6 +20,7 @@ class Reader {
 
   constructor(
     root: Node,
+    private readonly text: string,
     private readonly environment?: EnvironmentVariables,
   ) {
     for (const spec of root.descendantsOfType(['const_spec', 'var_spec'])) {
@@ -94,7 +95,14 @@ class Reader {
   insecureSkipVerify(node: Node): CodeSetting | undefined {
     const literal = this.resolve(node);
     if (literal.type !== 'composite_literal' || !/(^|\.)Config$/.test(literal.childForFieldName('type')?.text ?? '')) return undefined;
-    return this.keyed(literal).map(([key, value]) => (key.text === 'InsecureSkipVerify' ? skipVerify(key, this.value(value)) : undefined)).find(Boolean);
+    const elements = this.keyed(literal);
+    const setting = elements.map(([key, value]) => (key.text === 'InsecureSkipVerify' ? skipVerify(key, this.value(value)) : undefined)).find(Boolean);
+    // Removable where the config names the server: crypto/tls refuses a client config with neither ServerName nor
+    // InsecureSkipVerify, and net/smtp's StartTLS and gomail's TLSConfig pass it on as written.
+    const element = setting && elements.find(([key]) => key.text === 'InsecureSkipVerify')?.[0].parent;
+    const keyed = element?.type === 'keyed_element' ? element : element?.parent;
+    if (setting && keyed?.type === 'keyed_element' && !holdsComment(keyed) && elements.some(([key]) => key.text === 'ServerName')) setting.entry.site = { remove: listItemRemoval(keyed, this.text) };
+    return setting;
   }
 
   keyed(literal: Node): [Node, Node][] {
@@ -170,7 +178,7 @@ function readOnlyValue(node: Node, value: string, written = node.text): CodeValu
 export function readGo(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   if (!/net\/smtp|gomail|mail\.v2|go-mail/.test(text)) return [];
   const root = tree.rootNode;
-  const reader = new Reader(root, environment);
+  const reader = new Reader(root, text, environment);
   const imports = root.descendantsOfType('import_spec').map((spec) => ({ path: spec?.childForFieldName('path')?.text.slice(1, -1) ?? '', alias: spec?.childForFieldName('name')?.text }));
   /** The name a package is used under: its alias, else its own name (gopkg.in/gomail.v2 is gomail, gopkg.in/mail.v2 is mail). */
   const packageName = (pattern: RegExp): string | undefined => {

@@ -12,7 +12,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { isCodeFallbackCall, type EnvironmentVariables } from '../environment';
 import { keyWords } from '../groups';
-import { Definitions, enclosing, environmentValue, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { Definitions, enclosing, environmentValue, holdsComment, plainStringValue, statementAddition, statementRemoval, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'static_initializer', 'lambda_expression', 'program']);
@@ -104,6 +104,26 @@ function argumentsOf(call: Node): Node[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((node): node is Node => !!node && node.type !== 'comment' && node.type !== 'block_comment' && node.type !== 'line_comment');
 }
 
+/** The session properties a fix may add after a `put` (JavaMail's mail.smtp.* names, angus-mail SMTPTransport). */
+const ADDABLE = ['starttls.enable', 'starttls.required', 'ssl.enable', 'port'];
+
+/**
+ * Where a fix may remove this `props.put(…)` statement (its line) or add one after it, a copy with another
+ * property of the same transport (`mail.smtp.` or `mail.smtps.`): `props.put("mail.smtp.starttls.enable", "true");`.
+ * `words` prefixes the key words (Spring's `properties`).
+ */
+function withSite(setting: CodeSetting, call: Node, args: readonly Node[], text: string, words: string): CodeSetting {
+  const statement = call.parent;
+  if (statement?.type !== 'expression_statement' || holdsComment(statement) || args[0].type !== 'string_literal') return setting;
+  const prefix = /^mail\.smtps?\./.exec(setting.entry.path[0])?.[0];
+  if (!prefix) return setting;
+  const keys = Object.fromEntries(ADDABLE.map((name) => [`${words}${prefix === 'mail.smtps.' && words ? 'mail smtps ' : words ? 'mail smtp ' : ''}${name.replace('.', ' ')}`, `"${prefix}${name}"`]));
+  const remove = statementRemoval(statement, text);
+  const add = statementAddition(statement, args[0], args[1], text, keys, '"');
+  setting.entry.site = { ...(remove ? { remove } : {}), ...(add ? { add } : {}) };
+  return setting;
+}
+
 /** A JavaMailSenderImpl bound to a name: `JavaMailSenderImpl sender = new JavaMailSenderImpl();`. */
 function senderNames(root: Node): Map<string, Node> {
   const names = new Map<string, Node>();
@@ -177,13 +197,13 @@ export function readJava(tree: Tree, text: string, environment?: EnvironmentVari
       const sender = senderOf(receiver, scope) ?? handedTo.get(`${scope.startIndex}:${receiver.text}`);
       if (sender) {
         const spring = group(sender, 'spring', senders.get(sender)!, scope);
-        spring.settings.push(settingOf(`properties ${keyWords(name.value).join(' ')}`, name.value, args[0], reader.value(args[1])));
+        spring.settings.push(withSite(settingOf(`properties ${keyWords(name.value).join(' ')}`, name.value, args[0], reader.value(args[1])), call, args, text, 'properties '));
         continue;
       }
       // mail.smtps.* is read by the smtps transport only; a file naming it chooses the transport where we do not look.
       if (name.value.startsWith('mail.smtps.') || smtpsTransport || !ownProperties(receiver, scope)) continue;
       const session = group(`${scope.startIndex}:${receiver.text}`, 'jakarta-mail', receiver, scope);
-      session.settings.push(settingOf(keyWords(name.value).slice(2).join(' '), name.value, args[0], reader.value(args[1])));
+      session.settings.push(withSite(settingOf(keyWords(name.value).slice(2).join(' '), name.value, args[0], reader.value(args[1])), call, args, text, ''));
       continue;
     }
     const setter = SPRING_SETTERS[method];

@@ -9,7 +9,7 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import type { EnvironmentVariables } from '../environment';
-import { comparedValue, environmentValue, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { comparedValue, environmentValue, holdsComment, listItemRemoval, pairAddition, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 /** nodemailer's option names (as written) → the nodemailer profile's key words. */
 const OPTION_KEYS: Readonly<Record<string, string>> = {
@@ -28,6 +28,9 @@ const OPTION_KEYS: Readonly<Record<string, string>> = {
   'tls.rejectUnauthorized': 'tls reject unauthorized',
 };
 
+/** Top-level options a fix may add beside the others (nodemailer lib/smtp-connection/index.js reads them from the options object). */
+const TOP_LEVEL_KEYS: Readonly<Record<string, string>> = { port: 'port', secure: 'secure', 'require tls': 'requireTLS', 'ignore tls': 'ignoreTLS' };
+
 const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
 const MAX_DEPTH = 8;
 
@@ -36,6 +39,7 @@ class Reader {
 
   constructor(
     root: Node,
+    private readonly text: string,
     private readonly environment?: EnvironmentVariables,
   ) {
     for (const declarator of root.descendantsOfType('variable_declarator')) {
@@ -127,11 +131,13 @@ class Reader {
     return index?.type === 'string' ? plainStringContent(index)?.content : undefined;
   }
 
-  /** The settings of an options object, with nested `auth` and `tls` objects. */
-  options(node: Node, prefix = '', depth = 0): CodeSetting[] {
+  /** The settings of an options object, with nested `auth` and `tls` objects; `outer` is the `tls: {…}` pair holding it. */
+  options(node: Node, prefix = '', depth = 0, outer?: Node): CodeSetting[] {
     const object = this.resolve(node, depth);
     if (object.type !== 'object' || depth > MAX_DEPTH) return [];
     const settings: CodeSetting[] = [];
+    const members = object.namedChildren.filter((member) => member && member.type !== 'comment');
+    const quote = /'/.test(object.text) || !/"/.test(object.text) ? "'" : '"';
     for (const member of object.namedChildren) {
       if (!member) continue;
       let keyNode: Node | null;
@@ -148,11 +154,21 @@ class Reader {
       if (!name) continue;
       const path = prefix ? `${prefix}.${name}` : name;
       if (!prefix && (name === 'auth' || name === 'tls')) {
-        settings.push(...this.options(valueNode, name, depth + 1));
+        settings.push(...this.options(valueNode, name, depth + 1, member.type === 'pair' && valueNode.type === 'object' ? member : undefined));
         continue;
       }
       const key = OPTION_KEYS[path];
-      if (key) settings.push(flagSetting(key, name, path, keyNode, this.value(valueNode)));
+      if (!key) continue;
+      const setting = flagSetting(key, name, path, keyNode, this.value(valueNode));
+      if (member.type === 'pair' && !holdsComment(member)) {
+        // The pair goes alone, or with its `tls: {…}` when it is all that object holds.
+        const only = outer && members.length === 1 && !holdsComment(outer);
+        setting.entry.site = {
+          remove: listItemRemoval(only ? outer : member, this.text),
+          ...(prefix ? {} : { add: pairAddition(member, keyNode, valueNode, this.text, TOP_LEVEL_KEYS, quote) }),
+        };
+      }
+      settings.push(setting);
     }
     return settings;
   }
@@ -184,7 +200,7 @@ function isCreateTransport(call: Node): boolean {
 export function readJavaScript(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   if (!text.includes('nodemailer')) return [];
   const root = tree.rootNode;
-  const reader = new Reader(root, environment);
+  const reader = new Reader(root, text, environment);
   const clients: CodeClient[] = [];
   for (const call of root.descendantsOfType('call_expression')) {
     if (!call || !isCreateTransport(call)) continue;

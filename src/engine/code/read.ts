@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { EnvironmentSource, EnvironmentVariables } from '../environment';
 import type { ProfileId } from '../profiles';
-import type { ConfigEntry, Range } from '../types';
+import type { CodeEditSite, ConfigEntry, Range } from '../types';
 
 /** A value as far as the file tells it. A value computed at run time reads as a template: the rules never judge it. */
 export interface CodeValue {
@@ -146,4 +146,75 @@ export class Definitions {
   of(name: string): Node | undefined {
     return singleDefinition(this.byName.get(name) ?? []);
   }
+}
+
+// ---- where fixes may edit (ConfigEntry.site) ------------------------------------------------------------------
+
+/** The whitespace before `offset` on its line, when only whitespace precedes it there; undefined otherwise. */
+function indentBefore(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  return /^[ \t]*$/.test(before) ? before : undefined;
+}
+
+/** The end of `offset`'s line, after its line break, when only whitespace (or a comment-free nothing) follows; undefined otherwise. */
+function lineEndAfter(text: string, offset: number): number | undefined {
+  const match = /^[ \t]*(\r?\n|$)/.exec(text.slice(offset));
+  return match ? offset + match[0].length : undefined;
+}
+
+/** The line break the file uses. */
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/**
+ * Removing an item of a comma-separated list (an object's pair, a literal's element): with its comma, and with its
+ * line when it is alone on it. The item's own text must hold no comment (a comment could be about its neighbours).
+ */
+export function listItemRemoval(item: Node, text: string): Range {
+  const next = item.nextSibling;
+  const comma = next?.type === ',' ? next : undefined;
+  const end = comma ? comma.endIndex : item.endIndex;
+  const indent = indentBefore(text, item.startIndex);
+  const lineEnd = lineEndAfter(text, end);
+  if (indent !== undefined && lineEnd !== undefined && text.slice(lineEnd - 1, lineEnd) === '\n') return { start: item.startIndex - indent.length, end: lineEnd };
+  if (comma) return { start: item.startIndex, end: comma.endIndex + (/^[ \t]*/.exec(text.slice(comma.endIndex))?.[0].length ?? 0) };
+  const previous = item.previousSibling;
+  if (previous?.type === ',') return { start: previous.startIndex, end: item.endIndex };
+  return { start: item.startIndex, end: item.endIndex };
+}
+
+/** Removing a statement that is alone on its lines: the lines. Undefined when it shares a line with other code. */
+export function statementRemoval(statement: Node, text: string): Range | undefined {
+  const indent = indentBefore(text, statement.startIndex);
+  const lineEnd = lineEndAfter(text, statement.endIndex);
+  return indent !== undefined && lineEnd !== undefined && text.slice(lineEnd - 1, lineEnd) === '\n' ? { start: statement.startIndex - indent.length, end: lineEnd } : undefined;
+}
+
+/** Adding a pair after `pair` in the same object, in its layout: on a line of its own when `pair` is, else after `, `. */
+export function pairAddition(pair: Node, key: Node, value: Node, text: string, keys: Readonly<Record<string, string>>, quote: '"' | "'"): NonNullable<CodeEditSite['add']> {
+  const indent = indentBefore(text, pair.startIndex);
+  const alone = indent !== undefined && lineEndAfter(text, pair.nextSibling?.type === ',' ? pair.nextSibling.endIndex : pair.endIndex) !== undefined;
+  return { at: pair.endIndex, before: alone ? `,${eolOf(text)}${indent}` : ', ', between: text.slice(key.endIndex, value.startIndex), after: '', keys, values: 'code', quote };
+}
+
+/** Adding a statement after `statement`, a copy of it with another key and value: `props.put("mail.smtp.starttls.enable", "true");`. */
+export function statementAddition(statement: Node, key: Node, value: Node, text: string, keys: Readonly<Record<string, string>>, quote: '"' | "'"): CodeEditSite['add'] {
+  const indent = indentBefore(text, statement.startIndex);
+  if (indent === undefined || lineEndAfter(text, statement.endIndex) === undefined || /[\r\n]/.test(statement.text)) return undefined;
+  return {
+    at: statement.endIndex,
+    before: `${eolOf(text)}${indent}${text.slice(statement.startIndex, key.startIndex)}`,
+    between: text.slice(key.endIndex, value.startIndex),
+    after: text.slice(value.endIndex, statement.endIndex),
+    keys,
+    values: 'strings',
+    quote,
+  };
+}
+
+/** Whether a node's text holds a comment, where an edit could drop or orphan it. */
+export function holdsComment(node: Node): boolean {
+  return node.descendantsOfType(['comment', 'line_comment', 'block_comment']).length > 0;
 }

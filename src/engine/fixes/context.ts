@@ -67,6 +67,21 @@ function chooseEnum(choice: EnumChoice, existing: string | null): string {
   return hit ? hit.write : applyCase(choice.otherwise, current || choice.otherwise);
 }
 
+/**
+ * Code: a setting added after the group's last setting whose reader says where another goes and which key the
+ * library reads there (ConfigEntry.site), written in the language's literals.
+ */
+function addCodeSetting(group: SmtpGroup, words: string, value: Literal): TextEdit[] | undefined {
+  const anchors = group.matches.map((match) => match.entry).filter((entry) => entry.site?.add?.keys[words] !== undefined);
+  if (anchors.length === 0) return undefined;
+  const anchor = anchors.reduce((last, entry) => (entry.site!.add!.at > last.site!.add!.at ? entry : last));
+  const add = anchor.site!.add!;
+  const plain = value.kind === 'string' ? value.value : String(value.value);
+  if (/["'\\\r\n]/.test(plain)) return undefined;
+  const token = add.values === 'strings' || value.kind === 'string' ? `${add.quote}${plain}${add.quote}` : plain;
+  return [{ range: { start: add.at, end: add.at }, newText: `${add.before}${add.keys[words]}${add.between}${token}${add.after}` }];
+}
+
 export class FixContextImpl implements FixContext {
   readonly env: EditEnv;
 
@@ -191,8 +206,9 @@ export class FixContextImpl implements FixContext {
   // ---- removing -----------------------------------------------------------
 
   private removeEntry(entry: ConfigEntry): TextEdit[] | undefined {
-    // Code: settings are changed in place only, never removed or added (no edits of code structure yet).
-    if (this.env.sharedWithOtherKeys(entry) || this.env.format === 'code') return undefined;
+    if (this.env.sharedWithOtherKeys(entry)) return undefined;
+    // Code: where the reader says the setting can go alone (its pair, its statement line).
+    if (this.env.format === 'code') return entry.site?.remove ? [{ range: entry.site.remove, newText: '' }] : undefined;
     switch (this.env.format) {
       case 'yaml':
         return removeYamlEntry(this.env, entry);
@@ -217,7 +233,7 @@ export class FixContextImpl implements FixContext {
 
   /** Adds a key of the group's profile after the group's last entry, spelled like its siblings. */
   private addKey(group: SmtpGroup, words: string, spelling: string | undefined, value: Literal): TextEdit[] | undefined {
-    if (this.env.format === 'code') return undefined;
+    if (this.env.format === 'code') return addCodeSetting(group, words, value);
     const siblings = siblingsOf(group).filter((sibling) => sibling.entry.document === group.document);
     if (siblings.length === 0) return undefined;
     const style = groupKeyStyle(siblings);

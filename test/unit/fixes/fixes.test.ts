@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText, type AnalyzeOptions, type Finding } from '../../../src/engine/analyze';
+import { prepareCodeFile } from '../../../src/engine/code';
 import { applyEdits, fixAll, fixesFor } from '../../../src/engine/fixes';
 import { specFor } from '../../../src/engine/fixes/context';
 import { PROFILES } from '../../../src/engine/profiles';
@@ -52,6 +53,14 @@ function assertFixed(before: string, after: string, file: string, finding: Findi
 describe('quick fixes', () => {
   describe('golden files (test/fixtures/fixes)', () => {
     const root = path.join(FIXTURES, 'fixes');
+    // Code inputs (`code-*`) need their tree-sitter grammar loaded before the synchronous analysis.
+    before(async function () {
+      this.timeout(30000);
+      for (const name of fs.readdirSync(root)) {
+        const manifest: CaseManifest = JSON.parse(fs.readFileSync(path.join(root, name, 'case.json'), 'utf8'));
+        await prepareCodeFile(manifest.analyzeAs, fs.readFileSync(path.join(root, name, manifest.input), 'utf8'));
+      }
+    });
     for (const name of fs.readdirSync(root).sort()) {
       const dir = path.join(root, name);
       const manifest: CaseManifest = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'));
