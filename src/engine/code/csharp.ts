@@ -12,6 +12,7 @@ import type { EnvironmentVariables } from '../environment';
 import { environmentValue, holdsComment, listItemRemoval, statementRemoval, Definitions, enclosing, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
+const NAMES = new Set(['identifier']);
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'compilation_unit']);
 const CLASS_SCOPES = new Set(['class_declaration', 'record_declaration', 'struct_declaration', 'compilation_unit']);
 const PARSE_CALLS = /^(?:int|Int32|System\.Int32|short|long)\.Parse$|^Convert\.ToInt32$|^Convert\.ToBoolean$|^bool\.Parse$/;
@@ -25,11 +26,7 @@ class Reader {
     root: Node,
     private readonly environment?: EnvironmentVariables,
   ) {
-    for (const declarator of root.descendantsOfType('variable_declarator')) {
-      const name = declarator?.childForFieldName('name');
-      const value = declarator && initializerOf(declarator);
-      if (name && value) this.definitions.add(name.text, value);
-    }
+    this.definitions.addDeclarators(root, initializerOf);
     // A name assigned again is not followed.
     for (const assignment of root.descendantsOfType('assignment_expression')) {
       const left = assignment?.childForFieldName('left');
@@ -38,14 +35,11 @@ class Reader {
   }
 
   resolve(node: Node, depth = 0): Node {
-    if (depth > MAX_DEPTH) return node;
-    if ((node.type === 'parenthesized_expression' || node.type === 'argument') && node.namedChildCount > 0) return this.resolve(node.namedChild(node.namedChildCount - 1)!, depth + 1);
-    if (node.type === 'cast_expression') return this.resolve(node.childForFieldName('value') ?? node, depth + 1);
-    if (node.type === 'identifier') {
-      const definition = this.definitions.of(node.text);
-      if (definition && definition.type !== 'identifier') return this.resolve(definition, depth + 1);
-    }
-    return node;
+    const inner = (current: Node) => {
+      if ((current.type === 'parenthesized_expression' || current.type === 'argument') && current.namedChildCount > 0) return current.namedChild(current.namedChildCount - 1);
+      return current.type === 'cast_expression' ? current.childForFieldName('value') : undefined;
+    };
+    return this.definitions.resolve(node, inner, NAMES, depth);
   }
 
   variableOf(node: Node): string | undefined {

@@ -13,6 +13,7 @@ import { isCodeFallbackCall, type EnvironmentVariables } from '../environment';
 import { Definitions, enclosing, environmentValue, holdsComment, listItemRemoval, plainStringValue, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
+const NAMES = new Set(['identifier']);
 const SCOPES = new Set(['function_declaration', 'method_declaration', 'func_literal', 'source_file']);
 
 class Reader {
@@ -43,14 +44,12 @@ class Reader {
   }
 
   resolve(node: Node, depth = 0): Node {
-    if (depth > MAX_DEPTH) return node;
-    if (node.type === 'parenthesized_expression' && node.namedChildCount > 0) return this.resolve(node.namedChild(0)!, depth + 1);
-    if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '&') return this.resolve(node.childForFieldName('operand') ?? node, depth + 1);
-    if (node.type === 'identifier') {
-      const definition = this.definitions.of(node.text);
-      if (definition && definition.type !== 'identifier') return this.resolve(definition, depth + 1);
-    }
-    return node;
+    const inner = (current: Node) => {
+      if (current.type === 'parenthesized_expression') return current.namedChild(0);
+      // `&tls.Config{…}`
+      return current.type === 'unary_expression' && current.childForFieldName('operator')?.text === '&' ? current.childForFieldName('operand') : undefined;
+    };
+    return this.definitions.resolve(node, inner, NAMES, depth);
   }
 
   value(node: Node, depth = 0): CodeValue {

@@ -15,6 +15,8 @@ import { keyWords } from '../groups';
 import { Definitions, enclosing, environmentValue, holdsComment, plainStringValue, statementAddition, statementRemoval, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
+const NAMES = new Set(['identifier']);
+const NOT_FOLLOWED = new Set(['identifier', 'field_access']);
 const SCOPES = new Set(['method_declaration', 'constructor_declaration', 'static_initializer', 'lambda_expression', 'program']);
 const CONVERSIONS = /^(?:String\.valueOf|Integer\.parseInt|Integer\.valueOf|Integer\.toString|Boolean\.parseBoolean|Boolean\.valueOf|Boolean\.toString|Objects\.toString)$/;
 const SPRING_SETTERS: Readonly<Record<string, string>> = { setHost: 'host', setPort: 'port', setUsername: 'username', setPassword: 'password', setProtocol: 'protocol' };
@@ -26,11 +28,7 @@ class Reader {
     root: Node,
     private readonly environment?: EnvironmentVariables,
   ) {
-    for (const declarator of root.descendantsOfType('variable_declarator')) {
-      const name = declarator?.childForFieldName('name');
-      const value = declarator?.childForFieldName('value');
-      if (name && value) this.definitions.add(name.text, value);
-    }
+    this.definitions.addDeclarators(root, (declarator) => declarator.childForFieldName('value'));
     // A name assigned again is not followed.
     for (const assignment of root.descendantsOfType('assignment_expression')) {
       const left = assignment?.childForFieldName('left');
@@ -40,13 +38,8 @@ class Reader {
   }
 
   resolve(node: Node, depth = 0): Node {
-    if (depth > MAX_DEPTH) return node;
-    if (node.type === 'parenthesized_expression' && node.namedChildCount > 0) return this.resolve(node.namedChild(0)!, depth + 1);
-    if (node.type === 'identifier') {
-      const definition = this.definitions.of(node.text);
-      if (definition && definition.type !== 'identifier' && definition.type !== 'field_access') return this.resolve(definition, depth + 1);
-    }
-    return node;
+    // `this.x = …` marks a field assigned again, as a name does.
+    return this.definitions.resolve(node, (current) => (current.type === 'parenthesized_expression' ? current.namedChild(0) : undefined), NAMES, depth, NOT_FOLLOWED);
   }
 
   /**

@@ -6,36 +6,26 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import type { EnvironmentVariables } from '../environment';
-import { environmentValue, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { Definitions, environmentValue, plainStringContent, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const CLIENT_CLASSES = new Set(['SMTP', 'SMTP_SSL']);
 const LOOKUP_CALLS = new Set(['os.getenv', 'getenv', 'os.environ.get', 'environ.get']);
 
+const NAMES = new Set(['identifier']);
+
 class Reader {
-  private readonly definitions = new Map<string, Node[]>();
+  private readonly definitions: Definitions;
 
   constructor(
     root: Node,
     private readonly environment?: EnvironmentVariables,
   ) {
-    for (const assignment of root.descendantsOfType(['assignment', 'augmented_assignment'])) {
-      const left = assignment?.childForFieldName('left');
-      const right = assignment?.childForFieldName('right');
-      if (left?.type !== 'identifier') continue;
-      if (!this.definitions.has(left.text)) this.definitions.set(left.text, []);
-      this.definitions.get(left.text)!.push(assignment!.type === 'assignment' && right ? right : left);
-    }
+    this.definitions = Definitions.ofAssignments(root, ['assignment', 'augmented_assignment'], NAMES);
   }
 
   resolve(node: Node, depth = 0): Node {
-    if (depth > MAX_DEPTH) return node;
-    if (node.type === 'parenthesized_expression' && node.namedChildCount > 0) return this.resolve(node.namedChild(0)!, depth + 1);
-    if (node.type === 'identifier') {
-      const definition = singleDefinition(this.definitions.get(node.text) ?? []);
-      if (definition && definition.type !== 'identifier') return this.resolve(definition, depth + 1);
-    }
-    return node;
+    return this.definitions.resolve(node, (current) => (current.type === 'parenthesized_expression' ? current.namedChild(0) : undefined), NAMES, depth);
   }
 
   value(node: Node, depth = 0): CodeValue {

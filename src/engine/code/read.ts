@@ -137,6 +137,31 @@ export function enclosing(node: Node, types: ReadonlySet<string>): Node {
 export class Definitions {
   private readonly byName = new Map<string, Node[]>();
 
+  /**
+   * The definitions of a language whose names are defined by assignment (Python's `x = …`, Ruby's `X = …`): an
+   * `assignment` node defines its left name with its right side; another type (`x += 1`) assigns it again,
+   * recorded as the name itself, so that it is never followed.
+   */
+  static ofAssignments(root: Node, types: readonly string[], nameTypes: ReadonlySet<string>): Definitions {
+    const definitions = new Definitions();
+    for (const assignment of root.descendantsOfType([...types])) {
+      const left = assignment?.childForFieldName('left');
+      const right = assignment?.childForFieldName('right');
+      if (left && nameTypes.has(left.type)) definitions.add(left.text, assignment!.type === 'assignment' && right ? right : left);
+    }
+    return definitions;
+  }
+
+  /** `Type name = value` declarators (C#, Java): each defines its name with its value (`valueOf`: where the grammar puts it). */
+  addDeclarators(root: Node, valueOf: (declarator: Node) => Node | null | undefined): this {
+    for (const declarator of root.descendantsOfType('variable_declarator')) {
+      const name = declarator?.childForFieldName('name');
+      const value = declarator && valueOf(declarator);
+      if (name && value) this.add(name.text, value);
+    }
+    return this;
+  }
+
   add(name: string, node: Node): void {
     if (!this.byName.has(name)) this.byName.set(name, []);
     this.byName.get(name)!.push(node);
@@ -146,7 +171,30 @@ export class Definitions {
   of(name: string): Node | undefined {
     return singleDefinition(this.byName.get(name) ?? []);
   }
+
+  /**
+   * The node an expression stands for: through the language's wrappers (`inner` gives a wrapper's inside, else
+   * undefined) and names (of `nameTypes`) defined once, as far as that goes within `MAX_RESOLVE_DEPTH` steps. A
+   * definition that is a name itself (an alias, or the mark of a name assigned again) or of a `notFollowed` type is not followed.
+   */
+  resolve(node: Node, inner: (node: Node) => Node | null | undefined, nameTypes: ReadonlySet<string>, depth = 0, notFollowed: ReadonlySet<string> = nameTypes): Node {
+    let current = node;
+    for (let step = depth; step <= MAX_RESOLVE_DEPTH; step++) {
+      const wrapped = inner(current);
+      if (wrapped) {
+        current = wrapped;
+        continue;
+      }
+      const definition = nameTypes.has(current.type) ? this.of(current.text) : undefined;
+      if (!definition || definition.equals(current) || notFollowed.has(definition.type)) return current;
+      current = definition;
+    }
+    return current;
+  }
 }
+
+/** How many wrappers and names an expression is followed through. */
+export const MAX_RESOLVE_DEPTH = 8;
 
 // ---- where fixes may edit (ConfigEntry.site) ------------------------------------------------------------------
 

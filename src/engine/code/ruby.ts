@@ -10,7 +10,7 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import { CODE_ENVIRONMENT, type EnvironmentVariables } from '../environment';
-import { environmentValue, isConditionalTo, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import { Definitions, environmentValue, isConditionalTo, plainStringContent, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const ENVIRONMENT = CODE_ENVIRONMENT.ruby;
@@ -35,32 +35,27 @@ function argumentsOf(call: Node): Node[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((node): node is Node => !!node && node.type !== 'comment');
 }
 
+const NAMES = new Set(['identifier', 'constant']);
+const LOCALS = new Set(['identifier']);
+
 class Reader {
-  private readonly definitions = new Map<string, Node[]>();
+  private readonly definitions: Definitions;
 
   constructor(
     root: Node,
     private readonly environment?: EnvironmentVariables,
   ) {
-    for (const assignment of root.descendantsOfType(['assignment', 'operator_assignment'])) {
-      const left = assignment?.childForFieldName('left');
-      const right = assignment?.childForFieldName('right');
-      if (left?.type !== 'identifier' && left?.type !== 'constant') continue;
-      if (!this.definitions.has(left.text)) this.definitions.set(left.text, []);
-      this.definitions.get(left.text)!.push(assignment!.type === 'assignment' && right ? right : left);
-    }
+    this.definitions = Definitions.ofAssignments(root, ['assignment', 'operator_assignment'], NAMES);
   }
 
   resolve(node: Node, depth = 0): Node {
-    if (depth > MAX_DEPTH) return node;
-    if ((node.type === 'parenthesized_statements' || node.type === 'parenthesized_expression') && node.namedChildCount === 1) return this.resolve(node.namedChild(0)!, depth + 1);
-    // `{ … }.freeze`
-    if (node.type === 'call' && node.childForFieldName('method')?.text === 'freeze' && node.childForFieldName('receiver')) return this.resolve(node.childForFieldName('receiver')!, depth + 1);
-    if (node.type === 'identifier' || node.type === 'constant') {
-      const definition = singleDefinition(this.definitions.get(node.text) ?? []);
-      if (definition && !definition.equals(node) && definition.type !== 'identifier') return this.resolve(definition, depth + 1);
-    }
-    return node;
+    const inner = (current: Node) => {
+      if ((current.type === 'parenthesized_statements' || current.type === 'parenthesized_expression') && current.namedChildCount === 1) return current.namedChild(0);
+      // `{ … }.freeze`
+      return current.type === 'call' && current.childForFieldName('method')?.text === 'freeze' ? current.childForFieldName('receiver') : undefined;
+    };
+    // A name defined as a local variable (`PORT = port`) is not followed; one defined as a constant (`PORT = DEFAULT_PORT`) is.
+    return this.definitions.resolve(node, inner, NAMES, depth, LOCALS);
   }
 
   value(node: Node, depth = 0): CodeValue {
