@@ -314,6 +314,18 @@ describe('smtp-doctor lsp --stdio (JSON-RPC over stdio)', function () {
     assert.deepEqual(summary(await client.diagnostics(uriOf('.env'), from)), ['implicit-tls-on-starttls-port@8', 'port-25-submission@2']);
   });
 
+  it("joins a source file's process.env to the .env above it, with related information in that .env", async () => {
+    fs.writeFileSync(path.join(folder, '.env'), 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n');
+    fs.mkdirSync(path.join(folder, 'src'));
+    const text = "const nodemailer = require('nodemailer');\nnodemailer.createTransport({ host: process.env.SMTP_HOST, port: process.env.SMTP_PORT, secure: true });\n";
+    const [diagnostic] = await open('src/mail.js', text, 'javascript');
+    assert.equal(`${diagnostic.code}@${diagnostic.range.start.line + 1}`, 'implicit-tls-on-starttls-port@2');
+    assert.deepEqual(
+      diagnostic.relatedInformation?.filter((item) => item.location.uri !== uriOf('src/mail.js')).map((item) => [item.location.uri, item.location.range.start.line, item.message]),
+      [[uriOf('.env'), 1, 'SMTP_PORT=587 is set here']],
+    );
+  });
+
   it('reads code files and every config format the engine reads, and nothing else', async () => {
     const code = "const nodemailer = require('nodemailer');\nnodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: true });\n";
     assert.deepEqual(summary(await open('mail.js', code, 'javascript')), ['implicit-tls-on-starttls-port@2']);
