@@ -7,6 +7,7 @@ import {
   describeInternalError,
   FINDING_IDS,
   environmentFor,
+  inputsMatter,
   fixAll,
   formatConfigError,
   isConfigFile,
@@ -133,7 +134,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
     // The engine sees the path relative to the project root: folders above the project say nothing about it,
     // and the verdict does not depend on the folder the command runs in. Output names files from there.
     const analysisPath = projectRoots.analysisPath(file, io.cwd);
-    const environment = inputEnvironment(file, io, inputs, projectRoots.rootOf(file));
+    const environment = inputsMatter(file, text) ? inputEnvironment(file, io, inputs, projectRoots.rootOf(file)) : undefined;
     if (options.flags.fix) {
       text = fixFile(file, analysisPath, shown, text, { ...fileOptions, environment }, io);
       inputs.delete(path.resolve(file)); // a fixed `.env` is read again by the files after it

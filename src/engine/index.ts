@@ -11,6 +11,7 @@ export type { Analysis, AnalyzeOptions, Finding, InternalError, RuleSetting } fr
 export { ensureCodeParser, prepareCodeFile } from './code';
 export { isComposeFile, variablesOf } from './environment';
 export { environmentFor, inputsOf, readsFrom } from './project';
+export { inputsMatter } from './project-code';
 export type { EnvironmentVariables } from './environment';
 export { fixAll, fixesFor, applyEdits, switchTlsFix } from './fixes';
 export type { Fix, TextEdit, TlsTarget } from './fixes';

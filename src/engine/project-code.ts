@@ -8,6 +8,7 @@
 // A `.env` says what the project sets where it runs from that file; a deployment may set other values. So a value
 // read from it is never rewritten in the code (fixes leave `environment.setBy` alone): findings point at it.
 
+import { codeParserNeeded } from './code';
 import { variablesOf, type EnvironmentVariable, type EnvironmentVariables } from './environment';
 import { formatOfPath } from './facts/files';
 
@@ -53,4 +54,13 @@ export function codeEnvironmentFor(
     return variables.size ? variables : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a file's inputs can change its analysis, given its text: for source code only when it names a mail
+ * library (a file without one is never parsed, and no `.env` gives it an SMTP client). Adapters skip looking for
+ * the `.env` of the many source files that name none, and do not re-analyse them when a `.env` changes.
+ */
+export function inputsMatter(filePath: string, text: string): boolean {
+  return codeInputsOf(filePath).length === 0 || codeParserNeeded(filePath, text) !== undefined;
 }

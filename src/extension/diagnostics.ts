@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import {
   analyzeText,
   environmentFor,
+  inputsMatter,
   CONFIG_FILES_GLOB,
   describeInternalError,
   ensureCodeParser,
@@ -70,6 +71,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private scannedFiles = 0;
   /** Files read from disk, by URI: the closed files whose analysis another file's change can alter. */
   private readonly scannedUris = new Map<string, vscode.Uri>();
+  /** Scanned files whose analysis no other file can change (source code naming no mail library). */
+  private readonly readsNoInputs = new Set<string>();
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -145,6 +148,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.scanGeneration++;
     this.scannedFiles = 0;
     this.scannedUris.clear();
+    this.readsNoInputs.clear();
     if (!this.settings.enable) {
       this.scanDone = Promise.resolve();
       return;
@@ -274,7 +278,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.collection.forEach((uri) => {
       if (uri.scheme === 'file' && readsFrom(uri.fsPath, changed.fsPath)) dependents.set(uri.toString(), uri);
     });
-    for (const uri of this.scannedUris.values()) if (uri.scheme === 'file' && readsFrom(uri.fsPath, changed.fsPath)) dependents.set(uri.toString(), uri);
+    for (const [key, uri] of this.scannedUris) if (uri.scheme === 'file' && !this.readsNoInputs.has(key) && readsFrom(uri.fsPath, changed.fsPath)) dependents.set(uri.toString(), uri);
     for (const uri of dependents.values()) {
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
       if (open) this.analyzeDocument(open);
@@ -319,6 +323,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.watcher.onDidDelete((uri) => this.guard(() => {
       this.collection.delete(uri);
       this.scannedUris.delete(uri.toString());
+      this.readsNoInputs.delete(uri.toString());
       this.reanalyzeDependents(uri);
     }));
     this.disposables.push(this.watcher);
@@ -384,8 +389,12 @@ export class DiagnosticsController implements vscode.Disposable {
       const text = new TextDecoder('utf-8').decode(bytes);
       await prepareCodeFile(uri.path, text);
       // A file that `include` adds has a name that says nothing of its format: read as .env, as the CLI does.
-      const analysis = analyzeText(analysisPath(uri), text, { ...target.options, ...(isConfigFile(uri.path) ? {} : { format: 'dotenv' }), environment: this.inputEnvironment(uri) });
+      const reads = inputsMatter(uri.fsPath, text);
+      const analysis = analyzeText(analysisPath(uri), text, { ...target.options, ...(isConfigFile(uri.path) ? {} : { format: 'dotenv' }), ...(reads ? { environment: this.inputEnvironment(uri) } : {}) });
       this.scannedUris.set(key, uri);
+      // A source file that names no mail library is not analysed again when a `.env` changes.
+      if (reads) this.readsNoInputs.delete(key);
+      else this.readsNoInputs.add(key);
       analysis.internalErrors.forEach(this.logInternalError);
       if (analysis.findings.length) {
         const lines = new LineIndex(text);

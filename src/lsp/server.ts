@@ -38,6 +38,7 @@ import {
   formatConfigError,
   hoverAt,
   environmentFor,
+  inputsMatter,
   isConfigFile,
   LineIndex,
   MAX_FILE_BYTES,
@@ -238,7 +239,7 @@ export class LanguageServer {
       context: resolved?.options.context ?? 'application',
       // A file that `include` adds has a name that says nothing of its format (as `smtp-doctor check` reads it).
       ...(known ? {} : { format: 'dotenv' }),
-      ...(file ? { environment: this.inputEnvironment(file) } : {}),
+      ...(file && inputsMatter(file, text) ? { environment: this.inputEnvironment(file) } : {}),
     };
     const version = document.version;
     try {

@@ -6,7 +6,7 @@ import { analyzeText, type Finding } from '../../../src/engine/analyze';
 import { prepareCodeFile } from '../../../src/engine/code';
 import { fixesFor } from '../../../src/engine/fixes';
 import { environmentFor, inputsOf, readsFrom } from '../../../src/engine/project';
-import { codeInputsOf } from '../../../src/engine/project-code';
+import { codeInputsOf, inputsMatter } from '../../../src/engine/project-code';
 
 async function analyze(file: string, text: string, dotenv?: string) {
   await prepareCodeFile(file, text);
@@ -28,6 +28,9 @@ describe('code values from the project .env', () => {
     const texts: Record<string, string> = { 'src/.env': 'SMTP_PORT=2525\n', '.env': 'SMTP_PORT=465\n' };
     assert.equal(environmentFor('src/mail/send.js', (input) => texts[input])?.get('SMTP_PORT')?.value, '2525', 'the nearest, not a merge');
     assert.equal(environmentFor('src/mail/send.js', () => undefined), undefined);
+    assert.ok(inputsMatter('src/mail.js', "require('nodemailer')"));
+    assert.ok(!inputsMatter('src/server.js', 'app.listen(process.env.PORT)'), 'a source file naming no mail library: its .env is not looked for');
+    assert.ok(inputsMatter('docker-compose.yml', 'services: {}'), 'other files keep their inputs');
   });
 
   it('nodemailer: process.env values from the .env, the finding on the code, related information on the .env line', async () => {
