@@ -28,5 +28,7 @@ describe('project: values from other files', () => {
     const environment = environmentFor('docker-compose.yml', () => 'SMTP_PORT=465\n');
     const { findings } = analyzeText('docker-compose.yml', COMPOSE, { environment });
     assert.deepEqual(findings.map((finding) => finding.ruleId), ['plaintext-on-implicit-tls-port']);
+    const inDotenv = findings[0].related.find((item) => item.file);
+    assert.deepEqual(inDotenv && { ...inDotenv.file, message: inDotenv.message }, { path: '.env', start: { line: 0, character: 10 }, end: { line: 0, character: 13 }, message: 'SMTP_PORT=465 is set here' });
   });
 });
