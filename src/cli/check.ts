@@ -3,10 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  analyzeText,
+  analyzeInProject,
   describeInternalError,
   FINDING_IDS,
-  environmentFor,
   fixAll,
   formatConfigError,
   isConfigFile,
@@ -14,7 +13,8 @@ import {
   prepareCodeFile,
   type AnalysisContext,
   type AnalyzeOptions,
-  type EnvironmentVariables,
+  type ProjectFiles,
+  projectOptions,
   type RuleSetting,
 } from '../engine';
 import { diskConfigResolver } from './config-files';
@@ -102,6 +102,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
 
   const findings: FileFinding[] = [];
   const projectRoots = new ProjectRoots();
+  const checkedPaths = new Set(walk.files.map((file) => path.resolve(file)));
   let checked = 0;
   for (const file of walk.files) {
     const resolved = configOf(file);
@@ -131,16 +132,26 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
     // The engine sees the path relative to the project root: folders above the project say nothing about it,
     // and the verdict does not depend on the folder the command runs in. Output names files from there.
     const analysisPath = projectRoots.analysisPath(file, io.cwd);
-    const environment = inputEnvironment(file, io);
-    if (options.flags.fix) text = fixFile(file, analysisPath, shown, text, { ...fileOptions, environment }, io);
-    const analysis = analyzeText(analysisPath, text, { ...fileOptions, environment });
+    // Values from the project's other files (the `.env` a compose file or config/mail.php reads, env_file).
+    const project = projectFiles(projectRoots, io);
+    if (options.flags.fix) text = fixFile(file, analysisPath, shown, text, projectOptions(file, text, project, fileOptions), io);
+    const analysis = analyzeInProject(file, text, project, fileOptions);
     const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
       const at = lines.positionAt(error.range.start);
       io.stderr(`smtp-doctor: ${shown}:${at.line + 1}:${at.character + 1}: could not parse all of it (${error.message}); checked what could be read\n`);
     }
     for (const error of analysis.internalErrors) io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`);
-    for (const finding of analysis.findings) findings.push(locate(shown, lines, finding));
+    const nameOf = (other: string) => path.relative(io.cwd, path.resolve(other)) || path.basename(other);
+    for (const finding of analysis.findings) findings.push(locate(shown, lines, finding, nameOf));
+    // A finding whose line to change is in a file this run does not check (`check docker-compose.yml` with the `.env` it reads) is shown there.
+    for (const item of analysis.elsewhere ?? []) {
+      if (checkedPaths.has(path.resolve(item.location.file))) continue;
+      const other = readText(item.location.file);
+      if (!('text' in other)) continue;
+      const located = locate(nameOf(item.location.file), new LineIndex(other.text), item.finding, nameOf);
+      if (!findings.some((known) => known.file === located.file && known.line === located.line && known.rule === located.rule)) findings.push(located);
+    }
   }
   for (const skipped of walk.skipped) io.stderr(`smtp-doctor: skipped ${path.relative(io.cwd, path.resolve(skipped.file))}: ${skipped.reason}\n`);
 
@@ -150,16 +161,23 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
-/** The variables a file reads from other files (a compose file from the `.env` beside it), read from disk. */
-function inputEnvironment(file: string, io: CliIo): EnvironmentVariables | undefined {
-  return environmentFor(
-    file,
-    (input) => {
-      const read = fs.existsSync(input) ? readText(input) : undefined;
+/** The project's other files, read from disk; judged from their project root, named from the working directory. */
+function projectFiles(roots: ProjectRoots, io: CliIo): ProjectFiles {
+  return {
+    read: (file) => {
+      const read = fs.existsSync(file) ? readText(file) : undefined;
       return read && 'text' in read ? read.text : undefined;
     },
-    (input) => path.relative(io.cwd, path.resolve(input)),
-  );
+    list: (folder) => {
+      try {
+        return fs.readdirSync(folder);
+      } catch {
+        return [];
+      }
+    },
+    analysisPath: (file) => roots.analysisPath(file, io.cwd),
+    display: (file) => path.relative(io.cwd, path.resolve(file)) || path.basename(file),
+  };
 }
 
 /**

@@ -14,12 +14,13 @@ export interface FileFinding {
   message: string;
   /** Why: the rule's explanation of the message. */
   detail: string;
-  related: { line: number; column: number; message: string }[];
+  /** `file` when the place is in another file (the `.env` that sets a value). */
+  related: { line: number; column: number; message: string; file?: string }[];
   /** The values of the message's placeholders, for SARIF's message arguments. */
   data: MessageData;
 }
 
-export function locate(file: string, lines: LineIndex, finding: Finding): FileFinding {
+export function locate(file: string, lines: LineIndex, finding: Finding, nameOf: (path: string) => string = (path) => path): FileFinding {
   const start = lines.positionAt(finding.range.start);
   const end = lines.positionAt(finding.range.end);
   return {
@@ -35,6 +36,7 @@ export function locate(file: string, lines: LineIndex, finding: Finding): FileFi
     detail: finding.detail,
     data: finding.data,
     related: finding.related.map((item) => {
+      if (item.location) return { line: item.location.start.line + 1, column: item.location.start.character + 1, message: item.message, file: nameOf(item.location.file) };
       const at = lines.positionAt(item.range.start);
       return { line: at.line + 1, column: at.character + 1, message: item.message };
     }),
@@ -125,7 +127,7 @@ export function toSarif(findings: readonly FileFinding[], version: string): stri
             id: index + 1,
             message: { text: item.message },
             physicalLocation: {
-              artifactLocation: { uri: finding.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+              artifactLocation: { uri: (item.file ?? finding.file).split('\\').join('/'), uriBaseId: '%SRCROOT%' },
               region: { startLine: item.line, startColumn: item.column },
             },
           })),

@@ -5,7 +5,8 @@
 
 import { parseConfig } from './formats';
 import { contentStart } from './model';
-import type { ConfigEntry, FormatId, Range } from './types';
+import { LineIndex } from './text';
+import type { ConfigEntry, FileLocation, FormatId, Range } from './types';
 
 /** A variable set in a file we read (`SMTP_PORT=465` in the `.env` beside a compose file). */
 export interface EnvironmentVariable {
@@ -15,6 +16,8 @@ export interface EnvironmentVariable {
   file?: string;
   /** The value's range in that file. */
   range: Range;
+  /** Where it is written, for related information and moved findings (absent for the analysed file itself). */
+  location?: FileLocation;
 }
 
 export type EnvironmentVariables = ReadonlyMap<string, EnvironmentVariable>;
@@ -254,13 +257,15 @@ export function isComposeFile(filePath: string): boolean {
   return /(?:^|[\\/])(?:docker-)?compose(?:[-.][^\\/]*)?\.ya?ml$/i.test(filePath);
 }
 
-/** Variables a `.env` file sets, for the files that read it. */
-export function variablesOf(file: string, text: string): Map<string, EnvironmentVariable> {
+/** Variables a `.env` file sets, for the files that read it; `path` is the file as the adapter names it (for locations). */
+export function variablesOf(file: string, text: string, path: string = file): Map<string, EnvironmentVariable> {
   const variables = new Map<string, EnvironmentVariable>();
   const { entries } = parseConfig('dotenv', text);
+  const lines = new LineIndex(text);
   for (const entry of entries) {
     if (entry.path.length !== 1 || entry.value === null) continue;
-    variables.set(entry.path[0], { name: entry.path[0], value: entry.value, file, range: entry.valueRange });
+    const location = { file: path, range: entry.valueRange, start: lines.positionAt(entry.valueRange.start), end: lines.positionAt(entry.valueRange.end) };
+    variables.set(entry.path[0], { name: entry.path[0], value: entry.value, file, range: entry.valueRange, location });
   }
   return variables;
 }

@@ -21,7 +21,13 @@ export function toDiagnostic(uri: vscode.Uri, lines: LineIndex, finding: Finding
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.ruleId, target: docsTarget(finding.ruleId) };
   diagnostic.relatedInformation = finding.related.map(
-    (item) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(lines, item.range)), item.message),
+    (item) =>
+      new vscode.DiagnosticRelatedInformation(
+        item.location
+          ? new vscode.Location(vscode.Uri.file(item.location.file), new vscode.Range(item.location.start.line, item.location.start.character, item.location.end.line, item.location.end.character))
+          : new vscode.Location(uri, toRange(lines, item.range)),
+        item.message,
+      ),
   );
   return diagnostic;
 }

@@ -134,6 +134,8 @@ function fixesWith(
     }
     for (const candidate of candidates) {
       if (!candidate.edits || (fixAllMode && !candidate.preferred)) continue;
+      // An edit anchored on an entry of another file (a Compose env_file's, placed past the end of the text) is not this file's.
+      if (candidate.edits.some((edit) => edit.range.end > text.length)) continue;
       const key = JSON.stringify(candidate.edits);
       if (seen.has(key) || !verify(filePath, text, analysis, finding, candidate.edits, options, fixAllMode?.analyses)) continue;
       seen.add(key);

@@ -3,7 +3,7 @@
 import type { Environment } from '../facts/environments';
 import type { FixCandidate, FixContext } from '../fixes/types';
 import type { SmtpGroup, Source } from '../model';
-import type { Range, Severity } from '../types';
+import type { FileLocation, Range, Severity } from '../types';
 
 export type AnalysisContext = 'application' | 'mail-server';
 
@@ -19,6 +19,8 @@ export interface RuleContext {
 export interface RelatedInformation {
   range: Range;
   message: string;
+  /** Set when the place is in another file (the `.env` that sets a variable): then `range` is in that file's text. */
+  location?: FileLocation;
 }
 
 /** Values for a message template's `{{placeholders}}`. */
