@@ -1,9 +1,9 @@
 // The engine's entry point: text in, SMTP groups and findings out.
 
-import { documentEnvironment, environmentOf, markerEnvironment, isExampleFile, type Environment } from './facts/environments';
+import { documentEnvironment, documentNameEnvironment, environmentOf, markerEnvironment, isExampleFile, serviceEnvironment, type Environment } from './facts/environments';
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
-import { resolveEnvironment, type EnvironmentVariables } from './environment';
+import { isComposeFile, resolveEnvironment, type EnvironmentVariables } from './environment';
 import { formatNeedsContent } from './facts/files';
 import { detectFormat, looksLikeHocon, parseConfig } from './formats';
 import { parseYamlParts } from './formats/yaml-outline';
@@ -130,7 +130,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     isExample: isExampleFile(filePath),
     context: options.context ?? 'application',
   } as const;
-  const documentEnvironments = environmentsByDocument(parse.entries, context.environment);
+  const documentEnvironments = environmentsByDocument([...parse.entries, ...foreign.entries], context.environment, filePath);
   const enabled = RULES.flatMap((rule) => {
     const severity = severityOf(rule, options);
     return severity === 'off' ? [] : [{ rule, severity }];
@@ -141,7 +141,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   const seen = new Set<string>();
   for (const group of groups) {
     if (!group.active) continue;
-    const environment = documentEnvironments.get(group.document ?? 0);
+    const environment = groupEnvironment(group, documentEnvironments, context.environment, filePath);
     const groupContext = environment ? { ...context, environment } : context;
     const found = enabled.map(({ rule, severity }) => ({ rule, severity, findings: checkGroup(rule, group, groupContext, internalErrors) }));
     // Judged on what each rule found before any is dropped, so the order of the rules does not matter.
@@ -321,9 +321,18 @@ function recordInternalError(errors: InternalError[], error: InternalError): voi
  * `spring.profiles.active: prod` decides only where the path says nothing (`pathEnvironment` unknown), so an
  * example file that copies `APP_ENV=production` stays an example.
  */
-export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvironment: Environment): Map<number, Environment> {
+export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvironment: Environment, filePath = ''): Map<number, Environment> {
   const found = new Map<number, Environment>();
   const marked = new Map<number, Environment>();
+  // A Compose project name or a Kubernetes namespace/name that says prod (only where the path says nothing, as markers).
+  if (pathEnvironment === 'unknown') {
+    const byDocument = new Map<number, ConfigEntry[]>();
+    for (const entry of entries) byDocument.set(entry.document ?? 0, [...(byDocument.get(entry.document ?? 0) ?? []), entry]);
+    for (const [document, own] of byDocument) {
+      const named = documentNameEnvironment(own, isComposeFile(filePath));
+      if (named) marked.set(document, named);
+    }
+  }
   for (const entry of entries) {
     const words = entryWords(entry).join(' ');
     const environment = documentEnvironment(words, entry.value);
@@ -334,6 +343,14 @@ export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvi
   }
   for (const [document, environment] of marked) if (!found.has(document)) found.set(document, environment);
   return found;
+}
+
+/** A group's environment when its document or its Compose service says one (else undefined: the path's applies). */
+export function groupEnvironment(group: SmtpGroup, byDocument: ReadonlyMap<number, Environment>, pathEnvironment: Environment, filePath: string): Environment | undefined {
+  const environment = byDocument.get(group.document ?? 0);
+  if (environment || pathEnvironment !== 'unknown') return environment;
+  const first = group.matches.find((match) => match.entry)?.entry;
+  return first ? serviceEnvironment(first.path, isComposeFile(filePath)) : undefined;
 }
 
 function severityOf(rule: Rule, options: AnalyzeOptions): RuleSetting {
