@@ -1,7 +1,8 @@
 // Values a file takes from other files of the project (src/engine/project.ts).
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
-import { analyzeInProject, envFilesOf, environmentFor, inputsOf, readersOf, readsFrom } from '../../../src/engine/project';
+import { lensOffset } from '../../../src/engine/explain';
+import { analyzeInProject, envFilesOf, environmentFor, inputsOf, projectOptions, readersOf, readsFrom } from '../../../src/engine/project';
 
 const COMPOSE = 'services:\n  app:\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: ${SMTP_PORT:-587}\n      SMTP_SECURE: "false"\n';
 
@@ -111,5 +112,14 @@ describe('project: findings on the combination, on the line to change', () => {
     assert.deepEqual(summary(secure, moved), ['implicit-tls-on-starttls-port@1']);
     assert.ok(moved[0].related.some((item) => item.location?.file === 'compose.yaml'), JSON.stringify(moved[0].related));
     assert.ok(readsFrom('compose.yaml', 'mail.env', files2.read));
+  });
+
+  it('a service whose SMTP settings all come from its env_file has its CodeLens at the top, not past the end of the text', () => {
+    const compose = 'services:\n  app:\n    image: ghcr.io/example/app\n    env_file: mail.env\n';
+    const files = project({ 'compose.yaml': compose, 'mail.env': 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n' });
+    const analysis = analyzeText('compose.yaml', compose, projectOptions('compose.yaml', compose, files));
+    assert.equal(analysis.groups.length, 1);
+    assert.ok(analysis.groups[0].matches.every((match) => match.entry.foreign?.file === 'mail.env'));
+    assert.equal(lensOffset(analysis.groups[0], compose, analysis.format), 0);
   });
 });

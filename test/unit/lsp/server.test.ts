@@ -265,7 +265,7 @@ describe('smtp-doctor lsp --stdio (JSON-RPC over stdio)', function () {
     // Laravel reads .env through config/mail.php: MAIL_SCHEME=smtps on port 587 is implicit TLS on the STARTTLS port, on .env's line 4.
     const onMail = await open('config/mail.php', mail, 'php');
     assert.deepEqual(summary(onMail), []);
-    let from = client.notifications.length;
+    let from: number;
     const onEnv = await open('.env', dotenv);
     assert.deepEqual(summary(onEnv), ['implicit-tls-on-starttls-port@4']);
     const related = onEnv[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]);
