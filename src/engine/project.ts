@@ -21,7 +21,7 @@
 // (`Analysis.elsewhere`), and `analyzeInProject` puts it there, with related information back to where it is read;
 // a finding on this file's own value names the other files' values of its group as related information.
 
-import { analyzeText, type Analysis, type AnalyzeOptions, type Finding } from './analyze';
+import { analyzeText, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding } from './analyze';
 import { isComposeFile, variablesOf, type EnvironmentVariable, type EnvironmentVariables } from './environment';
 import { parseConfig } from './formats';
 import { LineIndex } from './text';
@@ -187,7 +187,8 @@ export function projectOptions(filePath: string, text: string, files: ProjectFil
 export function analyzeInProject(filePath: string, text: string, files: ProjectFiles, options: AnalyzeOptions = {}): Analysis {
   const analysisPath = (file: string) => files.analysisPath?.(file) ?? file;
   const display = (file: string) => files.display?.(file) ?? analysisPath(file);
-  const own = analyzeText(analysisPath(filePath), text, projectOptions(filePath, text, files, options));
+  const analyzed = analyzeText(analysisPath(filePath), text, projectOptions(filePath, text, files, options));
+  const own = analyzed.elsewhere ? { ...analyzed, elsewhere: relocated(analyzed.elsewhere, filePath, text, display(filePath)) } : analyzed;
   const readers = readersOf(filePath, files);
   if (readers.length === 0) return own;
   const withThis: ProjectFiles = { ...files, read: (file) => (samePath(file, filePath) ? text : files.read(file)) };
@@ -203,17 +204,7 @@ export function analyzeInProject(filePath: string, text: string, files: ProjectF
         if (location && samePath(location.file, filePath)) consumed.push(location.range);
       }
     }
-    const lines = new LineIndex(readerText);
-    for (const item of analysis.elsewhere ?? []) {
-      if (!samePath(item.location.file, filePath)) continue;
-      const inReader = (range: Range) => ({ file: reader, range, start: lines.positionAt(range.start), end: lines.positionAt(range.end) });
-      const back = item.reference ? [{ range: item.reference, message: `read by ${display(reader)} here`, location: inReader(item.reference) }] : [];
-      // The rule's own related places are in the reader's text, unless they name another file already.
-      const related = item.finding.related
-        .filter((other) => !other.location || !samePath(other.location.file, filePath))
-        .map((other) => (other.location ? other : { ...other, location: inReader(other.range) }));
-      moved.push({ ...item.finding, related: [...back, ...related] });
-    }
+    for (const item of relocated(analysis.elsewhere, reader, readerText, display(reader))) if (samePath(item.location.file, filePath)) moved.push(item.finding);
   }
   if (consumed.length === 0 && moved.length === 0) return own;
   const isConsumed = (entry: ConfigEntry) => consumed.some((range) => range.start === entry.valueRange.start && range.end === entry.valueRange.end);
@@ -231,4 +222,21 @@ export function analyzeInProject(filePath: string, text: string, files: ProjectF
   for (const finding of moved) if (!findings.some((other) => same(other, finding))) findings.push(finding);
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { ...own, findings };
+}
+
+/**
+ * Findings `reader`'s analysis puts in other files, made to stand there: their related places in the reader's text get
+ * its location, those in the other file itself are dropped (the finding is there), and one names where the reader reads the value.
+ */
+function relocated(items: readonly ElsewhereFinding[] | undefined, reader: string, readerText: string, readerName: string): ElsewhereFinding[] {
+  if (!items?.length) return [];
+  const lines = new LineIndex(readerText);
+  const inReader = (range: Range) => ({ file: reader, range, start: lines.positionAt(range.start), end: lines.positionAt(range.end) });
+  return items.map((item) => {
+    const back = item.reference ? [{ range: item.reference, message: `read by ${readerName} here`, location: inReader(item.reference) }] : [];
+    const related = item.finding.related
+      .filter((other) => !other.location || !samePath(other.location.file, item.location.file))
+      .map((other) => (other.location ? other : { ...other, location: inReader(other.range) }));
+    return { ...item, finding: { ...item.finding, related: [...back, ...related] } };
+  });
 }
