@@ -31,6 +31,8 @@ export const laravel: FrameworkProfile<'laravel'> = {
     { key: 'url', role: 'url' },
   ],
   signature: ['mailer', 'driver', 'encryption', 'scheme', 'from address', 'from name', 'ehlo domain', 'url'],
+  // config/mail.php: `'default' => env('MAIL_MAILER', 'log')` beside `mailers` picks the mailer; another one leaves smtp unused.
+  transportSwitches: [{ key: 'default', activeValues: /^(smtp|failover|roundrobin)$/i }],
   tlsDefault: AUTO_BY_PORT,
   urlSchemes: { smtps: 'implicit', smtp: 'auto' },
   tlsRecipe: {

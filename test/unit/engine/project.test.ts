@@ -122,4 +122,12 @@ describe('project: findings on the combination, on the line to change', () => {
     assert.ok(analysis.groups[0].matches.every((match) => match.entry.foreign?.file === 'mail.env'));
     assert.equal(lensOffset(analysis.groups[0], compose, analysis.format), 0);
   });
+
+  it("config/mail.php's default mailer decides: MAIL_MAILER=log (or the fallback 'log') leaves the smtp mailer unused", () => {
+    const mail = MAIL_PHP.replace("env('MAIL_PORT', 465)", "env('MAIL_PORT', 587)");
+    const wrong = 'MAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n';
+    assert.deepEqual(analyzeInProject('.env', wrong, project({ '.env': wrong, 'config/mail.php': mail })).findings, [], "no MAIL_MAILER: the fallback 'log'");
+    const used = `MAIL_MAILER=smtp\n${wrong}`;
+    assert.deepEqual(summary(used, analyzeInProject('.env', used, project({ '.env': used, 'config/mail.php': mail })).findings), ['implicit-tls-on-starttls-port@3']);
+  });
 });
