@@ -3,11 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  analyzeText,
+  analyzeInProject,
   describeInternalError,
   FINDING_IDS,
-  environmentFor,
-  inputsMatter,
   fixAll,
   formatConfigError,
   isConfigFile,
@@ -15,7 +13,8 @@ import {
   prepareCodeFile,
   type AnalysisContext,
   type AnalyzeOptions,
-  type EnvironmentVariables,
+  type ProjectFiles,
+  projectOptions,
   type RuleSetting,
 } from '../engine';
 import { diskConfigResolver } from './config-files';
@@ -103,8 +102,9 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
 
   const findings: FileFinding[] = [];
   const projectRoots = new ProjectRoots();
-  // The `.env` files read so far: source files of one folder share theirs, read once.
-  const inputs = new Map<string, string | undefined>();
+  const checkedPaths = new Set(walk.files.map((file) => path.resolve(file)));
+  // The project's other files, read once each (source files of one folder share their `.env`).
+  const project = projectFiles(projectRoots, io);
   let checked = 0;
   for (const file of walk.files) {
     const resolved = configOf(file);
@@ -134,19 +134,29 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
     // The engine sees the path relative to the project root: folders above the project say nothing about it,
     // and the verdict does not depend on the folder the command runs in. Output names files from there.
     const analysisPath = projectRoots.analysisPath(file, io.cwd);
-    const environment = inputsMatter(file, text) ? inputEnvironment(file, io, inputs, projectRoots.rootOf(file)) : undefined;
+    // Values from the project's other files (the `.env` a compose file, config/mail.php or source code reads, env_file).
     if (options.flags.fix) {
-      text = fixFile(file, analysisPath, shown, text, { ...fileOptions, environment }, io);
-      inputs.delete(path.resolve(file)); // a fixed `.env` is read again by the files after it
+      text = fixFile(file, analysisPath, shown, text, projectOptions(path.resolve(file), text, project, fileOptions), io);
+      project.forget(file); // a fixed `.env` is read again by the files after it
     }
-    const analysis = analyzeText(analysisPath, text, { ...fileOptions, environment });
+    // Absolute, so that a source file's search for its `.env` stops at its project root.
+    const analysis = analyzeInProject(path.resolve(file), text, project, fileOptions);
     const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
       const at = lines.positionAt(error.range.start);
       io.stderr(`smtp-doctor: ${shown}:${at.line + 1}:${at.character + 1}: could not parse all of it (${error.message}); checked what could be read\n`);
     }
     for (const error of analysis.internalErrors) io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`);
-    for (const finding of analysis.findings) findings.push(locate(shown, lines, finding, (other) => path.relative(io.cwd, path.resolve(other)) || other));
+    const nameOf = (other: string) => path.relative(io.cwd, path.resolve(other)) || path.basename(other);
+    for (const finding of analysis.findings) findings.push(locate(shown, lines, finding, nameOf));
+    // A finding whose line to change is in a file this run does not check (`check docker-compose.yml` with the `.env` it reads) is shown there.
+    for (const item of analysis.elsewhere ?? []) {
+      if (checkedPaths.has(path.resolve(item.location.file))) continue;
+      const other = readText(item.location.file);
+      if (!('text' in other)) continue;
+      const located = locate(nameOf(item.location.file), new LineIndex(other.text), item.finding, nameOf);
+      if (!findings.some((known) => known.file === located.file && known.line === located.line && known.rule === located.rule)) findings.push(located);
+    }
   }
   for (const skipped of walk.skipped) io.stderr(`smtp-doctor: skipped ${path.relative(io.cwd, path.resolve(skipped.file))}: ${skipped.reason}\n`);
 
@@ -157,22 +167,32 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
 }
 
 /**
- * The variables a file reads from other files, read from disk (once each, in `cache`): a compose file's from the
- * `.env` beside it, a source file's from the nearest `.env` up to its project root.
+ * The project's other files, read from disk once each (`forget` drops one that a fix rewrote); judged from their
+ * project root, named from the working directory; a source file's `.env` is looked for up to its project root.
  */
-function inputEnvironment(file: string, io: CliIo, cache: Map<string, string | undefined>, root: string | undefined): EnvironmentVariables | undefined {
-  return environmentFor(
-    path.resolve(file),
-    (input) => {
-      if (!cache.has(input)) {
-        const read = fs.existsSync(input) ? readText(input) : undefined;
-        cache.set(input, read && 'text' in read ? read.text : undefined);
+function projectFiles(roots: ProjectRoots, io: CliIo): ProjectFiles & { forget(file: string): void } {
+  const cache = new Map<string, string | undefined>();
+  return {
+    read: (file) => {
+      const key = path.resolve(file);
+      if (!cache.has(key)) {
+        const read = fs.existsSync(file) ? readText(file) : undefined;
+        cache.set(key, read && 'text' in read ? read.text : undefined);
       }
-      return cache.get(input);
+      return cache.get(key);
     },
-    (input) => path.relative(io.cwd, input),
-    root,
-  );
+    list: (folder) => {
+      try {
+        return fs.readdirSync(folder);
+      } catch {
+        return [];
+      }
+    },
+    analysisPath: (file) => roots.analysisPath(file, io.cwd),
+    display: (file) => path.relative(io.cwd, path.resolve(file)) || path.basename(file),
+    root: (file) => roots.rootOf(file),
+    forget: (file) => cache.delete(path.resolve(file)),
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
 // The engine's entry point: text in, SMTP groups and findings out.
 
-import { documentEnvironment, environmentOf, markerEnvironment, isExampleFile, type Environment } from './facts/environments';
+import { documentEnvironment, documentNameEnvironment, environmentOf, markerEnvironment, isExampleFile, serviceEnvironment, type Environment } from './facts/environments';
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
-import { resolveEnvironment, type EnvironmentVariables } from './environment';
+import { isComposeFile, resolveEnvironment, type EnvironmentVariables } from './environment';
 import { formatNeedsContent } from './facts/files';
 import { detectFormat, looksLikeHocon, parseConfig } from './formats';
 import { parseYamlParts } from './formats/yaml-outline';
@@ -14,7 +14,7 @@ import { renderMessage, type MessageData, type RelatedInformation } from './rule
 import { applySuppressions, findDirectives, UNUSED_SUPPRESSION } from './suppressions';
 import { LineIndex } from './text';
 import { mayMatter } from './vocabulary';
-import type { ConfigEntry, FormatId, ParseError, ParseResult, Range, Severity } from './types';
+import type { ConfigEntry, FileLocation, FormatId, ParseError, ParseResult, Range, Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
 
@@ -25,8 +25,14 @@ export interface AnalyzeOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Parse as this format instead of guessing from the file name. */
   format?: FormatId;
-  /** Variables set by other files the file reads (the `.env` beside a compose file); see analyzeProject. */
+  /** Variables set by other files the file reads (the `.env` beside a compose file); see project.ts. */
   environment?: EnvironmentVariables;
+  /**
+   * Entries of other files that join this file's settings (a Compose service's `env_file` variables, as
+   * `services.app.environment.X`), each with `foreign` set to where it is written; an entry of the file with the
+   * same path wins (Compose: `environment` overrides `env_file`). See project.ts.
+   */
+  companions?: readonly ConfigEntry[];
   /**
    * How much of a YAML file to parse: `relevant` only the parts that can hold SMTP settings
    * (formats/yaml-outline.ts; the findings are the same, syntax errors elsewhere go unreported),
@@ -70,6 +76,20 @@ export interface Analysis {
   parse?: ParseResult;
   /** A code file whose parser is not loaded yet: nothing was read (await `prepareCodeFile` first). */
   parserMissing?: CodeRead['parserMissing'];
+  /**
+   * Findings whose line to change is in another file (a value the `.env` sets, an `env_file` entry), judged on the
+   * combination: `location` is where they belong, `reference` where this file reads the value. That file's analysis
+   * through project.ts reports them; they are not in `findings`.
+   */
+  elsewhere?: ElsewhereFinding[];
+}
+
+export interface ElsewhereFinding {
+  /** With its range in the other file's text. */
+  finding: Finding;
+  location: FileLocation;
+  /** Where the analysed file reads the value (the lookup, or the service's `env_file` entry's placeholder: absent). */
+  reference?: Range;
 }
 
 const MAIL_WORDS = /smtp|mail/i;
@@ -100,26 +120,28 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   if (!options.format && format === 'hocon' && formatNeedsContent(filePath) && !looksLikeHocon(text)) return { groups: [], findings: [], parseErrors: [], internalErrors: [] };
   const code = format === 'code' ? readCode(filePath, text, options.environment) : undefined;
   const parse = code ? code.parse : readConfig(format, text, options);
+  const foreign = placeCompanions(text, parse.entries, options.companions);
   const groups = code
     ? code.groups.map(buildGroup).filter((group): group is SmtpGroup => group !== undefined)
-    : findSmtpGroups(resolveEnvironment(parse.entries, text, format, filePath, options.environment));
+    : findSmtpGroups([...resolveEnvironment(parse.entries, text, format, filePath, options.environment), ...foreign.entries]);
   const context = {
     filePath,
     environment: environmentOf(filePath),
     isExample: isExampleFile(filePath),
     context: options.context ?? 'application',
   } as const;
-  const documentEnvironments = environmentsByDocument(parse.entries, context.environment);
+  const documentEnvironments = environmentsByDocument([...parse.entries, ...foreign.entries], context.environment, filePath);
   const enabled = RULES.flatMap((rule) => {
     const severity = severityOf(rule, options);
     return severity === 'off' ? [] : [{ rule, severity }];
   });
   const findings: Finding[] = [];
+  const elsewhere: ElsewhereFinding[] = [];
   const internalErrors: InternalError[] = [];
   const seen = new Set<string>();
   for (const group of groups) {
     if (!group.active) continue;
-    const environment = documentEnvironments.get(group.document ?? 0);
+    const environment = groupEnvironment(group, documentEnvironments, context.environment, filePath);
     const groupContext = environment ? { ...context, environment } : context;
     const found = enabled.map(({ rule, severity }) => ({ rule, severity, findings: checkGroup(rule, group, groupContext, internalErrors) }));
     // Judged on what each rule found before any is dropped, so the order of the rules does not matter.
@@ -132,7 +154,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
         seen.add(key);
         const data = finding.data ?? {};
         const related = finding.related ?? [];
-        findings.push({
+        const made: Finding = {
           ruleId: rule.id,
           severity,
           messageId: finding.messageId,
@@ -140,14 +162,121 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
           message: renderMessage(rule.messages[finding.messageId], data),
           detail: renderMessage(rule.details[finding.messageId], data),
           range: finding.range,
-          related: [...related, ...environmentSources(group, [finding.range, ...related.map((item) => item.range)])],
-        });
+          related: [
+            ...related.map((item) => foreign.relate(item)),
+            ...environmentSources(group, [finding.range, ...related.map((item) => item.range)]),
+            ...otherFileValues(group, finding.range, foreign),
+          ],
+        };
+        // Code findings stay on the code's line (the .env is related information); a config file's value that another
+        // file sets or holds (config/mail.php ← .env, a compose file ← its .env or a service's env_file) is changed there.
+        const moved = code ? undefined : movedTo(group, finding.range, foreign);
+        if (moved) elsewhere.push({ finding: { ...made, range: moved.location.range }, location: moved.location, ...(moved.reference ? { reference: moved.reference } : {}) });
+        else findings.push(made);
       }
     }
   }
   const kept = suppress(format, text, parse, findings, options);
   kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { format, groups, findings: kept, parseErrors: parse.errors, internalErrors, parse, ...(code?.parserMissing ? { parserMissing: code.parserMissing } : {}) };
+  return {
+    format,
+    groups,
+    findings: kept,
+    parseErrors: parse.errors,
+    internalErrors,
+    parse,
+    ...(code?.parserMissing ? { parserMissing: code.parserMissing } : {}),
+    ...(elsewhere.length ? { elsewhere } : {}),
+  };
+}
+
+/** Companion entries placed past the end of the text (one block per file, so no range of the file is one of theirs). */
+interface PlacedCompanions {
+  entries: ConfigEntry[];
+  /** The location in its own file of a placeholder range, or undefined for a range of the analysed file. */
+  locate(range: Range): FileLocation | undefined;
+  relate(item: RelatedInformation): RelatedInformation;
+}
+
+function placeCompanions(text: string, own: readonly ConfigEntry[], companions: readonly ConfigEntry[] = []): PlacedCompanions {
+  const paths = new Set(own.map((entry) => entry.path.join('\u0000')));
+  const blocks: { base: number; file: string; entries: ConfigEntry[] }[] = [];
+  let base = text.length + 1;
+  const entries: ConfigEntry[] = [];
+  for (const entry of companions) {
+    if (!entry.foreign || paths.has(entry.path.join('\u0000'))) continue;
+    let block = blocks.find((item) => item.file === entry.foreign!.file);
+    if (!block) {
+      block = { base, file: entry.foreign.file, entries: [] };
+      blocks.push(block);
+      base += 1 + Math.max(0, ...companions.filter((item) => item.foreign?.file === entry.foreign!.file).map((item) => Math.max(item.valueRange.end, item.keyRange.end)));
+    }
+    const at = block.base;
+    const shift = (range: Range): Range => ({ start: range.start + at, end: range.end + at });
+    const placed: ConfigEntry = { ...entry, keyRange: shift(entry.keyRange), valueRange: shift(entry.valueRange) };
+    block.entries.push(placed);
+    entries.push(placed);
+  }
+  const locate = (range: Range): FileLocation | undefined => {
+    if (range.start <= text.length) return undefined;
+    const block = [...blocks].reverse().find((item) => range.start >= item.base);
+    const entry = block?.entries.find((item) => range.start >= item.keyRange.start && range.end <= item.valueRange.end);
+    if (!block || !entry?.foreign) return undefined;
+    const inFile = { start: range.start - block.base, end: range.end - block.base };
+    const own = entry.foreign;
+    // Positions: the entry's own, adjusted on its line (a placeholder range inside one value).
+    return { file: block.file, range: inFile, start: { line: own.start.line, character: own.start.character + (inFile.start - own.range.start) }, end: { line: own.end.line, character: own.end.character + (inFile.end - own.range.end) } };
+  };
+  return {
+    entries,
+    locate,
+    relate: (item) => {
+      const location = locate(item.range);
+      return location ? { ...item, range: location.range, file: fileOf(location) } : item;
+    },
+  };
+}
+
+/** Where a finding belongs when its range is on a value written in another file: an `env_file` entry, or a lookup that file sets. */
+function movedTo(group: SmtpGroup, range: Range, foreign: PlacedCompanions): { location: FileLocation; reference?: Range } | undefined {
+  const location = foreign.locate(range);
+  if (location) return { location };
+  for (const entry of groupEntries(group)) {
+    const set = entry.environment?.setBy;
+    if (set?.at && !entry.environment?.evaluated && range.start === entry.valueRange.start && range.end === entry.valueRange.end) {
+      return { location: { file: set.at.input, range: set.range, start: set.at.start, end: set.at.end }, reference: entry.valueRange };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Related information naming the group's values that a service's `env_file` holds, so that a finding in the compose
+ * file shows them (values a `.env` sets through `${VAR}` or a lookup are environmentSources').
+ */
+function otherFileValues(group: SmtpGroup, range: Range, foreign: PlacedCompanions): RelatedInformation[] {
+  const related: RelatedInformation[] = [];
+  for (const match of group.matches) {
+    const entry = match.entry;
+    // Secrets are not repeated in messages; the connection's own values are what the combination is about.
+    if (!entry || ['user', 'password', 'oauth'].includes(match.spec.role)) continue;
+    if (entry.valueRange.start === range.start && entry.valueRange.end === range.end) continue;
+    const location = foreign.locate(entry.valueRange);
+    if (!location) continue;
+    related.push({ range: location.range, file: fileOf(location), message: `${entry.path[entry.path.length - 1]}=${entry.value ?? ''} is set here` });
+  }
+  return related;
+}
+
+/** A FileLocation as related information's `file`. */
+function fileOf(location: FileLocation): NonNullable<RelatedInformation['file']> {
+  return { path: location.file, start: location.start, end: location.end };
+}
+
+function groupEntries(group: SmtpGroup): ConfigEntry[] {
+  const entries = new Set<ConfigEntry>();
+  for (const match of group.matches) if (match.entry) entries.add(match.entry);
+  return [...entries];
 }
 
 /** Related information in the file that sets a value the finding is about (the `.env` a code lookup or a compose file reads). */
@@ -219,9 +348,18 @@ function recordInternalError(errors: InternalError[], error: InternalError): voi
  * `spring.profiles.active: prod` decides only where the path says nothing (`pathEnvironment` unknown), so an
  * example file that copies `APP_ENV=production` stays an example.
  */
-export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvironment: Environment): Map<number, Environment> {
+export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvironment: Environment, filePath = ''): Map<number, Environment> {
   const found = new Map<number, Environment>();
   const marked = new Map<number, Environment>();
+  // A Compose project name or a Kubernetes namespace/name that says prod (only where the path says nothing, as markers).
+  if (pathEnvironment === 'unknown') {
+    const byDocument = new Map<number, ConfigEntry[]>();
+    for (const entry of entries) byDocument.set(entry.document ?? 0, [...(byDocument.get(entry.document ?? 0) ?? []), entry]);
+    for (const [document, own] of byDocument) {
+      const named = documentNameEnvironment(own, isComposeFile(filePath));
+      if (named) marked.set(document, named);
+    }
+  }
   for (const entry of entries) {
     const words = entryWords(entry).join(' ');
     const environment = documentEnvironment(words, entry.value);
@@ -232,6 +370,14 @@ export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvi
   }
   for (const [document, environment] of marked) if (!found.has(document)) found.set(document, environment);
   return found;
+}
+
+/** A group's environment when its document or its Compose service says one (else undefined: the path's applies). */
+export function groupEnvironment(group: SmtpGroup, byDocument: ReadonlyMap<number, Environment>, pathEnvironment: Environment, filePath: string): Environment | undefined {
+  const environment = byDocument.get(group.document ?? 0);
+  if (environment || pathEnvironment !== 'unknown') return environment;
+  const first = group.matches.find((match) => match.entry)?.entry;
+  return first ? serviceEnvironment(first.path, isComposeFile(filePath)) : undefined;
 }
 
 function severityOf(rule: Rule, options: AnalyzeOptions): RuleSetting {

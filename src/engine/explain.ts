@@ -143,11 +143,14 @@ const YAML_BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([^"'#]+?)\2\s*:\s*(?:#.*)?$/;
  * between a key and its children.
  */
 export function lensOffset(group: SmtpGroup, text: string, format: FormatId | undefined): number {
-  const first = group.matches.reduce((a, b) => (a.entry.keyRange.start <= b.entry.keyRange.start ? a : b)).entry;
+  // Entries written in another file (a service's env_file) have no place here; a group of only those sits at the top.
+  const matches = group.matches.filter((match) => !match.entry.foreign);
+  if (matches.length === 0) return 0;
+  const first = matches.reduce((a, b) => (a.entry.keyRange.start <= b.entry.keyRange.start ? a : b)).entry;
   const lineStart = text.lastIndexOf('\n', first.keyRange.start - 1) + 1;
   if (format !== 'yaml') return lineStart;
   let common = first.path.slice(0, -1);
-  for (const { entry } of group.matches) {
+  for (const { entry } of matches) {
     let same = 0;
     while (same < common.length && same < entry.path.length - 1 && common[same] === entry.path[same]) same++;
     common = common.slice(0, same);

@@ -16,6 +16,14 @@ export interface Position {
   character: number;
 }
 
+/** A place in another file of the project: `file` as the adapter named it, `range` offsets in its text. */
+export interface FileLocation {
+  file: string;
+  range: Range;
+  start: Position;
+  end: Position;
+}
+
 export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml' | 'hocon' | 'assignments' | 'code';
 
 /**
@@ -61,6 +69,11 @@ export interface ConfigEntry {
   environment?: EnvironmentSource;
   /** For HOCON `key = ${?VAR}`: the key's earlier value, which stays when VAR is unset. */
   keptUnlessSet?: ConfigEntry;
+  /**
+   * An entry written in another file that joins this file's settings (a Compose service's `env_file`): its ranges
+   * here are placeholders past the end of the text; `foreign` is where it is written. Never edited by a fix here.
+   */
+  foreign?: FileLocation;
 }
 
 /**

@@ -31,7 +31,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
         (candidate) => candidate.ruleId === ruleIdOf(diagnostic) && toRange(analyzed.lines, candidate.range).isEqual(diagnostic.range),
       );
       if (!finding) continue;
-      for (const fix of fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri), this.diagnostics.logInternalError)) {
+      for (const fix of fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri, document.getText()), this.diagnostics.logInternalError)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;
@@ -57,7 +57,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
 
   private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
     const text = document.getText();
-    const result = fixAll(analysisPath(document.uri), text, this.diagnostics.optionsFor(document.uri), this.diagnostics.logInternalError);
+    const result = fixAll(analysisPath(document.uri), text, this.diagnostics.optionsFor(document.uri, document.getText()), this.diagnostics.logInternalError);
     if (!result.applied.length) return [];
     const action = new vscode.CodeAction('Fix all SMTP Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

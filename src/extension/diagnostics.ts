@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
+  analyzeInProject,
   analyzeText,
-  environmentFor,
   inputsMatter,
   CONFIG_FILES_GLOB,
   describeInternalError,
@@ -14,12 +14,14 @@ import {
   isConfigFile,
   LineIndex,
   prepareCodeFile,
+  projectOptions,
+  readersOf,
   readsFrom,
   SKIPPED_FOLDERS_GLOB,
   type Analysis,
   type AnalyzeOptions,
-  type EnvironmentVariables,
   type FormatId,
+  type ProjectFiles,
   type InternalError,
 } from '../engine';
 import { toDiagnostic } from './convert';
@@ -122,8 +124,8 @@ export class DiagnosticsController implements vscode.Disposable {
         const bytes = open ? undefined : await readWorkspaceFile(uri, this.settings.maxFileSize);
         if (!open && !bytes) continue;
         const analysis = open
-          ? (this.analysisOf(open)?.analysis ?? analyzeText(analysisPath(uri), open.getText(), { ...target.options, environment: this.inputEnvironment(uri) }))
-          : analyzeText(analysisPath(uri), new TextDecoder().decode(bytes), { ...target.options, environment: this.inputEnvironment(uri) });
+          ? (this.analysisOf(open)?.analysis ?? this.analyze(uri, open.getText(), target.options))
+          : this.analyze(uri, new TextDecoder().decode(bytes), target.options);
         analyses.push({ uri, analysis });
       } catch (error) {
         this.log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -183,9 +185,10 @@ export class DiagnosticsController implements vscode.Disposable {
     };
   }
 
-  /** The options for a file's fixes: the same as its diagnostics'. */
-  optionsFor(uri: vscode.Uri): AnalyzeOptions {
-    return this.target(uri)?.options ?? readSettings(uri).analyze;
+  /** The options for a file's fixes: the same as its diagnostics', with the values of the project's files it reads. */
+  optionsFor(uri: vscode.Uri, text?: string): AnalyzeOptions {
+    const options = this.target(uri)?.options ?? readSettings(uri).analyze;
+    return uri.scheme === 'file' && text !== undefined ? projectOptions(uri.fsPath, text, this.projectFiles(), options) : options;
   }
 
   private isIncluded(uri: vscode.Uri, languageId?: string): boolean {
@@ -230,7 +233,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }
       return undefined;
     }
-    const analysis = analyzeText(analysisPath(document.uri), text, { ...target.options, format: this.formatOf(document), environment: this.inputEnvironment(document.uri) });
+    const analysis = this.analyze(document.uri, text, { ...target.options, format: this.formatOf(document) });
     const result = { version: document.version, analysis, lines: new LineIndex(text) };
     this.cache.set(key, result);
     this.publish(document.uri, result);
@@ -245,40 +248,52 @@ export class DiagnosticsController implements vscode.Disposable {
     return result;
   }
 
+  /** A file's analysis in its project (the `.env` a compose file or config/mail.php reads, env_file; findings moved to the line to change). */
+  private analyze(uri: vscode.Uri, text: string, options: AnalyzeOptions): Analysis {
+    return uri.scheme === 'file' ? analyzeInProject(uri.fsPath, text, this.projectFiles(), options) : analyzeText(analysisPath(uri), text, options);
+  }
+
   /**
-   * The variables a file reads from other files (a compose file from the `.env` beside it): an open
-   * document's buffer first, so that typing in `.env` counts before it is saved, else the file on disk.
+   * The project's other files: an open document's buffer first, so that typing in `.env` counts before it is
+   * saved, else the file on disk.
    */
-  private inputEnvironment(uri: vscode.Uri): EnvironmentVariables | undefined {
-    if (uri.scheme !== 'file') return undefined;
-    return environmentFor(
-      uri.fsPath,
-      (input) => {
-        const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.scheme === 'file' && document.uri.fsPath === input);
+  private projectFiles(): ProjectFiles {
+    return {
+      read: (file) => {
+        const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.scheme === 'file' && document.uri.fsPath === file);
         if (open) return open.getText();
         try {
-          return fs.statSync(input).size <= this.settings.maxFileSize ? fs.readFileSync(input, 'utf8') : undefined;
+          return fs.statSync(file).size <= this.settings.maxFileSize ? fs.readFileSync(file, 'utf8') : undefined;
         } catch {
           return undefined;
         }
       },
-      (input) => vscode.workspace.asRelativePath(vscode.Uri.file(input), false),
+      list: (folder) => {
+        try {
+          return fs.readdirSync(folder);
+        } catch {
+          return [];
+        }
+      },
+      analysisPath: (file) => analysisPath(vscode.Uri.file(file)),
       // A source file's `.env` is looked for up to its workspace folder, not above it.
-      vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath,
-    );
+      root: (file) => vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath,
+    };
   }
 
-  /** Files whose analysis reads `changed` (compose files beside a `.env`) are analysed again. */
+  /** Files whose analysis `changed` can alter: those reading it (a compose file beside a `.env`), and those it reads (its findings move there). */
   private reanalyzeDependents(changed: vscode.Uri): void {
     if (changed.scheme !== 'file') return;
+    const files = this.projectFiles();
+    const readers = new Set(readersOf(changed.fsPath, files));
+    const related = (uri: vscode.Uri) =>
+      uri.scheme === 'file' && uri.toString() !== changed.toString() && (readers.has(uri.fsPath) || readsFrom(uri.fsPath, changed.fsPath, files.read) || readsFrom(changed.fsPath, uri.fsPath, files.read));
     const dependents = new Map<string, vscode.Uri>();
-    for (const document of vscode.workspace.textDocuments) {
-      if (document.uri.scheme === 'file' && readsFrom(document.uri.fsPath, changed.fsPath)) dependents.set(document.uri.toString(), document.uri);
-    }
+    for (const document of vscode.workspace.textDocuments) if (related(document.uri)) dependents.set(document.uri.toString(), document.uri);
     this.collection.forEach((uri) => {
-      if (uri.scheme === 'file' && readsFrom(uri.fsPath, changed.fsPath)) dependents.set(uri.toString(), uri);
+      if (related(uri)) dependents.set(uri.toString(), uri);
     });
-    for (const [key, uri] of this.scannedUris) if (uri.scheme === 'file' && !this.readsNoInputs.has(key) && readsFrom(uri.fsPath, changed.fsPath)) dependents.set(uri.toString(), uri);
+    for (const [key, uri] of this.scannedUris) if (!this.readsNoInputs.has(key) && related(uri)) dependents.set(uri.toString(), uri);
     for (const uri of dependents.values()) {
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
       if (open) this.analyzeDocument(open);
@@ -390,7 +405,7 @@ export class DiagnosticsController implements vscode.Disposable {
       await prepareCodeFile(uri.path, text);
       // A file that `include` adds has a name that says nothing of its format: read as .env, as the CLI does.
       const reads = inputsMatter(uri.fsPath, text);
-      const analysis = analyzeText(analysisPath(uri), text, { ...target.options, ...(isConfigFile(uri.path) ? {} : { format: 'dotenv' }), ...(reads ? { environment: this.inputEnvironment(uri) } : {}) });
+      const analysis = this.analyze(uri, text, { ...target.options, ...(isConfigFile(uri.path) ? {} : { format: 'dotenv' }) });
       this.scannedUris.set(key, uri);
       // A source file that names no mail library is not analysed again when a `.env` changes.
       if (reads) this.readsNoInputs.delete(key);

@@ -142,7 +142,7 @@ export class ExplainCommand {
     let fixTitle: string | undefined;
     if (finding) {
       const document = await vscode.workspace.openTextDocument(uri);
-      fixTitle = fixesFor(analysisPath(uri), document.getText(), finding, this.diagnostics.optionsFor(uri))[0]?.title;
+      fixTitle = fixesFor(analysisPath(uri), document.getText(), finding, this.diagnostics.optionsFor(uri, document.getText()))[0]?.title;
     }
     return {
       uri,
@@ -160,7 +160,7 @@ export class ExplainCommand {
     const analyzed = this.diagnostics.analysisOf(document);
     const group = analyzed?.analysis.groups[settings.groupIndex];
     const finding = group && analyzed.analysis.findings.find((candidate) => candidate.ruleId === settings.finding!.ruleId && insideGroup(candidate, group));
-    const fix = finding && fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri))[0];
+    const fix = finding && fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri, document.getText()))[0];
     if (!fix) {
       void vscode.window.showInformationMessage('SMTP Doctor: the settings have changed; nothing left to fix here.');
       return false;

@@ -152,7 +152,7 @@ export class ProbeCommand {
     const { uri, groupIndex } = target.source!;
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
-    const fix = switchTlsFix(analysisPath(uri), text, groupIndex, tls, this.diagnostics.optionsFor(uri), this.diagnostics.logInternalError);
+    const fix = switchTlsFix(analysisPath(uri), text, groupIndex, tls, this.diagnostics.optionsFor(uri, text), this.diagnostics.logInternalError);
     return fix && { title: fix.title, preview: changedLines(text, fix), file: target.origin };
   }
 
@@ -169,7 +169,7 @@ export class ProbeCommand {
     const { uri, groupIndex } = offered.target.source;
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
-    const fix = switchTlsFix(analysisPath(uri), text, groupIndex, offered.tls, this.diagnostics.optionsFor(uri), this.diagnostics.logInternalError);
+    const fix = switchTlsFix(analysisPath(uri), text, groupIndex, offered.tls, this.diagnostics.optionsFor(uri, text), this.diagnostics.logInternalError);
     if (!fix) {
       void vscode.window.showWarningMessage(`SMTP Doctor: the settings in ${offered.target.origin} changed since the test, and the fix no longer applies. Run the test again.`);
       return false;

@@ -4,6 +4,7 @@
 // It honours the project config file as `smtp-doctor check` does (the nearest .smtp-doctor.json/.yaml,
 // read from the editor's buffer when it is open), and never throws at the client: a bad input becomes
 // a diagnostic or a log message.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -27,6 +28,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  analyzeInProject,
   analyzeText,
   describeInternalError,
   DIAGNOSTIC_SOURCE,
@@ -37,8 +39,6 @@ import {
   fixesFor,
   formatConfigError,
   hoverAt,
-  environmentFor,
-  inputsMatter,
   isConfigFile,
   LineIndex,
   MAX_FILE_BYTES,
@@ -46,17 +46,22 @@ import {
   prepareCodeFile,
   PROJECT_CONFIG_FILES,
   ProjectConfigResolver,
+  projectOptions,
+  readersOf,
+  readsFrom,
   ruleDocsUrl,
   type Analysis,
   type AnalyzeOptions,
   type ConfigError,
   type Finding,
+  type ProjectFiles,
   type Range,
   type Severity,
   type TextEdit,
 } from '../engine';
 import { readTextFile } from '../cli/config-files';
 import type { CliIo } from '../cli/io';
+import { ProjectRoots } from '../cli/project-root';
 
 export const LSP_USAGE = `Usage: smtp-doctor lsp --stdio
 
@@ -174,6 +179,8 @@ export class LanguageServer {
     // The first analysis (didOpen) is immediate; later ones wait for a pause in typing.
     if (!this.analyses.has(document.uri)) void this.analyze(document.uri);
     else this.schedule(document.uri);
+    // Editing a `.env` re-judges the compose file and config/mail.php that read it, and the other way round.
+    this.scheduleDependents(document.uri);
   }
 
   private onClose(document: TextDocument): void {
@@ -182,6 +189,8 @@ export class LanguageServer {
     this.analyses.delete(document.uri);
     void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (isProjectConfigFile(document.uri)) this.scheduleAll();
+    // Its unsaved buffer no longer counts: the files related to it go back to the file on disk.
+    else this.scheduleDependents(document.uri);
   }
 
   private schedule(uri: string): void {
@@ -234,13 +243,14 @@ export class LanguageServer {
       return [];
     }
     const analysisPath = this.analysisPath(name);
-    const options: AnalyzeOptions = {
+    const base: AnalyzeOptions = {
       rules: resolved?.options.rules ?? {},
       context: resolved?.options.context ?? 'application',
       // A file that `include` adds has a name that says nothing of its format (as `smtp-doctor check` reads it).
       ...(known ? {} : { format: 'dotenv' }),
-      ...(file && inputsMatter(file, text) ? { environment: this.inputEnvironment(file) } : {}),
     };
+    // The values of the project's other files it reads (the `.env` of a compose file or config/mail.php, env_file); fixes use the same.
+    const options = file ? projectOptions(file, text, this.projectFiles(), base) : base;
     const version = document.version;
     try {
       await prepareCodeFile(analysisPath, text);
@@ -249,7 +259,7 @@ export class LanguageServer {
       return [];
     }
     if (this.documents.get(uri)?.version !== version) return undefined;
-    const analysis = analyzeText(analysisPath, text, options);
+    const analysis = file ? analyzeInProject(file, text, this.projectFiles(), base) : analyzeText(analysisPath, text, options);
     const lines = new LineIndex(text);
     for (const error of analysis.parseErrors.slice(0, 1)) {
       const at = lines.positionAt(error.range.start);
@@ -413,13 +423,33 @@ export class LanguageServer {
     return this.documents.get(pathToFileURL(file).toString())?.getText() ?? readTextFile(file);
   }
 
-  /**
-   * The variables a file reads from other files (as the CLI does): for a compose file the `.env` beside it, which
-   * Compose interpolates into it; for source code the nearest `.env` up to its workspace folder.
-   */
-  private inputEnvironment(file: string) {
-    const root = this.workspaceFolders.find((folder) => !path.relative(folder, file).startsWith('..'));
-    return environmentFor(file, (input) => this.readFile(input), (input) => this.analysisPath(input), root);
+  /** The project's other files for the engine: open buffers first, else the disk; a source file's `.env` up to its workspace folder. */
+  private projectFiles(): ProjectFiles {
+    return {
+      read: (file) => this.readFile(file),
+      list: (folder) => {
+        try {
+          return fs.readdirSync(folder);
+        } catch {
+          return [];
+        }
+      },
+      analysisPath: (file) => this.analysisPath(file),
+      root: (file) => this.workspaceFolders.find((folder) => !path.relative(folder, file).startsWith('..')),
+    };
+  }
+
+  /** Open documents whose analysis a change to `changed` can alter: those reading it, and those it reads (its findings can move there). */
+  private scheduleDependents(changed: string): void {
+    const file = filePathOf(changed);
+    if (!file) return;
+    const read = (name: string) => this.readFile(name);
+    const readers = new Set(readersOf(file, this.projectFiles()).map((reader) => path.resolve(reader)));
+    for (const document of this.documents.all()) {
+      const other = filePathOf(document.uri);
+      if (!other || document.uri === changed) continue;
+      if (readsFrom(other, file, read) || readsFrom(file, other, read) || readers.has(path.resolve(other))) this.schedule(document.uri);
+    }
   }
 
   /**
@@ -431,8 +461,12 @@ export class LanguageServer {
       const relative = path.relative(folder, file);
       if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
     }
-    return file;
+    // Outside every workspace folder (a client started without one): from the file's project root, as the CLI judges it.
+    if (!path.isAbsolute(file)) return file;
+    const root = this.roots.rootOf(file);
+    return root ? path.relative(root, file).split(path.sep).join('/') : file;
   }
+  private readonly roots = new ProjectRoots();
 
   private showOnce(kind: 'info' | 'error', message: string): void {
     if (this.shownMessages.has(message)) return;

@@ -69,3 +69,29 @@ export function markerEnvironment(keyWords: string, value: string | null): Envir
   if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return 'development';
   return undefined;
 }
+
+/** The environment a name says (`mailer-prod`, `production`, `shop-staging`): its words, as a path's. */
+export function nameEnvironment(name: string | null | undefined): Environment | undefined {
+  if (!name) return undefined;
+  const words = name.toLowerCase().split(/[\s,._\-/]+/).filter(Boolean);
+  if (words.some((word) => PRODUCTION_WORDS.has(word))) return 'production';
+  if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return 'development';
+  return undefined;
+}
+
+/**
+ * Names that say which environment a document runs in, where the path says nothing: a Compose file's project
+ * `name:` (compose-spec 04-version-and-name.md) and a Kubernetes object's `metadata.namespace` and `metadata.name`
+ * (a document with a root `kind`). The namespace comes first: `name: mailer` in namespace `production` is production.
+ */
+export function documentNameEnvironment(entries: readonly { path: readonly string[]; value: string | null }[], isCompose: boolean): Environment | undefined {
+  if (isCompose) return nameEnvironment(entries.find((entry) => entry.path.length === 1 && entry.path[0] === 'name')?.value);
+  if (!entries.some((entry) => entry.path.length === 1 && entry.path[0] === 'kind')) return undefined;
+  const field = (name: string) => entries.find((entry) => entry.path.length === 2 && entry.path[0] === 'metadata' && entry.path[1] === name)?.value;
+  return nameEnvironment(field('namespace')) ?? nameEnvironment(field('name'));
+}
+
+/** A Compose service's name as a marker for its own settings (`services.app-prod.environment.*`), where nothing else says. */
+export function serviceEnvironment(path: readonly string[], isCompose: boolean): Environment | undefined {
+  return isCompose && path[0] === 'services' && path.length > 2 ? nameEnvironment(path[1]) : undefined;
+}

@@ -54,6 +54,8 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   // Nextcloud: config/config.php and config/*.config.php.
   { format: 'assignments', glob: '**/config.php' },
   { format: 'assignments', glob: '**/*.config.php' },
+  // Laravel: config/mail.php returns the mailers' array, its values `env('MAIL_PORT', 587)` lookups of `.env`.
+  { format: 'assignments', glob: '**/config/mail.php' },
   // WordPress: wp-config.php's define('WPMS_SMTP_HOST', …) constants (WP Mail SMTP).
   { format: 'assignments', glob: '**/wp-config.php' },
 ];

@@ -142,7 +142,7 @@ export class FixContextImpl implements FixContext {
     const { env } = this;
     const raw = env.slice(entry.valueRange.start, entry.valueRange.end);
     // A value set elsewhere through a variable, or computed from one, is not changed over the lookup.
-    if ((entry.value !== null && isTemplate(entry.value)) || entry.readOnly || entry.environment?.setBy || entry.environment?.evaluated || env.sharedWithOtherKeys(entry)) return undefined;
+    if ((entry.value !== null && isTemplate(entry.value)) || entry.readOnly || entry.foreign || entry.environment?.setBy || entry.environment?.evaluated || env.sharedWithOtherKeys(entry)) return undefined;
     if (entry.tokens) {
       // An enum member or a flag in code, written in the language's own syntax.
       const token = entry.tokens[plainText(value, entry.value, 'true').toLowerCase()];
@@ -195,7 +195,7 @@ export class FixContextImpl implements FixContext {
 
   replaceInValue(entry: ConfigEntry, range: Range, text: string): TextEdit[] | undefined {
     const { env } = this;
-    if (entry.value === null || entry.readOnly || env.rawContent(entry) !== entry.value || env.sharedWithOtherKeys(entry)) return undefined;
+    if (entry.value === null || entry.readOnly || entry.foreign || env.rawContent(entry) !== entry.value || env.sharedWithOtherKeys(entry)) return undefined;
     const start = env.contentStart(entry);
     const stop = start + entry.value.length;
     if (range.start < start || range.end > stop || range.end < range.start) return undefined;

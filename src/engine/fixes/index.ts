@@ -4,7 +4,7 @@
 // parse no worse. Candidates that fail are dropped.
 
 import { environmentOf, isExampleFile } from '../facts/environments';
-import { analyzeText, checkGroup, describeInternalError, environmentsByDocument, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
+import { analyzeText, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
 import { ruleById } from '../rules';
 import type { SmtpGroup } from '../model';
 import type { TlsTarget } from '../profiles';
@@ -112,10 +112,10 @@ function fixesWith(
   if (!rule?.fix || !analysis.parse || !analysis.findings.some((item) => sameFinding(item, finding))) return [];
   const ruleContext = ruleContextOf(filePath, options);
   const context = new FixContextImpl(filePath, text, analysis.parse, options);
-  const documentEnvironments = environmentsByDocument(analysis.parse.entries, ruleContext.environment);
+  const documentEnvironments = environmentsByDocument([...analysis.parse.entries, ...(options.companions ?? [])], ruleContext.environment, filePath);
   for (const group of analysis.groups) {
     if (!group.active) continue;
-    const environment = documentEnvironments.get(group.document ?? 0);
+    const environment = groupEnvironment(group, documentEnvironments, ruleContext.environment, filePath);
     const errors: InternalError[] = [];
     const produced = checkGroup(rule, group, environment ? { ...ruleContext, environment } : ruleContext, errors).find((item) =>
       sameFinding({ ...item, ruleId: rule.id }, finding),
@@ -134,6 +134,8 @@ function fixesWith(
     }
     for (const candidate of candidates) {
       if (!candidate.edits || (fixAllMode && !candidate.preferred)) continue;
+      // An edit anchored on an entry of another file (a Compose env_file's, placed past the end of the text) is not this file's.
+      if (candidate.edits.some((edit) => edit.range.end > text.length)) continue;
       const key = JSON.stringify(candidate.edits);
       if (seen.has(key) || !verify(filePath, text, analysis, finding, candidate.edits, options, fixAllMode?.analyses)) continue;
       seen.add(key);

@@ -12,6 +12,7 @@
 // skipped). A PHP `$variable` root is dropped when followed by subscripts or
 // assigned an array: `$CONFIG = array('mail_smtpport' => 465)` and
 // `$CONFIG['mail_smtpport'] = 465` both give ['mail_smtpport']. PHP `define('NAME', VALUE)` gives ['NAME'].
+// A PHP `return [ … ];` at column 0 (Laravel's config/*.php) gives the array's items from the root.
 //
 // VALUE is a literal (string, number, true/false/null in the file's
 // language, Ruby :symbol), or a hash/dict/array literal whose keyed items
@@ -424,7 +425,7 @@ class AssignmentParser {
         continue;
       }
       const before = this.consumed;
-      if (!this.tryAssignment() && !this.tryDefine()) this.skipExpression(false);
+      if (!this.tryAssignment() && !this.tryDefine() && !this.tryReturn()) this.skipExpression(false);
       if (this.consumed === before) this.advance(); // always move forward
     }
   }
@@ -436,6 +437,19 @@ class AssignmentParser {
     if (!this.isPunct(this.peek(1), '(') || name.kind !== 'string' || typeof name.value !== 'string' || !this.isPunct(this.peek(3), ',')) return false;
     for (let i = 0; i < 4; i++) this.advance();
     this.parseValue([name.value], { start: name.start, end: name.end }, true, 0, this.peek());
+    return true;
+  }
+
+  /**
+   * PHP `return [ … ];` at the start of a line: a Laravel config file (`config/mail.php`) returns its settings
+   * as an array, whose keyed items are the entries from the root (['mailers', 'smtp', 'port']).
+   */
+  private tryReturn(): boolean {
+    const first = this.peek();
+    if (this.lang !== 'php' || first.kind !== 'ident' || first.text !== 'return' || !first.col0) return false;
+    this.advance();
+    if (this.containerCloser() === undefined) return true;
+    this.parseValue([], undefined, false, 0, this.peek());
     return true;
   }
 

@@ -1,5 +1,13 @@
 // Laravel (Symfony Mailer underneath since 9): MAIL_* with MAIL_SCHEME (11+); MAIL_ENCRYPTION is
 // ignored. Source: laravel.com/docs/mail, config/mail.php (smtp-facts.md, section C).
+// `.env` is read through config/mail.php: its `mailers.smtp` array names the keys (host, port, username,
+// password, encryption, and scheme + url since laravel/laravel eb8085cf7, 11.x, 2024-12-13) with
+// `env('MAIL_PORT', 587)` fallbacks (laravel/laravel v9.0.0 and v10.0.0 config/mail.php: smtp.mailgun.org,
+// 587, encryption tls; v11.0.0: 127.0.0.1, 2525). How they reach Symfony's EsmtpTransportFactory:
+// laravel/framework src/Illuminate/Mail/MailManager.php createSmtpTransport: v10.0.0-v11.x (9541779dcb,
+// 2022-02-10, backported to 9.x) `scheme` or else encryption 'tls' → smtps on port 465 and smtp elsewhere;
+// v11.56.0 (c07f426e8b, 2024-12-06) `scheme` or else smtps on 465 and smtp elsewhere, encryption unread.
+// v9.0.0 itself mapped encryption 'tls' to smtps on any port (a bug fixed by 9541779dcb): not modelled.
 
 import { AUTO_BY_PORT } from './shared';
 import type { FrameworkProfile } from './types';
@@ -8,7 +16,8 @@ export const laravel: FrameworkProfile<'laravel'> = {
   id: 'laravel',
   name: 'Laravel',
   docs: 'https://laravel.com/docs/mail',
-  prefixes: [{ words: 'mail', needsSignature: true }],
+  // MAIL_* in .env; `mailers.smtp.*` in config/mail.php (the words `mailers smtp` name no other app).
+  prefixes: [{ words: 'mail', needsSignature: true }, { words: 'mailers smtp' }],
   keys: [
     { key: 'mailer|driver', role: 'enabled', activeValues: /^(smtp|failover|roundrobin)$/i },
     { key: 'host', role: 'host' },
@@ -22,6 +31,8 @@ export const laravel: FrameworkProfile<'laravel'> = {
     { key: 'url', role: 'url' },
   ],
   signature: ['mailer', 'driver', 'encryption', 'scheme', 'from address', 'from name', 'ehlo domain', 'url'],
+  // config/mail.php: `'default' => env('MAIL_MAILER', 'log')` beside `mailers` picks the mailer; another one leaves smtp unused.
+  transportSwitches: [{ key: 'default', activeValues: /^(smtp|failover|roundrobin)$/i }],
   tlsDefault: AUTO_BY_PORT,
   urlSchemes: { smtps: 'implicit', smtp: 'auto' },
   tlsRecipe: {

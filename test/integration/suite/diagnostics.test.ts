@@ -112,4 +112,29 @@ describe('diagnostics in a real VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(back));
     await waitFor('the compose file judged again', () => (smtpDiagnostics(compose).length === 1 ? true : undefined));
   });
+  it('judges a Laravel .env through config/mail.php: editing mail.php (unsaved) moves a finding onto .env and back', async () => {
+    const dotenv = workspaceUri('laravel/.env');
+    const mail = workspaceUri('laravel/config/mail.php');
+    // MAIL_SCHEME=smtps with no MAIL_PORT: config/mail.php's env('MAIL_PORT', 465) fallback makes it right (alone, .env would be read with port 587).
+    await waitFor('the workspace scan read laravel/.env', () => (smtpDiagnostics(dotenv).length === 0 ? true : undefined));
+    const document = await vscode.workspace.openTextDocument(mail);
+    await vscode.window.showTextDocument(document);
+    const line = [...Array(document.lineCount).keys()].find((index) => document.lineAt(index).text.includes("env('MAIL_PORT', 465)"))!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(mail, document.lineAt(line).range, "            'port' => env('MAIL_PORT', 587),");
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    // The line to change is MAIL_SCHEME in .env (not open): the finding is there, with mail.php as related information.
+    const found = await waitFor('the finding on .env', () => {
+      const diagnostics = smtpDiagnostics(dotenv);
+      return diagnostics.length ? diagnostics : undefined;
+    });
+    assert.deepEqual(found.map(ruleOf), ['implicit-tls-on-starttls-port']);
+    assert.equal(found[0].range.start.line, 3);
+    assert.ok(found[0].relatedInformation?.some((item) => item.location.uri.fsPath === mail.fsPath && item.location.range.start.line === line), 'mail.php is related information');
+    assert.deepEqual(smtpDiagnostics(mail), []);
+    const back = new vscode.WorkspaceEdit();
+    back.replace(mail, document.lineAt(line).range, "            'port' => env('MAIL_PORT', 465),");
+    assert.ok(await vscode.workspace.applyEdit(back));
+    await waitFor('.env cleared again', () => (smtpDiagnostics(dotenv).length === 0 ? true : undefined));
+  });
 });

@@ -284,4 +284,24 @@ describe('smtp-doctor check --fix (CLI)', () => {
     // The file is still named from the working directory.
     assert.equal(JSON.parse(run(['check', '.', '--format', 'json'], path.join(dir, 'production')).stdout)[0].file, '.env');
   });
+
+  it('judges config/mail.php with the .env above it: the finding is on .env, with mail.php as a related location (JSON and SARIF), even when only mail.php is checked', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-laravel-'));
+    fs.writeFileSync(path.join(dir, 'composer.json'), '{}\n');
+    fs.mkdirSync(path.join(dir, 'config'));
+    fs.writeFileSync(
+      path.join(dir, 'config', 'mail.php'),
+      "<?php\n\nreturn [\n    'mailers' => [\n        'smtp' => [\n            'scheme' => env('MAIL_SCHEME'),\n            'host' => env('MAIL_HOST', '127.0.0.1'),\n            'port' => env('MAIL_PORT', 587),\n        ],\n    ],\n];\n",
+    );
+    fs.writeFileSync(path.join(dir, '.env'), 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n');
+    for (const args of [['check', '.'], ['check', 'config/mail.php']]) {
+      const findings = JSON.parse(run([...args, '--format', 'json'], dir).stdout);
+      assert.deepEqual(findings.map((finding: { file: string; line: number; rule: string }) => `${finding.file}:${finding.line}:${finding.rule}`), ['.env:3:implicit-tls-on-starttls-port'], args.join(' '));
+      assert.ok(findings[0].related.some((item: { file?: string; line: number }) => item.file === path.join('config', 'mail.php') && item.line === 8), JSON.stringify(findings[0].related));
+    }
+    const sarif = JSON.parse(run(['check', '.', '--format', 'sarif'], dir).stdout);
+    const result = sarif.runs[0].results[0];
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, '.env');
+    assert.ok(result.relatedLocations.some((item: { physicalLocation: { artifactLocation: { uri: string } } }) => item.physicalLocation.artifactLocation.uri === 'config/mail.php'));
+  });
 });

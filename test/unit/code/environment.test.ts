@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { analyzeText, type Finding } from '../../../src/engine/analyze';
 import { prepareCodeFile } from '../../../src/engine/code';
 import { fixesFor } from '../../../src/engine/fixes';
-import { environmentFor, inputsOf, readsFrom } from '../../../src/engine/project';
+import { analyzeInProject, environmentFor, inputsOf, readersOf, readsFrom } from '../../../src/engine/project';
 import { codeInputsOf, inputsMatter } from '../../../src/engine/project-code';
 
 async function analyze(file: string, text: string, dotenv?: string) {
@@ -44,6 +44,20 @@ describe('code values from the project .env', () => {
       ['.env:2:SMTP_PORT=587 is set here', '.env:3:SMTP_SECURE=true is set here'],
     );
     assert.deepEqual(fixesFor('src/mail.js', text, analysis.findings[0], { environment: environmentFor('src/mail.js', () => 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=true\n') }), [], 'a value from the .env is not rewritten in the code');
+  });
+
+  it("in the project: the code's finding on a lookup the .env sets stays on the code (not moved into the .env, as config joins are)", async () => {
+    const text = "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: process.env.SMTP_SECURE });\n";
+    const dotenv = 'SMTP_SECURE=true\n';
+    const texts: Record<string, string> = { '/app/src/mail.ts': text, '/app/.env': dotenv };
+    const files = { read: (file: string) => texts[file], list: (folder: string) => (folder === '/app/' ? ['.env', 'src'] : folder === '/app/src/' ? ['mail.ts'] : []), root: () => '/app' };
+    await prepareCodeFile('/app/src/mail.ts', text);
+    const analysis = analyzeInProject('/app/src/mail.ts', text, files);
+    assert.deepEqual(shown(text, analysis.findings), ['implicit-tls-on-starttls-port:process.env.SMTP_SECURE']);
+    assert.equal(analysis.elsewhere, undefined);
+    assert.deepEqual(analysis.findings[0].related.filter((item) => item.file).map((item) => `${item.file!.path}:${item.file!.start.line + 1}:${item.message}`), ['/app/.env:1:SMTP_SECURE=true is set here']);
+    assert.deepEqual(readersOf('/app/.env', files), [], 'source code is not a reader whose findings go into the .env');
+    assert.deepEqual(analyzeInProject('/app/.env', dotenv, files).findings, []);
   });
 
   it('nodemailer: a string from the .env is true in a flag ("false" too), and the fallback gives way to a set variable', async () => {

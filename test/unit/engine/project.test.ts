@@ -1,7 +1,8 @@
 // Values a file takes from other files of the project (src/engine/project.ts).
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
-import { environmentFor, inputsOf, readsFrom } from '../../../src/engine/project';
+import { lensOffset } from '../../../src/engine/explain';
+import { analyzeInProject, envFilesOf, environmentFor, inputsOf, projectOptions, readersOf, readsFrom } from '../../../src/engine/project';
 
 const COMPOSE = 'services:\n  app:\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: ${SMTP_PORT:-587}\n      SMTP_SECURE: "false"\n';
 
@@ -30,5 +31,105 @@ describe('project: values from other files', () => {
     assert.deepEqual(findings.map((finding) => finding.ruleId), ['plaintext-on-implicit-tls-port']);
     const inDotenv = findings[0].related.find((item) => item.file);
     assert.deepEqual(inDotenv && { ...inDotenv.file, message: inDotenv.message }, { path: '.env', start: { line: 0, character: 10 }, end: { line: 0, character: 13 }, message: 'SMTP_PORT=465 is set here' });
+  });
+});
+
+/** An in-memory project for analyzeInProject: paths relative to its root. */
+function project(texts: Record<string, string>) {
+  return {
+    read: (file: string) => texts[file.replace(/^\.\//, '')],
+    list: (folder: string) => {
+      const prefix = folder === '.' || folder === '' ? '' : folder.replace(/\/?$/, '/');
+      return Object.keys(texts)
+        .filter((name) => name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
+        .map((name) => name.slice(prefix.length));
+    },
+  };
+}
+const line = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+const summary = (text: string, findings: readonly { ruleId: string; range: { start: number } }[]) => findings.map((finding) => `${finding.ruleId}@${line(text, finding.range.start)}`);
+
+const MAIL_PHP = [
+  '<?php', '', 'return [', "    'default' => env('MAIL_MAILER', 'log'),", "    'mailers' => [", "        'smtp' => [", "            'transport' => 'smtp',",
+  "            'scheme' => env('MAIL_SCHEME'),", "            'host' => env('MAIL_HOST', '127.0.0.1'),", "            'port' => env('MAIL_PORT', 465),", '        ],', '    ],', '];', '',
+].join('\n');
+
+describe('project: findings on the combination, on the line to change', () => {
+  it("config/mail.php reads the .env of the folder above config/ (Laravel's base path)", () => {
+    assert.deepEqual(inputsOf('app/config/mail.php'), ['app/.env']);
+    assert.deepEqual(inputsOf('config/mail.php'), ['.env']);
+    assert.deepEqual(inputsOf('app/mail.php'), ['app/.env', '.env'], "only config/mail.php: other PHP is source code, whose lookups read the nearest .env (project-code.ts)");
+    assert.deepEqual(readersOf('.env', project({ '.env': 'X=1\n', 'config/mail.php': MAIL_PHP })), ['config/mail.php']);
+    assert.deepEqual(readersOf('.env.example', project({ '.env.example': 'X=1\n', 'config/mail.php': MAIL_PHP })), [], '.env.example is read by nothing');
+  });
+
+  it(".env without MAIL_PORT takes config/mail.php's fallback: smtps on 465 is right", () => {
+    const dotenv = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n';
+    const files = project({ '.env': dotenv, 'config/mail.php': MAIL_PHP });
+    assert.deepEqual(analyzeInProject('.env', dotenv, files).findings, []);
+    assert.deepEqual(analyzeInProject('config/mail.php', MAIL_PHP, files).findings, []);
+  });
+
+  it('a finding on a value .env sets moves to .env, with config/mail.php as related information; one on a fallback stays in mail.php', () => {
+    const mail = MAIL_PHP.replace("env('MAIL_PORT', 465)", "env('MAIL_PORT', 587)");
+    const dotenv = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n';
+    const files = project({ '.env': dotenv, 'config/mail.php': mail });
+    const onEnv = analyzeInProject('.env', dotenv, files).findings;
+    assert.deepEqual(summary(dotenv, onEnv), ['implicit-tls-on-starttls-port@3']);
+    assert.ok(onEnv[0].related.some((item) => item.file?.path === 'config/mail.php' && item.file.start.line === 7), JSON.stringify(onEnv[0].related));
+    assert.deepEqual(analyzeInProject('config/mail.php', mail, files).findings, [], 'not reported twice');
+    // The scheme as a fallback in mail.php, the port from .env: the line to change is mail.php's.
+    const mail2 = MAIL_PHP.replace("env('MAIL_SCHEME')", "env('MAIL_SCHEME', 'smtps')");
+    const dotenv2 = 'MAIL_MAILER=smtp\nMAIL_PORT=587\n';
+    const files2 = project({ '.env': dotenv2, 'config/mail.php': mail2 });
+    const onMail = analyzeInProject('config/mail.php', mail2, files2).findings;
+    assert.deepEqual(summary(mail2, onMail), ['implicit-tls-on-starttls-port@8']);
+    assert.ok(onMail[0].related.some((item) => item.file?.path === '.env' && item.message === 'MAIL_PORT=587 is set here'), JSON.stringify(onMail[0].related));
+    assert.deepEqual(analyzeInProject('.env', dotenv2, files2).findings, []);
+  });
+
+  it("a key config/mail.php does not read changes nothing: no scheme key, MAIL_SCHEME=smtps is inert", () => {
+    const mail = MAIL_PHP.replace("            'scheme' => env('MAIL_SCHEME'),\n", '').replace("env('MAIL_PORT', 465)", "env('MAIL_PORT', 587)");
+    const dotenv = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n';
+    assert.deepEqual(analyzeInProject('.env', dotenv, project({ '.env': dotenv, 'config/mail.php': mail })).findings, []);
+  });
+
+  it("Compose env_file (string, list, long form with required: false) joins the service's environment, below it; never ${VAR} interpolation", () => {
+    const compose = [
+      'services:', '  app:', '    image: ghcr.io/example/app', '    env_file:', '      - path: ./mail.env', '      - path: ./missing.env', '        required: false',
+      '    environment:', '      SMTP_HOST: smtp.example.com', '      SMTP_PORT: ${SMTP_PORT:-587}', '',
+    ].join('\n');
+    const mailEnv = 'SMTP_PORT=465\nSMTP_SECURE=false\n';
+    assert.deepEqual([...envFilesOf('deploy/compose.yaml', compose).entries()], [['app', ['deploy/mail.env', 'deploy/missing.env']]]);
+    assert.deepEqual([...envFilesOf('compose.yaml', 'services:\n  a:\n    env_file: a.env\n  b:\n    env_file:\n      - ./b.env\n').entries()], [['a', ['a.env']], ['b', ['b.env']]]);
+    const files = project({ 'compose.yaml': compose, 'mail.env': mailEnv });
+    // SMTP_PORT=465 in the env_file does not feed ${SMTP_PORT:-587} (that is the project .env's job), and environment overrides it: 587 stays.
+    assert.deepEqual(analyzeInProject('compose.yaml', compose, files).findings, []);
+    assert.deepEqual(analyzeInProject('mail.env', mailEnv, files).findings, []);
+    // SMTP_SECURE=true from the env_file with the compose file's port 587: the line to change is the env_file's.
+    const secure = 'SMTP_SECURE=true\n';
+    const files2 = project({ 'compose.yaml': compose, 'mail.env': secure });
+    assert.deepEqual(analyzeInProject('compose.yaml', compose, files2).findings, []);
+    const moved = analyzeInProject('mail.env', secure, files2).findings;
+    assert.deepEqual(summary(secure, moved), ['implicit-tls-on-starttls-port@1']);
+    assert.ok(moved[0].related.some((item) => item.file?.path === 'compose.yaml'), JSON.stringify(moved[0].related));
+    assert.ok(readsFrom('compose.yaml', 'mail.env', files2.read));
+  });
+
+  it('a service whose SMTP settings all come from its env_file has its CodeLens at the top, not past the end of the text', () => {
+    const compose = 'services:\n  app:\n    image: ghcr.io/example/app\n    env_file: mail.env\n';
+    const files = project({ 'compose.yaml': compose, 'mail.env': 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n' });
+    const analysis = analyzeText('compose.yaml', compose, projectOptions('compose.yaml', compose, files));
+    assert.equal(analysis.groups.length, 1);
+    assert.ok(analysis.groups[0].matches.every((match) => match.entry.foreign?.file === 'mail.env'));
+    assert.equal(lensOffset(analysis.groups[0], compose, analysis.format), 0);
+  });
+
+  it("config/mail.php's default mailer decides: MAIL_MAILER=log (or the fallback 'log') leaves the smtp mailer unused", () => {
+    const mail = MAIL_PHP.replace("env('MAIL_PORT', 465)", "env('MAIL_PORT', 587)");
+    const wrong = 'MAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n';
+    assert.deepEqual(analyzeInProject('.env', wrong, project({ '.env': wrong, 'config/mail.php': mail })).findings, [], "no MAIL_MAILER: the fallback 'log'");
+    const used = `MAIL_MAILER=smtp\n${wrong}`;
+    assert.deepEqual(summary(used, analyzeInProject('.env', used, project({ '.env': used, 'config/mail.php': mail })).findings), ['implicit-tls-on-starttls-port@3']);
   });
 });

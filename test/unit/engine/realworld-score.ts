@@ -3,7 +3,7 @@
 // the compiled copy from out/). Not a test file itself.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText } from '../../../src/engine/analyze';
+import { analyzeInProject, type ProjectFiles } from '../../../src/engine/project';
 import { prepareCodeFile } from '../../../src/engine/code';
 import { LineIndex } from '../../../src/engine/text';
 
@@ -86,7 +86,9 @@ export function scoreFile(file: string, expected: readonly string[], dir = REALW
   const result: FileScore = { file, expected: [...expected], actual: [], found: [], missed: [], falsePositives: [], messages: {} };
   try {
     // The path relative to the corpus folder is what the engine sees: it carries the format and the environment.
-    const analysis = analyzeText(file, text);
+    // The corpus is a set of projects: a file is judged with the files beside it that it reads or that read it
+    // (a compose file's .env and env_file, config/mail.php's .env), as the CLI and the editors judge it.
+    const analysis = analyzeInProject(file, text, corpusFiles(dir));
     const lines = new LineIndex(text);
     for (const finding of analysis.findings) {
       const key = `${finding.ruleId}@${lines.positionAt(finding.range.start).line + 1}`;
@@ -102,6 +104,26 @@ export function scoreFile(file: string, expected: readonly string[], dir = REALW
   result.missed = expected.filter((key) => !actual.has(key));
   result.falsePositives = [...actual].filter((key) => !wanted.has(key));
   return result;
+}
+
+/** The corpus folder as a project tree: paths relative to it, as the labels name files. */
+export function corpusFiles(dir: string): ProjectFiles {
+  return {
+    read: (name) => {
+      try {
+        return fs.readFileSync(path.join(dir, name), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    list: (folder) => {
+      try {
+        return fs.readdirSync(path.join(dir, folder));
+      } catch {
+        return [];
+      }
+    },
+  };
 }
 
 export function scoreCorpus(corpus: Record<string, CorpusEntry> = loadCorpus(), dir = REALWORLD): Score {

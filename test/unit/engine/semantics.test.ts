@@ -194,6 +194,27 @@ describe('environment from markers inside the file', () => {
     assert.deepEqual(rules('.env.example', `APP_ENV=production\n${catcher}`), []);
   });
 
+  const service = (name: string) => `services:\n  ${name}:\n    environment:\n      MAIL_MAILER: smtp\n      MAIL_HOST: mailhog\n      MAIL_PORT: 1025\n`;
+
+  it('a Compose project name or service name that says prod is a marker; a neutral one is not', () => {
+    assert.deepEqual(rules('deploy/compose.yaml', `name: shop-prod\n${service('app')}`), ['dev-mail-catcher-in-production']);
+    assert.deepEqual(rules('deploy/compose.yaml', service('mailer-production')), ['dev-mail-catcher-in-production']);
+    assert.deepEqual(rules('deploy/compose.yaml', `name: shop\n${service('app')}`), []);
+    // The same words in a file that is not a compose file say nothing (a `name:` key is common).
+    assert.deepEqual(rules('deploy/settings.yaml', `name: shop-prod\n${service('app')}`), []);
+    // The path wins over names, as over markers.
+    assert.deepEqual(rules('deploy/dev/compose.yaml', `name: shop-prod\n${service('app')}`), []);
+  });
+
+  it('a Kubernetes namespace (first) or object name that says prod is a marker', () => {
+    const env = '        env:\n          - name: MAIL_MAILER\n            value: smtp\n          - name: MAIL_HOST\n            value: mailhog\n          - name: MAIL_PORT\n            value: "1025"\n';
+    const deployment = (metadata: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n${metadata}spec:\n  template:\n    spec:\n      containers:\n      - name: app\n${env}`;
+    assert.deepEqual(rules('k8s/app.yaml', deployment('  name: mailer\n  namespace: production\n')), ['dev-mail-catcher-in-production']);
+    assert.deepEqual(rules('k8s/app.yaml', deployment('  name: mailer-prod\n')), ['dev-mail-catcher-in-production']);
+    assert.deepEqual(rules('k8s/app.yaml', deployment('  name: mailer-prod\n  namespace: staging-test\n')), []);
+    assert.deepEqual(rules('k8s/app.yaml', deployment('  name: mailer\n')), []);
+  });
+
   it('DJANGO_SETTINGS_MODULE names production by its last part', () => {
     const text = 'DJANGO_SETTINGS_MODULE=shop.settings.production\nEMAIL_HOST=mailpit\nEMAIL_PORT=1025\n';
     assert.deepEqual(rules('deploy/app.env', text), ['dev-mail-catcher-in-production']);

@@ -59,7 +59,9 @@ describe('formats/index', () => {
       ['app/models/user.rb', 'code'],
       ['nextcloud/config/config.php', 'assignments'],
       ['nextcloud/config/mail.config.php', 'assignments'],
-      ['config/mail.php', 'code'],
+      // Laravel's config/mail.php returns its mailers' array with env() fallbacks: read as settings.
+      ['config/mail.php', 'assignments'],
+      ['app/Mail/mail.php', 'code'],
       ['index.php', 'code'],
       ['README.md', undefined],
     ];

@@ -257,6 +257,30 @@ describe('smtp-doctor lsp --stdio (JSON-RPC over stdio)', function () {
     assert.deepEqual(summary(await client.diagnostics(uriOf('.env'), from)), ['implicit-tls-on-starttls-port@9']);
   });
 
+  it('judges config/mail.php with the .env it reads: the finding sits in .env, and editing either file re-judges the other', async () => {
+    fs.mkdirSync(path.join(folder, 'config'));
+    const mail = ["<?php", "", "return [", "    'mailers' => [", "        'smtp' => [", "            'transport' => 'smtp',", "            'scheme' => env('MAIL_SCHEME'),",
+      "            'host' => env('MAIL_HOST', '127.0.0.1'),", "            'port' => env('MAIL_PORT', 2525),", "        ],", "    ],", "];", ""].join('\n');
+    const dotenv = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=587\nMAIL_SCHEME=smtps\n';
+    // Laravel reads .env through config/mail.php: MAIL_SCHEME=smtps on port 587 is implicit TLS on the STARTTLS port, on .env's line 4.
+    const onMail = await open('config/mail.php', mail, 'php');
+    assert.deepEqual(summary(onMail), []);
+    let from: number;
+    const onEnv = await open('.env', dotenv);
+    assert.deepEqual(summary(onEnv), ['implicit-tls-on-starttls-port@4']);
+    const related = onEnv[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]);
+    assert.ok(related?.some(([uri, line]) => uri === uriOf('config/mail.php') && line === 6), JSON.stringify(related));
+    // Editing .env (unsaved) to port 465: smtps on 465 is right, on either side.
+    from = client.notifications.length;
+    client.notify('textDocument/didChange', { textDocument: { uri: uriOf('.env'), version: 2 }, contentChanges: [{ text: dotenv.replace('MAIL_PORT=587', 'MAIL_PORT=465') }] });
+    assert.deepEqual(summary(await client.diagnostics(uriOf('.env'), from)), []);
+    assert.deepEqual(summary(await client.diagnostics(uriOf('config/mail.php'), from)), []);
+    // Editing config/mail.php (unsaved) to a written port 587, which MAIL_PORT no longer changes: .env's MAIL_SCHEME=smtps is wrong again.
+    from = client.notifications.length;
+    client.notify('textDocument/didChange', { textDocument: { uri: uriOf('config/mail.php'), version: 2 }, contentChanges: [{ text: mail.replace("env('MAIL_PORT', 2525)", '587') }] });
+    assert.deepEqual(summary(await client.diagnostics(uriOf('.env'), from)), ['implicit-tls-on-starttls-port@4']);
+  });
+
   it('shows the same hover as VS Code on a setting', async () => {
     await open('.env', ENV);
     const hover = await client.request<{ contents: { kind: string; value: string }; range: Range }>('textDocument/hover', {
