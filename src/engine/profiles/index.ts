@@ -53,14 +53,19 @@ import { authelia } from './authelia';
 import { calcom } from './calcom';
 import { docmost } from './docmost';
 import { gotosocial } from './gotosocial';
+import { healthchecks } from './healthchecks';
 import { hoppscotch } from './hoppscotch';
 import { jellyseerr } from './jellyseerr';
+import { kanboard } from './kanboard';
 import { keila } from './keila';
 import { lldap } from './lldap';
+import { mealie } from './mealie';
 import { ntfy } from './ntfy';
 import { oryKratos } from './ory-kratos';
+import { passbolt } from './passbolt';
 import { penpot } from './penpot';
 import { rallly } from './rallly';
+import { sentry } from './sentry';
 import { twenty } from './twenty';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
@@ -76,6 +81,12 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   'jakarta-mail': jakartaMail,
   laravel,
   symfony,
+  // App profiles that share a prefix with Django's (EMAIL_*) win its ties by coming first.
+  healthchecks,
+  kanboard,
+  mealie,
+  passbolt,
+  sentry,
   django,
   'flask-mail': flaskMail,
   authentik,

@@ -64,14 +64,19 @@ export type ProfileId =
   | 'calcom'
   | 'docmost'
   | 'gotosocial'
+  | 'healthchecks'
   | 'hoppscotch'
   | 'jellyseerr'
+  | 'kanboard'
   | 'keila'
   | 'lldap'
+  | 'mealie'
   | 'ntfy'
   | 'ory-kratos'
+  | 'passbolt'
   | 'penpot'
   | 'rallly'
+  | 'sentry'
   | 'twenty'
   | 'generic';
 
@@ -110,6 +115,11 @@ export interface KeySpec {
   defaultWithImplicitTls?: string;
   /** The host value may carry `:port` by design (Grafana's `host = smtp.x.com:587`). */
   hostWithPort?: boolean;
+  /**
+   * For role 'host': schemes the application reads in the host value by design (lower case) and the TLS mode each
+   * gives (CakePHP's `ssl://smtp.example.com` is implicit TLS). Such a scheme is not a malformed host.
+   */
+  hostSchemes?: Readonly<Record<string, TlsMode>>;
 }
 
 export interface Prefix {

@@ -82,7 +82,9 @@ export const hostMalformed = defineRule({
       const start = contentStart(host.entry!) + offset;
       return { start, end: start + length };
     };
-    if (parts.scheme) {
+    if (parts.scheme && host.spec?.hostSchemes?.[parts.scheme.toLowerCase()]) {
+      // A scheme the framework reads by design (CakePHP's ssl://): the TLS mode comes from it (model.ts).
+    } else if (parts.scheme) {
       findings.push({ range: host.range, messageId: 'scheme', data: { scheme: parts.scheme, host: parts.host } });
     } else if (parts.path) {
       findings.push({ range: host.range, messageId: 'path', data: { value: host.value, path: parts.path, host: parts.host } });
