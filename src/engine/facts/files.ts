@@ -31,6 +31,10 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'ini', glob: '**/*.ini' },
   // Apache Airflow.
   { format: 'ini', glob: '**/airflow.cfg' },
+  // Odoo's server configuration ([options]), before the HOCON guess for other `.conf` files.
+  { format: 'ini', glob: '**/odoo.conf' },
+  { format: 'ini', glob: '**/odoo-server.conf' },
+  { format: 'ini', glob: '**/openerp-server.conf' },
   // Listmonk's config.toml and other Go, Rust and Python apps' TOML configs.
   { format: 'toml', glob: '**/*.toml' },
   // HOCON: Play Framework's conf/application.conf (and Akka's, other JVM apps'); other `.conf` files only

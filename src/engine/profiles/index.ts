@@ -61,6 +61,7 @@ import { keila } from './keila';
 import { lldap } from './lldap';
 import { mealie } from './mealie';
 import { ntfy } from './ntfy';
+import { odoo } from './odoo';
 import { oryKratos } from './ory-kratos';
 import { passbolt } from './passbolt';
 import { penpot } from './penpot';
@@ -85,6 +86,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   healthchecks,
   kanboard,
   mealie,
+  odoo,
   passbolt,
   sentry,
   django,

@@ -72,6 +72,7 @@ export type ProfileId =
   | 'lldap'
   | 'mealie'
   | 'ntfy'
+  | 'odoo'
   | 'ory-kratos'
   | 'passbolt'
   | 'penpot'

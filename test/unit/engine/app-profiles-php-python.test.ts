@@ -1,4 +1,4 @@
-// App profiles read from each app's source (src/engine/profiles/{healthchecks,kanboard,mealie,passbolt,sentry}.ts
+// App profiles read from each app's source (src/engine/profiles/{healthchecks,kanboard,mealie,odoo,passbolt,sentry}.ts
 // cite it): their own defaults, their own words, and the apps they must not be mistaken for.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
@@ -39,9 +39,15 @@ const CASES: Case[] = [
   { name: 'Passbolt ssl:// host on 587', file: '.env', profile: 'passbolt', text: 'EMAIL_TRANSPORT_DEFAULT_HOST=ssl://smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=587\n', expect: ['implicit-tls-on-starttls-port@1'] },
   { name: 'Passbolt without TLS on 465: plaintext', file: '.env', profile: 'passbolt', text: 'EMAIL_TRANSPORT_DEFAULT_HOST=smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=465\n', expect: ['plaintext-on-implicit-tls-port@2'] },
   { name: 'Passbolt TLS on 587 is right', file: '.env', profile: 'passbolt', text: 'EMAIL_TRANSPORT_DEFAULT_HOST=smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=587\nEMAIL_TRANSPORT_DEFAULT_TLS=true\nEMAIL_TRANSPORT_DEFAULT_USERNAME=me\nEMAIL_TRANSPORT_DEFAULT_PASSWORD=x\n', expect: [] },
+  // Odoo odoo.conf: smtp_ssl is STARTTLS (since 7.0); implicit TLS only from a mail server record.
+  { name: 'Odoo smtp_ssl on 465 is STARTTLS', file: 'odoo.conf', profile: 'odoo', text: '[options]\naddons_path = /mnt/extra-addons\nsmtp_server = smtp.example.com\nsmtp_port = 465\nsmtp_ssl = True\n', expect: ['plaintext-on-implicit-tls-port@5'] },
+  { name: 'Odoo smtp_ssl on 587 is right', file: 'odoo.conf', profile: 'odoo', text: '[options]\naddons_path = /mnt/extra-addons\nsmtp_server = smtp.example.com\nsmtp_port = 587\nsmtp_ssl = True\nsmtp_user = me\nsmtp_password = x\n', expect: [] },
+  { name: 'Odoo without smtp_ssl sends the password in clear', file: 'odoo.conf', profile: 'odoo', text: '[options]\naddons_path = /mnt/extra-addons\nsmtp_server = smtp.example.com\nsmtp_port = 587\nsmtp_user = me\nsmtp_password = x\n', expect: ['cleartext-auth@6'] },
+  { name: 'Odoo False credentials are unset', file: 'odoo.conf', profile: 'odoo', text: '[options]\ndb_host = db\nsmtp_server = smtp.example.com\nsmtp_port = 587\nsmtp_user = False\nsmtp_password = False\nsmtp_ssl = False\n', expect: [] },
+  { name: 'an [options] section of another program is not Odoo', file: 'settings.ini', text: '[options]\nsmtp_server = smtp.example.com\nsmtp_port = 465\nsmtp_ssl = True\n', expect: [] },
 ];
 
-describe('app profiles (Healthchecks, Mealie, Sentry, Kanboard, Passbolt)', () => {
+describe('app profiles (Healthchecks, Kanboard, Mealie, Odoo, Passbolt, Sentry)', () => {
   for (const c of CASES) {
     it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
       const analysis = analyzeText(c.file, c.text);
