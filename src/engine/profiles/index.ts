@@ -66,6 +66,7 @@ import { oryKratos } from './ory-kratos';
 import { passbolt } from './passbolt';
 import { penpot } from './penpot';
 import { rallly } from './rallly';
+import { roundcube } from './roundcube';
 import { sentry } from './sentry';
 import { twenty } from './twenty';
 import { generic } from './generic';
@@ -88,6 +89,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   mealie,
   odoo,
   passbolt,
+  roundcube,
   sentry,
   django,
   'flask-mail': flaskMail,

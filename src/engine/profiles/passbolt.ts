@@ -25,9 +25,10 @@ export const passbolt: FrameworkProfile<'passbolt'> = {
     { key: 'url', role: 'url' },
   ],
   tlsDefault: { otherwise: 'none' },
-  // Implicit TLS is the host's ssl:// prefix, which a recipe cannot write: only STARTTLS is offered as a fix.
   tlsRecipe: {
-    starttls: { keys: [{ key: 'tls', value: true, add: true, spelling: 'tls' }] },
+    starttls: { keys: [{ key: 'tls', value: true, add: true, spelling: 'tls' }], hostScheme: '' },
+    // Implicit TLS is the host's ssl:// prefix.
+    implicit: { keys: [{ key: 'tls', value: false }], hostScheme: 'ssl' },
   },
   howTo: {
     starttls: 'set EMAIL_TRANSPORT_DEFAULT_TLS=true',

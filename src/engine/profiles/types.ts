@@ -77,6 +77,7 @@ export type ProfileId =
   | 'passbolt'
   | 'penpot'
   | 'rallly'
+  | 'roundcube'
   | 'sentry'
   | 'twenty'
   | 'generic';
@@ -172,6 +173,11 @@ export interface TlsWrites {
   keys: readonly KeyWrite[];
   /** The scheme of a URL-valued setting (MAILER_DSN, EMAIL_URL). */
   scheme?: string;
+  /**
+   * The scheme the host value carries for this mode, for a host key with `hostSchemes` (Roundcube's `tls://`,
+   * CakePHP's `ssl://`); '' removes a scheme. No fix when the host is not written.
+   */
+  hostScheme?: string;
   /** URL query options that contradict the mode, removed when present. */
   dropOptions?: RegExp;
   /** No fix when an entry of the file (same document) has a dotted path matching this: the switch would silently drop those settings. */

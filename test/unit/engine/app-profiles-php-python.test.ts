@@ -1,7 +1,8 @@
-// App profiles read from each app's source (src/engine/profiles/{healthchecks,kanboard,mealie,odoo,passbolt,sentry}.ts
+// App profiles read from each app's source (src/engine/profiles/{healthchecks,kanboard,mealie,odoo,passbolt,roundcube,sentry}.ts
 // cite it): their own defaults, their own words, and the apps they must not be mistaken for.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
+import { applyEdits, fixesFor } from '../../../src/engine/fixes';
 import { LineIndex } from '../../../src/engine/text';
 
 interface Case {
@@ -45,9 +46,14 @@ const CASES: Case[] = [
   { name: 'Odoo without smtp_ssl sends the password in clear', file: 'odoo.conf', profile: 'odoo', text: '[options]\naddons_path = /mnt/extra-addons\nsmtp_server = smtp.example.com\nsmtp_port = 587\nsmtp_user = me\nsmtp_password = x\n', expect: ['cleartext-auth@6'] },
   { name: 'Odoo False credentials are unset', file: 'odoo.conf', profile: 'odoo', text: '[options]\ndb_host = db\nsmtp_server = smtp.example.com\nsmtp_port = 587\nsmtp_user = False\nsmtp_password = False\nsmtp_ssl = False\n', expect: [] },
   { name: 'an [options] section of another program is not Odoo', file: 'settings.ini', text: '[options]\nsmtp_server = smtp.example.com\nsmtp_port = 465\nsmtp_ssl = True\n', expect: [] },
+  // Roundcube image: the scheme of ROUNDCUBEMAIL_SMTP_SERVER decides (tls:// STARTTLS, ssl:// implicit, none: plaintext).
+  { name: 'Roundcube tls:// on the default 587 is right', file: '.env', profile: 'roundcube', text: 'ROUNDCUBEMAIL_SMTP_SERVER=tls://smtp.example.com\n', expect: [] },
+  { name: 'Roundcube ssl:// on the default 587', file: '.env', profile: 'roundcube', text: 'ROUNDCUBEMAIL_SMTP_SERVER=ssl://smtp.example.com\n', expect: ['implicit-tls-on-starttls-port@1'] },
+  { name: 'Roundcube ssl:// on 465 is right', file: '.env', profile: 'roundcube', text: 'ROUNDCUBEMAIL_SMTP_SERVER=ssl://smtp.example.com\nROUNDCUBEMAIL_SMTP_PORT=465\n', expect: [] },
+  { name: 'Roundcube without a scheme on 465: plaintext', file: '.env', profile: 'roundcube', text: 'ROUNDCUBEMAIL_SMTP_SERVER=smtp.example.com\nROUNDCUBEMAIL_SMTP_PORT=465\n', expect: ['plaintext-on-implicit-tls-port@2'] },
 ];
 
-describe('app profiles (Healthchecks, Kanboard, Mealie, Odoo, Passbolt, Sentry)', () => {
+describe('app profiles (Healthchecks, Kanboard, Mealie, Odoo, Passbolt, Roundcube, Sentry)', () => {
   for (const c of CASES) {
     it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
       const analysis = analyzeText(c.file, c.text);
@@ -57,4 +63,23 @@ describe('app profiles (Healthchecks, Kanboard, Mealie, Odoo, Passbolt, Sentry)'
       if (c.profile) assert.deepEqual(analysis.groups.map((group) => group.profile.id), [c.profile]);
     });
   }
+
+  // Fixes that rewrite the scheme of a host value (TlsWrites.hostScheme), and nothing else.
+  const fixed = (file: string, text: string, title: string): string => {
+    const finding = analyzeText(file, text).findings[0];
+    const fix = fixesFor(file, text, finding).find((candidate) => candidate.title === title);
+    assert.ok(fix, `a fix "${title}"`);
+    return applyEdits(text, fix.edits);
+  };
+  it('Roundcube: STARTTLS rewrites ssl:// to tls://', () => {
+    assert.equal(fixed('.env', 'ROUNDCUBEMAIL_SMTP_SERVER=ssl://smtp.example.com\n', 'Switch to STARTTLS on port 587'), 'ROUNDCUBEMAIL_SMTP_SERVER=tls://smtp.example.com\n');
+  });
+  it('Passbolt: implicit TLS prefixes the host with ssl:// and turns TLS off', () => {
+    const text = 'EMAIL_TRANSPORT_DEFAULT_HOST=smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=465\nEMAIL_TRANSPORT_DEFAULT_TLS=true\n';
+    assert.equal(fixed('.env', text, 'Turn on implicit TLS'), 'EMAIL_TRANSPORT_DEFAULT_HOST=ssl://smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=465\nEMAIL_TRANSPORT_DEFAULT_TLS=false\n');
+  });
+  it('Passbolt: STARTTLS drops the ssl:// prefix', () => {
+    const text = 'EMAIL_TRANSPORT_DEFAULT_HOST=ssl://smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=587\n';
+    assert.equal(fixed('.env', text, 'Switch to STARTTLS on port 587'), 'EMAIL_TRANSPORT_DEFAULT_HOST=smtp.example.com\nEMAIL_TRANSPORT_DEFAULT_PORT=587\nEMAIL_TRANSPORT_DEFAULT_TLS=true\n');
+  });
 });

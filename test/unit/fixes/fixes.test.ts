@@ -211,9 +211,7 @@ describe('quick fixes', () => {
     it('use keys and schemes the profile knows, and implicit TLS unless the framework cannot', () => {
       for (const profile of PROFILES) {
         const recipe = profile.tlsRecipe;
-        // Implicit TLS written as a host prefix (CakePHP's ssl://smtp.example.com) is not a key a recipe can set.
-        const implicitInHostOnly = !recipe.implicit && profile.keys.some((spec) => Object.values(spec.hostSchemes ?? {}).includes('implicit'));
-        assert.equal(!recipe.implicit, !!profile.noImplicitTls || implicitInHostOnly, `${profile.id}: implicit TLS possible unless the framework cannot`);
+        assert.equal(!recipe.implicit, !!profile.noImplicitTls, `${profile.id}: implicit TLS possible unless the framework cannot`);
         for (const writes of [recipe.starttls, recipe.implicit]) {
           for (const write of writes?.keys ?? []) {
             assert.ok(specFor(profile, write.key), `${profile.id}: "${write.key}" is a key of the profile`);
