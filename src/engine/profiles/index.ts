@@ -69,6 +69,7 @@ import { rallly } from './rallly';
 import { roundcube } from './roundcube';
 import { sentry } from './sentry';
 import { twenty } from './twenty';
+import { weblate } from './weblate';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -91,6 +92,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   passbolt,
   roundcube,
   sentry,
+  weblate,
   django,
   'flask-mail': flaskMail,
   authentik,

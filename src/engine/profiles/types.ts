@@ -80,6 +80,7 @@ export type ProfileId =
   | 'roundcube'
   | 'sentry'
   | 'twenty'
+  | 'weblate'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */

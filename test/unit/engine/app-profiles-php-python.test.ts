@@ -1,4 +1,4 @@
-// App profiles read from each app's source (src/engine/profiles/{healthchecks,kanboard,mealie,odoo,passbolt,roundcube,sentry}.ts
+// App profiles read from each app's source (src/engine/profiles/{healthchecks,kanboard,mealie,odoo,passbolt,roundcube,sentry,weblate}.ts
 // cite it): their own defaults, their own words, and the apps they must not be mistaken for.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
@@ -51,9 +51,15 @@ const CASES: Case[] = [
   { name: 'Roundcube ssl:// on the default 587', file: '.env', profile: 'roundcube', text: 'ROUNDCUBEMAIL_SMTP_SERVER=ssl://smtp.example.com\n', expect: ['implicit-tls-on-starttls-port@1'] },
   { name: 'Roundcube ssl:// on 465 is right', file: '.env', profile: 'roundcube', text: 'ROUNDCUBEMAIL_SMTP_SERVER=ssl://smtp.example.com\nROUNDCUBEMAIL_SMTP_PORT=465\n', expect: [] },
   { name: 'Roundcube without a scheme on 465: plaintext', file: '.env', profile: 'roundcube', text: 'ROUNDCUBEMAIL_SMTP_SERVER=smtp.example.com\nROUNDCUBEMAIL_SMTP_PORT=465\n', expect: ['plaintext-on-implicit-tls-port@2'] },
+  // Weblate image: STARTTLS on 25/587 and implicit TLS on 465 when no flag is written; USE_TLS defaults to not USE_SSL.
+  { name: 'Weblate on 587 without flags: STARTTLS', file: 'docker-compose.yml', profile: 'weblate', text: 'services:\n  weblate:\n    environment:\n      WEBLATE_EMAIL_HOST: smtp.example.com\n      WEBLATE_EMAIL_PORT: 587\n      WEBLATE_EMAIL_HOST_USER: me\n      WEBLATE_EMAIL_HOST_PASSWORD: x\n', expect: [] },
+  { name: 'Weblate on 465 without flags: implicit TLS', file: '.env', profile: 'weblate', text: 'WEBLATE_EMAIL_HOST=smtp.example.com\nWEBLATE_EMAIL_PORT=465\nWEBLATE_EMAIL_HOST_PASSWORD=x\n', expect: [] },
+  { name: 'Weblate USE_SSL=false on 465: USE_TLS defaults to true', file: '.env', profile: 'weblate', text: 'WEBLATE_EMAIL_HOST=smtp.example.com\nWEBLATE_EMAIL_PORT=465\nWEBLATE_EMAIL_USE_SSL=false\n', expect: ['plaintext-on-implicit-tls-port@3'] },
+  { name: 'Weblate USE_TLS=false with a password', file: '.env', profile: 'weblate', text: 'WEBLATE_EMAIL_HOST=smtp.example.com\nWEBLATE_EMAIL_PORT=587\nWEBLATE_EMAIL_USE_TLS=false\nWEBLATE_EMAIL_HOST_PASSWORD=x\n', expect: ['cleartext-auth@3'] },
+  { name: 'Weblate without a port says nothing of TLS', file: '.env', profile: 'weblate', text: 'WEBLATE_EMAIL_HOST=smtp.example.com\nWEBLATE_EMAIL_HOST_PASSWORD=x\n', expect: [] },
 ];
 
-describe('app profiles (Healthchecks, Kanboard, Mealie, Odoo, Passbolt, Roundcube, Sentry)', () => {
+describe('app profiles (Healthchecks, Kanboard, Mealie, Odoo, Passbolt, Roundcube, Sentry, Weblate)', () => {
   for (const c of CASES) {
     it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
       const analysis = analyzeText(c.file, c.text);
