@@ -31,6 +31,8 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'ini', glob: '**/*.ini' },
   // Apache Airflow.
   { format: 'ini', glob: '**/airflow.cfg' },
+  // pretix's pretix.cfg (INI).
+  { format: 'ini', glob: '**/pretix.cfg' },
   // Odoo's server configuration ([options]), before the HOCON guess for other `.conf` files.
   { format: 'ini', glob: '**/odoo.conf' },
   { format: 'ini', glob: '**/odoo-server.conf' },

@@ -65,6 +65,7 @@ import { odoo } from './odoo';
 import { oryKratos } from './ory-kratos';
 import { passbolt } from './passbolt';
 import { penpot } from './penpot';
+import { pretix } from './pretix';
 import { rallly } from './rallly';
 import { roundcube } from './roundcube';
 import { sentry } from './sentry';
@@ -90,6 +91,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   mealie,
   odoo,
   passbolt,
+  pretix,
   roundcube,
   sentry,
   weblate,

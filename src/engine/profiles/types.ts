@@ -76,6 +76,7 @@ export type ProfileId =
   | 'ory-kratos'
   | 'passbolt'
   | 'penpot'
+  | 'pretix'
   | 'rallly'
   | 'roundcube'
   | 'sentry'

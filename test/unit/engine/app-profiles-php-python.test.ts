@@ -1,4 +1,4 @@
-// App profiles read from each app's source (src/engine/profiles/{healthchecks,kanboard,mealie,odoo,passbolt,roundcube,sentry,weblate}.ts
+// App profiles read from each app's source (src/engine/profiles/{healthchecks,kanboard,mealie,odoo,passbolt,pretix,roundcube,sentry,weblate}.ts
 // cite it): their own defaults, their own words, and the apps they must not be mistaken for.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
@@ -57,9 +57,15 @@ const CASES: Case[] = [
   { name: 'Weblate USE_SSL=false on 465: USE_TLS defaults to true', file: '.env', profile: 'weblate', text: 'WEBLATE_EMAIL_HOST=smtp.example.com\nWEBLATE_EMAIL_PORT=465\nWEBLATE_EMAIL_USE_SSL=false\n', expect: ['plaintext-on-implicit-tls-port@3'] },
   { name: 'Weblate USE_TLS=false with a password', file: '.env', profile: 'weblate', text: 'WEBLATE_EMAIL_HOST=smtp.example.com\nWEBLATE_EMAIL_PORT=587\nWEBLATE_EMAIL_USE_TLS=false\nWEBLATE_EMAIL_HOST_PASSWORD=x\n', expect: ['cleartext-auth@3'] },
   { name: 'Weblate without a port says nothing of TLS', file: '.env', profile: 'weblate', text: 'WEBLATE_EMAIL_HOST=smtp.example.com\nWEBLATE_EMAIL_HOST_PASSWORD=x\n', expect: [] },
+  // pretix.cfg [mail]: tls is STARTTLS, ssl implicit TLS (Django's pair); a [mail] section is pretix's only with its own keys.
+  { name: 'pretix tls=on on 465', file: 'pretix.cfg', profile: 'pretix', text: '[mail]\nfrom=a@example.com\nhost=smtp.example.com\nport=465\ntls=on\nssl=off\n', expect: ['plaintext-on-implicit-tls-port@5'] },
+  { name: 'pretix ssl=on on 465 is right', file: 'pretix.cfg', profile: 'pretix', text: '[mail]\nfrom=a@example.com\nhost=smtp.example.com\nport=465\ntls=off\nssl=on\n', expect: [] },
+  { name: 'pretix without tls sends the password in clear', file: 'pretix.cfg', profile: 'pretix', text: '[mail]\nadmins=root@example.com\nhost=smtp.example.com\nport=587\nuser=me\npassword=x\n', expect: ['cleartext-auth@6'] },
+  { name: 'PRETIX_MAIL_* environment variables', file: '.env', profile: 'pretix', text: 'PRETIX_MAIL_HOST=smtp.example.com\nPRETIX_MAIL_PORT=587\nPRETIX_MAIL_SSL=true\n', expect: ['implicit-tls-on-starttls-port@3'] },
+  { name: 'a [mail] section with a lone tls flag is not pretix', file: 'app.ini', text: '[mail]\nhost=smtp.example.com\nport=465\ntls=true\n', expect: [] },
 ];
 
-describe('app profiles (Healthchecks, Kanboard, Mealie, Odoo, Passbolt, Roundcube, Sentry, Weblate)', () => {
+describe('app profiles (Healthchecks, Kanboard, Mealie, Odoo, Passbolt, pretix, Roundcube, Sentry, Weblate)', () => {
   for (const c of CASES) {
     it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
       const analysis = analyzeText(c.file, c.text);
