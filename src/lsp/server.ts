@@ -237,8 +237,8 @@ export class LanguageServer {
     const options: AnalyzeOptions = {
       rules: resolved?.options.rules ?? {},
       context: resolved?.options.context ?? 'application',
-      // A file that `include` adds has a name that says nothing of its format (as `smtp-doctor check` reads it).
-      ...(known ? {} : { format: 'dotenv' }),
+      // A file that `include` adds is read as `.env` when neither its name nor its content tells its format (as `smtp-doctor check` reads it).
+      ...(known && !resolved?.included ? {} : { otherwise: 'dotenv' }),
       ...(file && inputsMatter(file, text) ? { environment: this.inputEnvironment(file) } : {}),
     };
     const version = document.version;

@@ -71,6 +71,9 @@ import { roundcube } from './roundcube';
 import { sentry } from './sentry';
 import { twenty } from './twenty';
 import { weblate } from './weblate';
+import { lemmy } from './lemmy';
+import { ratticweb } from './ratticweb';
+import { fluentPluginMail } from './fluent-plugin-mail';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -151,6 +154,9 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   penpot,
   rallly,
   twenty,
+  lemmy,
+  ratticweb,
+  'fluent-plugin-mail': fluentPluginMail,
   generic,
 };
 

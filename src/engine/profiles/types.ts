@@ -82,6 +82,9 @@ export type ProfileId =
   | 'sentry'
   | 'twenty'
   | 'weblate'
+  | 'lemmy'
+  | 'ratticweb'
+  | 'fluent-plugin-mail'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
