@@ -14,22 +14,12 @@
 // A member it cannot read becomes a ParseError and reading goes on at the next line; nothing throws.
 
 import type { ConfigEntry, ParseResult, Range } from '../types';
-import { bomLength, startResult, type AddError } from './common';
+import { bomLength, readJsonQuoted, startResult, TooManyEntries, Unreadable, type AddError } from './common';
 
 export const MAX_HJSON_ENTRIES = 100_000;
 /** Arrays and objects nested deeper than this are not read (the reader recurses per level). */
 const MAX_DEPTH = 256;
 
-class Unreadable {
-  constructor(
-    readonly message: string,
-    readonly range: Range,
-  ) {}
-}
-
-class TooManyEntries extends Error {}
-
-const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', "'": "'", '\\': '\\', '/': '/' };
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const PUNCTUATOR = /[,:[\]{}]/;
 
@@ -188,31 +178,10 @@ class HjsonReader {
     return { path, value: text.slice(start, end), valueType: 'string', keyRange: keyRange ?? range, valueRange: range };
   }
 
+  /** A "…" or '…' string (hjson-js: JSON's escapes, and \\' too). */
   private quoted(): string {
-    const { text } = this;
-    const start = this.pos;
-    const q = text[start];
-    let value = '';
-    let i = start + 1;
-    while (i < text.length && text[i] !== q && text[i] !== '\n' && text[i] !== '\r') {
-      if (text[i] === '\\') {
-        const next = text[i + 1];
-        if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-          continue;
-        }
-        if (next !== undefined && ESCAPES[next] !== undefined) {
-          value += ESCAPES[next];
-          i += 2;
-          continue;
-        }
-        throw new Unreadable(`Invalid escape \\${next ?? ''} in a quoted string`, { start: i, end: Math.min(i + 2, text.length) });
-      }
-      value += text[i++];
-    }
-    if (text[i] !== q) throw new Unreadable('Unterminated quoted string', { start, end: i });
-    this.pos = i + 1;
+    const { value, end } = readJsonQuoted(this.text, this.pos, this.text[this.pos], { "'": "'" });
+    this.pos = end;
     return value;
   }
 

@@ -3,16 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { looksLikeFluentd, parseFluentd } from '../../../src/engine/formats/fluentd';
 import { looksLikeHocon } from '../../../src/engine/formats/hocon';
-import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
-import { FIXTURES, assertSurvivesSyntaxGarbage, slice } from './helpers';
+import { FIXTURES, assertSurvivesSyntaxGarbage, slice, find } from './helpers';
 
 const EXAMPLES = path.join(FIXTURES, 'fluentd-examples');
-
-function find(result: ParseResult, dotted: string): ConfigEntry {
-  const found = result.entries.filter((e) => e.path.join('.') === dotted);
-  assert.equal(found.length, 1, `expected exactly one entry for ${dotted} (found ${found.length})`);
-  return found[0];
-}
 
 describe('formats/fluentd', () => {
   it("fluentd's example/*.conf read without errors, and look like Fluentd, not HOCON", () => {

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseHjson } from '../../../src/engine/formats/hjson';
-import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
-import { FIXTURES, assertSurvivesSyntaxGarbage, slice } from './helpers';
+import type { ConfigEntry } from '../../../src/engine/types';
+import { FIXTURES, assertSurvivesSyntaxGarbage, slice, find } from './helpers';
 
 const SPEC = path.join(FIXTURES, 'hjson-spec');
 
@@ -19,12 +19,6 @@ function typed(entry: ConfigEntry): unknown {
   if (entry.valueType === 'number') return Number(entry.value) + 0; // -0 is 0 in the JSON results
   if (entry.valueType === 'boolean') return entry.value === 'true';
   return entry.value;
-}
-
-function find(result: ParseResult, dotted: string): ConfigEntry {
-  const found = result.entries.filter((e) => e.path.join('.') === dotted);
-  assert.equal(found.length, 1, `expected exactly one entry for ${dotted} (found ${found.length})`);
-  return found[0];
 }
 
 describe('formats/hjson', () => {
