@@ -16,7 +16,7 @@ export interface ConfigFilePattern {
   byContent?: true;
 }
 
-/** First match wins. */
+/** First match wins; a `byContent` one only where the content agrees (formats/index.ts formatOfText), else the next one is tried. */
 export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   // dotenv: `.env`, `.env.production`, `.env.local`, `.env.example`, `smtp.env`. Not `.envrc` (shell).
   { format: 'dotenv', glob: '**/.env' },
@@ -175,11 +175,6 @@ export function formatOfPath(filePath: string): FormatId | undefined {
   const normalized = normalize(filePath);
   const config = COMPILED_NOT.some((re) => re.test(normalized)) ? undefined : COMPILED.find((pattern) => pattern.re.test(normalized))?.format;
   return config ?? (codeLanguageOfPath(filePath) ? 'code' : undefined);
-}
-
-/** Whether the file's name alone does not tell its format (formatOfPath's answer holds only if the content agrees). */
-export function formatNeedsContent(filePath: string): boolean {
-  return formatCandidates(filePath)[0]?.byContent === true;
 }
 
 /**
