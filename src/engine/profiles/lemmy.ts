@@ -11,7 +11,9 @@
 //   anything else → builder_dangerous (no TLS), each with `.port(port)`. 0.19's EmailConfig has
 //   `#[serde(deny_unknown_fields)]` (a leftover use_tls is refused there); 0.16's has not (it is ignored).
 // - 1.0 (commit 1e02dea, "Use connection url to configure email"): `connection: "smtps://user:pass@host:port"`
-//   (lettre's from_url) replaces these keys; not read by this profile (not checked further).
+//   replaces these keys, read by lettre's from_url (lettre/lettre src/transport/smtp/connection_url.rs, fa402db):
+//   smtps:// is Tls::Wrapper (port 465 unless given); smtp:// is no TLS (port 25) unless `?tls=required`
+//   (STARTTLS required, 587) or `?tls=opportunistic` (587). The `tls` option is not read here: smtp:// is unknown.
 // A file with use_tls is read as 0.15 (the only versions that read it); without either key, tls_type's "none".
 
 import type { FrameworkProfile } from './types';
@@ -31,15 +33,19 @@ export const lemmy: FrameworkProfile<'lemmy'> = {
     { key: 'smtp password', role: 'password' },
     { key: 'use tls', role: 'secure', tls: { kind: 'implicit-flag' } },
     { key: 'tls type', role: 'protocol', tls: { kind: 'enum', values: { none: 'none', tls: 'implicit', starttls: 'starttls-required' } } },
+    { key: 'connection', role: 'url' },
   ],
   // smtp_server as host:port beside smtp_from_address: Lemmy's own words.
-  signature: ['smtp server', 'smtp from address'],
+  signature: ['smtp server', 'smtp from address', 'connection & smtp from address'],
+  urlSchemes: { smtps: 'implicit', smtp: 'unknown' },
   tlsDefault: { otherwise: 'none' },
   tlsWhenImplicitOff: 'none',
   tlsRecipe: {
     // Lemmy 0.15 (use_tls) has no STARTTLS: no fix switches it there.
-    starttls: { keys: [{ key: 'tls type', value: 'starttls', add: true, spelling: 'tls_type' }], blockedBy: /(^|\.)use_tls$/i },
+    // Nor in 1.0 (connection): `?tls=required` is an option no fix writes.
+    starttls: { keys: [{ key: 'tls type', value: 'starttls', add: true, spelling: 'tls_type' }], blockedBy: /(^|\.)(use_tls|connection)$/i },
     implicit: {
+      scheme: 'smtps',
       keys: [
         { key: 'use tls', value: true },
         { key: 'tls type', value: 'tls', add: true, spelling: 'tls_type' },
@@ -47,7 +53,7 @@ export const lemmy: FrameworkProfile<'lemmy'> = {
     },
   },
   howTo: {
-    starttls: 'set tls_type: "starttls" (Lemmy 0.16 and later)',
-    implicit: 'set tls_type: "tls" (use_tls: true before 0.16)',
+    starttls: 'set tls_type: "starttls" (0.16+; smtp://…?tls=required in 1.0)',
+    implicit: 'set tls_type: "tls" (use_tls: true before 0.16, smtps:// in 1.0)',
   },
 };
