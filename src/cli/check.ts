@@ -115,8 +115,8 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
     const fileOptions: AnalyzeOptions = {
       rules: { ...resolved.options.rules, ...rules },
       context: context ?? resolved.options.context ?? 'application',
-      // A file that `include` adds has a name that says nothing of its format.
-      ...(isConfigFile(file) ? {} : { format: 'dotenv' }),
+      // A file that `include` adds is read as `.env` when neither its name nor its content tells its format.
+      ...(isConfigFile(file) && !resolved.included ? {} : { otherwise: 'dotenv' }),
     };
     const read = readText(file);
     const shown = path.relative(io.cwd, path.resolve(file)) || path.basename(file);

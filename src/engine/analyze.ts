@@ -4,8 +4,7 @@ import { documentEnvironment, documentNameEnvironment, environmentOf, markerEnvi
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
 import { isComposeFile, resolveEnvironment, type EnvironmentVariables } from './environment';
-import { formatNeedsContent } from './facts/files';
-import { detectFormat, looksLikeHocon, parseConfig } from './formats';
+import { detectFormat, formatOfText, parseConfig } from './formats';
 import { parseYamlParts } from './formats/yaml-outline';
 import { entryWords, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
@@ -25,6 +24,11 @@ export interface AnalyzeOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Parse as this format instead of guessing from the file name. */
   format?: FormatId;
+  /**
+   * The format when neither the name nor the content tells (a file the project config's or the editor's
+   * `include` adds: `smtp.conf` with `KEY=value` lines that is not HOCON is read as `.env` with 'dotenv').
+   */
+  otherwise?: FormatId;
   /** Variables set by other files the file reads (the `.env` beside a compose file); see project.ts. */
   environment?: EnvironmentVariables;
   /**
@@ -112,12 +116,12 @@ export function isConfigFile(filePath: string): boolean {
 }
 
 export function analyzeText(filePath: string, text: string, options: AnalyzeOptions = {}): Analysis {
-  const format = options.format ?? detectFormat(filePath);
+  // A `.conf` or `.cfg` file whose content is none of the formats its name allows (nginx, Apache, Buildbot's
+  // master.cfg…) is not read at all, unless `otherwise` says how: its errors would be noise.
+  const format = options.format ?? formatOfText(filePath, text) ?? options.otherwise;
   if (!format) return { groups: [], findings: [], parseErrors: [], internalErrors: [] };
   // Every profile's keys and every SMTP URL contain "smtp" or "mail": a file with neither has no SMTP settings.
   if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [], internalErrors: [] };
-  // A `.conf` file that is not HOCON (nginx, Apache…) is not read at all: its errors would be noise.
-  if (!options.format && format === 'hocon' && formatNeedsContent(filePath) && !looksLikeHocon(text)) return { groups: [], findings: [], parseErrors: [], internalErrors: [] };
   const code = format === 'code' ? readCode(filePath, text, options.environment) : undefined;
   const parse = code ? code.parse : readConfig(format, text, options);
   const foreign = placeCompanions(text, parse.entries, options.companions);

@@ -307,6 +307,14 @@ function readTls(raw: RawGroup, url: SmtpGroup['url'], port: number | undefined)
     const vote = voteOf(match.spec.tls, match.entry.value, entrySource(match));
     if (vote) votes.push(vote);
   }
+  // A scheme the framework reads in the host value (CakePHP's `ssl://smtp.example.com`).
+  for (const match of raw.matches) {
+    const schemes = match.spec.hostSchemes;
+    const value = match.entry.value;
+    if (!schemes || value === null || isTemplate(value)) continue;
+    const scheme = splitHostField(value).scheme?.toLowerCase();
+    if (scheme && Object.prototype.hasOwnProperty.call(schemes, scheme)) votes.push({ kind: 'mode', mode: schemes[scheme], source: { ...entrySource(match), label: `${scheme}:// in ${labelOf(match.entry)}` } });
+  }
   // Framework defaults for TLS keys that are not written (n8n's N8N_SMTP_SSL=true).
   for (const spec of profile.keys) {
     if (spec.tls && spec.default !== undefined && !present.has(spec)) {

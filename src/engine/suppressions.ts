@@ -49,6 +49,8 @@ export function commentMarkers(format: FormatId, text: string): readonly string[
   switch (format) {
     case 'json':
       return ['//'];
+    case 'hjson':
+      return ['#', '//'];
     case 'properties':
       return ['#', '!'];
     case 'ini':

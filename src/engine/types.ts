@@ -24,7 +24,7 @@ export interface FileLocation {
   end: Position;
 }
 
-export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml' | 'hocon' | 'assignments' | 'code';
+export type FormatId = 'dotenv' | 'yaml' | 'json' | 'properties' | 'ini' | 'toml' | 'hocon' | 'hjson' | 'fluentd' | 'assignments' | 'code';
 
 /**
  * One scalar setting read from a config file, whatever its format.

@@ -33,7 +33,10 @@ export function isPlaceholderSecret(value: string): boolean {
 
 /** A value that says nothing yet: empty, null, or a template. */
 export function isUnset(value: string | null | undefined): boolean {
-  return value === null || value === undefined || value.trim() === '' || value.trim().toLowerCase() === 'null';
+  if (value === null || value === undefined) return true;
+  const v = value.trim();
+  // Python's False and None as written in INI-style configs (odoo.conf `smtp_password = False`): no value.
+  return v === '' || v.toLowerCase() === 'null' || v === 'False' || v === 'None';
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1', 'y', ':always', 'always']);

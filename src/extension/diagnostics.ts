@@ -41,6 +41,7 @@ const FORMAT_BY_LANGUAGE: Readonly<Record<string, FormatId>> = {
   ini: 'ini',
   toml: 'toml',
   hocon: 'hocon',
+  hjson: 'hjson',
   yaml: 'yaml',
   'docker-compose': 'yaml',
   json: 'json',
@@ -174,13 +175,15 @@ export class DiagnosticsController implements vscode.Disposable {
     if (uri.scheme !== 'file' && uri.scheme !== 'untitled' && uri.scheme !== 'vscode-remote') return undefined;
     const resolved = this.configs.resolve(uri);
     if (resolved && !resolved.ok) return undefined;
-    const named = isConfigFile(uri.path) || resolved?.included || this.isIncluded(uri, languageId);
-    if (!named || resolved?.excluded || this.isExcluded(uri)) return undefined;
+    const included = resolved?.included || this.isIncluded(uri, languageId);
+    if (!(isConfigFile(uri.path) || included) || resolved?.excluded || this.isExcluded(uri)) return undefined;
     const project = resolved?.options;
     return {
       options: {
         rules: { ...project?.rules, ...this.settings.analyze.rules },
         context: this.settings.analyze.context ?? project?.context ?? 'application',
+        // A file that `include` adds is read as `.env` when neither its name nor its content tells its format, as the CLI does.
+        ...(included ? { otherwise: 'dotenv' as const } : {}),
       },
     };
   }
@@ -403,9 +406,8 @@ export class DiagnosticsController implements vscode.Disposable {
       if (bytes.subarray(0, 8192).includes(0)) return false; // binary
       const text = new TextDecoder('utf-8').decode(bytes);
       await prepareCodeFile(uri.path, text);
-      // A file that `include` adds has a name that says nothing of its format: read as .env, as the CLI does.
       const reads = inputsMatter(uri.fsPath, text);
-      const analysis = this.analyze(uri, text, { ...target.options, ...(isConfigFile(uri.path) ? {} : { format: 'dotenv' }) });
+      const analysis = this.analyze(uri, text, target.options);
       this.scannedUris.set(key, uri);
       // A source file that names no mail library is not analysed again when a `.env` changes.
       if (reads) this.readsNoInputs.delete(key);

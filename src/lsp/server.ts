@@ -246,8 +246,8 @@ export class LanguageServer {
     const base: AnalyzeOptions = {
       rules: resolved?.options.rules ?? {},
       context: resolved?.options.context ?? 'application',
-      // A file that `include` adds has a name that says nothing of its format (as `smtp-doctor check` reads it).
-      ...(known ? {} : { format: 'dotenv' }),
+      // A file that `include` adds is read as `.env` when neither its name nor its content tells its format (as `smtp-doctor check` reads it).
+      ...(known && !resolved?.included ? {} : { otherwise: 'dotenv' }),
     };
     // The values of the project's other files it reads (the `.env` of a compose file or config/mail.php, env_file); fixes use the same.
     const options = file ? projectOptions(file, text, this.projectFiles(), base) : base;

@@ -16,7 +16,7 @@ export interface ConfigFilePattern {
   byContent?: true;
 }
 
-/** First match wins. */
+/** First match wins; a `byContent` one only where the content agrees (formats/index.ts formatOfText), else the next one is tried. */
 export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   // dotenv: `.env`, `.env.production`, `.env.local`, `.env.example`, `smtp.env`. Not `.envrc` (shell).
   { format: 'dotenv', glob: '**/.env' },
@@ -31,13 +31,31 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'ini', glob: '**/*.ini' },
   // Apache Airflow.
   { format: 'ini', glob: '**/airflow.cfg' },
+  // pretix's pretix.cfg (INI).
+  { format: 'ini', glob: '**/pretix.cfg' },
+  // Odoo's server configuration ([options]), before the HOCON guess for other `.conf` files.
+  { format: 'ini', glob: '**/odoo.conf' },
+  { format: 'ini', glob: '**/odoo-server.conf' },
+  { format: 'ini', glob: '**/openerp-server.conf' },
+  // Other `.cfg` files only when their content reads as INI (formats/ini.ts looksLikeIni: `[section]` headers
+  // and `key = value` lines, RatticWeb's conf/local.cfg, Python's configparser files), not Buildbot's
+  // master.cfg (Python), Nagios' object definitions or HAProxy's haproxy.cfg.
+  { format: 'ini', glob: '**/*.cfg', byContent: true },
   // Listmonk's config.toml and other Go, Rust and Python apps' TOML configs.
   { format: 'toml', glob: '**/*.toml' },
+  // HJSON: Lemmy's config/config.hjson (lemmy.hjson in its Docker setups) and other apps' HJSON configs.
+  { format: 'hjson', glob: '**/*.hjson' },
+  // Fluentd (and td-agent): fluent.conf, td-agent.conf; other `.conf` files below, by their content.
+  { format: 'fluentd', glob: '**/fluent.conf' },
+  { format: 'fluentd', glob: '**/fluentd.conf' },
+  { format: 'fluentd', glob: '**/td-agent.conf' },
   // HOCON: Play Framework's conf/application.conf (and Akka's, other JVM apps'); other `.conf` files only
   // when their content reads as HOCON (formats/hocon.ts looksLikeHocon), not nginx's, Apache's, supervisord's.
   { format: 'hocon', glob: '**/application.conf' },
   { format: 'hocon', glob: '**/reference.conf' },
   { format: 'hocon', glob: '**/*.conf', byContent: true },
+  // A `.conf` that is not HOCON but Fluentd's `<match>` directives (formats/fluentd.ts looksLikeFluentd).
+  { format: 'fluentd', glob: '**/*.conf', byContent: true },
   // Django: settings.py, settings_prod.py, local_settings.py, settings/production.py.
   { format: 'assignments', glob: '**/settings.py' },
   { format: 'assignments', glob: '**/settings_*.py' },
@@ -161,10 +179,20 @@ export function formatOfPath(filePath: string): FormatId | undefined {
   return config ?? (codeLanguageOfPath(filePath) ? 'code' : undefined);
 }
 
-/** Whether the file's name alone does not tell its format (formatOfPath's answer holds only if the content agrees). */
-export function formatNeedsContent(filePath: string): boolean {
+/**
+ * The formats a file may be in by its name, in order: the first by-name match ends the list; before it, the
+ * by-content ones whose content check (formats/index.ts formatOfText) decides. Empty when it is not one we read.
+ */
+export function formatCandidates(filePath: string): readonly { format: FormatId; byContent: boolean }[] {
   const normalized = normalize(filePath);
-  return COMPILED.find((pattern) => pattern.re.test(normalized))?.byContent === true;
+  if (COMPILED_NOT.some((re) => re.test(normalized))) return [];
+  const candidates: { format: FormatId; byContent: boolean }[] = [];
+  for (const pattern of COMPILED) {
+    if (!pattern.re.test(normalized)) continue;
+    candidates.push({ format: pattern.format, byContent: pattern.byContent });
+    if (!pattern.byContent) break;
+  }
+  return candidates;
 }
 
 /** The language of a source file read by the code readers, or undefined. */

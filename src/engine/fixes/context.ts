@@ -6,7 +6,7 @@ import { parseSmtpUrl } from '../dsn';
 import type { SmtpGroup, Source } from '../model';
 import type { EnumChoice, FrameworkProfile, KeySpec, KeyWrite, TlsWrites } from '../profiles';
 import type { ConfigEntry, ParseResult, Range, TlsMode } from '../types';
-import { isTemplate, readBoolean } from '../values';
+import { isTemplate, isUnset, readBoolean, splitHostField } from '../values';
 import { EditEnv } from './env';
 import { addJsonEntry, removeJsonEntry } from './json-edits';
 import { addLineEntry, removeLineEntry } from './line-formats';
@@ -320,6 +320,17 @@ export class FixContextImpl implements FixContext {
     return target === 'starttls' ? recipe.starttls : recipe.implicit;
   }
 
+  /** Rewrites the scheme of a host value that carries one by design (`ssl://smtp.example.com` → `tls://…`). */
+  private setHostScheme(group: SmtpGroup, scheme: string): TextEdit[] | undefined {
+    const match = group.matches.find((candidate) => candidate.spec.role === 'host' && candidate.spec.hostSchemes && !isUnset(candidate.entry.value));
+    if (!match || match.entry.value === null) return scheme ? undefined : [];
+    const parts = splitHostField(match.entry.value);
+    const current = parts.scheme?.toLowerCase() ?? '';
+    if (current === scheme) return [];
+    const bare = match.entry.value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    return this.setValue(group, match.entry, { kind: 'string', value: scheme ? `${scheme}://${bare}` : bare });
+  }
+
   switchTls(group: SmtpGroup, target: TlsTarget, port?: number): TextEdit[] | undefined {
     const writes = this.writesFor(group, target);
     if (!writes) return undefined;
@@ -343,6 +354,11 @@ export class FixContextImpl implements FixContext {
         if (!edit) return undefined;
         edits.push(...edit);
       }
+    }
+    if (writes.hostScheme !== undefined) {
+      const edit = this.setHostScheme(group, writes.hostScheme);
+      if (!edit) return undefined;
+      edits.push(...edit);
     }
     const url = group.url;
     if (url?.source.entry) {

@@ -14,6 +14,8 @@ const COMMENT: Record<string, RegExp> = {
   ini: /^[;#]/,
   toml: /^#/,
   hocon: /^(#|\/\/)/,
+  hjson: /^(#|\/\/|\/\*)/,
+  fluentd: /^#/,
   assignments: /^(#|\/\/)/,
 };
 

@@ -96,6 +96,13 @@ export function valueToken(literal: Literal, options: TokenOptions): string | un
     case 'hocon':
       // Booleans as the file spells them (`yes`/`no` read by getBoolean); strings quoted, with JSON's escapes.
       return literal.kind === 'string' ? JSON.stringify(literal.value) : text;
+    case 'hjson':
+      // Strings quoted (a quoteless string would swallow a comment after it), with JSON's escapes.
+      return literal.kind === 'string' ? JSON.stringify(literal.value) : text;
+    case 'fluentd':
+      // A bare word where it reads back the same; otherwise double-quoted, where `\` and `"` are escapes.
+      if (literal.kind !== 'string' || /^[^\s#"'<@][^\s#]*$/.test(text)) return text;
+      return JSON.stringify(text);
     case 'json':
       if (literal.kind === 'string') return JSON.stringify(literal.value);
       if (literal.kind === 'number' && options.quoteNumbers) return JSON.stringify(text);

@@ -34,3 +34,51 @@ export function startResult(format: ParseResult['format'], text: string): { resu
   };
   return { result, addError };
 }
+
+/**
+ * Thrown by the recursive readers (TOML, HOCON, HJSON) to abandon a statement; caught where reading goes on.
+ * Not an Error: garbage throws one per line, and stack traces cost more than the reading.
+ */
+export class Unreadable {
+  constructor(
+    readonly message: string,
+    readonly range: Range,
+    /** Where reading stopped, when going on from there keeps the reader linear (TOML). */
+    readonly stop?: number,
+  ) {}
+}
+
+/** Thrown once a reader has read its maximum of entries: the rest of the file is not read. */
+export class TooManyEntries extends Error {}
+
+const JSON_ESCAPES: Readonly<Record<string, string>> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\', '/': '/' };
+
+/**
+ * A one-line string quoted with `quote` at `start`, with JSON's escapes (`\uXXXX` included) and any in `extra`
+ * (HJSON's `\'`): its value and the offset after the closing quote. Throws Unreadable at a bad escape, or when
+ * the line or the text ends first.
+ */
+export function readJsonQuoted(text: string, start: number, quote: string, extra: Readonly<Record<string, string>> = {}): { value: string; end: number } {
+  let value = '';
+  let i = start + 1;
+  while (i < text.length && text[i] !== quote && text[i] !== '\n' && text[i] !== '\r') {
+    if (text[i] === '\\') {
+      const next = text[i + 1];
+      if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+        value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+        i += 6;
+        continue;
+      }
+      const escaped = next === undefined ? undefined : (JSON_ESCAPES[next] ?? extra[next]);
+      if (escaped !== undefined) {
+        value += escaped;
+        i += 2;
+        continue;
+      }
+      throw new Unreadable(`Invalid escape \\${next ?? ''} in a quoted string`, { start: i, end: Math.min(i + 2, text.length) });
+    }
+    value += text[i++];
+  }
+  if (text[i] !== quote) throw new Unreadable('Unterminated quoted string', { start, end: i });
+  return { value, end: i + 1 };
+}

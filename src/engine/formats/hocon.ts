@@ -16,23 +16,13 @@
 // A statement it cannot read becomes a ParseError and reading goes on at the next line; nothing throws.
 
 import type { ConfigEntry, ParseResult, Range } from '../types';
-import { bomLength, startResult, type AddError } from './common';
+import { bomLength, readJsonQuoted, startResult, TooManyEntries, Unreadable, type AddError } from './common';
 
 export const MAX_HOCON_ENTRIES = 100_000;
 /** Arrays and objects nested deeper than this are not read (the reader recurses per level). */
 const MAX_DEPTH = 256;
 /** Keys with more path parts are not read. */
 const MAX_KEY_PARTS = 128;
-
-/** Thrown to abandon a statement. Not an Error: garbage throws often, and stack traces cost more than the reading. */
-class Unreadable {
-  constructor(
-    readonly message: string,
-    readonly range: Range,
-  ) {}
-}
-
-class TooManyEntries extends Error {}
 
 /** A value of the tree: a leaf entry, or an object or array of children. */
 interface Node {
@@ -47,7 +37,6 @@ interface Piece {
   range: Range;
 }
 
-const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\', '/': '/' };
 const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Characters that end an unquoted key part (HOCON.md "Unquoted strings", plus the separators). */
 const KEY_STOP = /[\s$"{}[\]:=,+#`^?!@*&\\.]/;
@@ -258,30 +247,10 @@ class HoconReader {
   }
 
   private quoted(): Piece {
-    const { text } = this;
     const start = this.pos;
-    let value = '';
-    let i = start + 1;
-    while (i < text.length && text[i] !== '"' && text[i] !== '\n' && text[i] !== '\r') {
-      if (text[i] === '\\') {
-        const next = text[i + 1];
-        if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-          continue;
-        }
-        if (next !== undefined && ESCAPES[next] !== undefined) {
-          value += ESCAPES[next];
-          i += 2;
-          continue;
-        }
-        throw new Unreadable(`Invalid escape \\${next ?? ''} in a quoted string`, { start: i, end: Math.min(i + 2, text.length) });
-      }
-      value += text[i++];
-    }
-    if (text[i] !== '"') throw new Unreadable('Unterminated quoted string', { start, end: i });
-    this.pos = i + 1;
-    return { kind: 'quoted', text: value, range: { start, end: i + 1 } };
+    const { value, end } = readJsonQuoted(this.text, start, '"');
+    this.pos = end;
+    return { kind: 'quoted', text: value, range: { start, end } };
   }
 
   private tripleQuoted(): Piece {

@@ -1,10 +1,14 @@
-// Format detection (from the file name only: src/engine/facts/files.ts) and dispatch to the parsers.
+// Format detection (from the file name, src/engine/facts/files.ts, and for names that do not tell, such as
+// `*.conf` and `*.cfg`, from the content) and dispatch to the parsers.
 
+import { formatCandidates, formatOfPath } from '../facts/files';
 import type { FormatId, ParseResult } from '../types';
 import { parseAssignments } from './assignments';
 import { parseDotenv } from './dotenv';
-import { parseHocon } from './hocon';
-import { parseIni } from './ini';
+import { looksLikeFluentd, parseFluentd } from './fluentd';
+import { parseHjson } from './hjson';
+import { looksLikeHocon, parseHocon } from './hocon';
+import { looksLikeIni, parseIni } from './ini';
 import { parseJson } from './json';
 import { parseProperties } from './properties';
 import { parseToml } from './toml';
@@ -15,12 +19,31 @@ export { formatOfPath as detectFormat } from '../facts/files';
 export { parseAssignments, detectAssignmentLanguage, MAX_ASSIGNMENT_ENTRIES } from './assignments';
 export type { AssignmentLanguage } from './assignments';
 export { parseDotenv, MAX_DOTENV_ENTRIES } from './dotenv';
+export { parseFluentd, looksLikeFluentd, MAX_FLUENTD_ENTRIES } from './fluentd';
+export { parseHjson, MAX_HJSON_ENTRIES } from './hjson';
 export { parseHocon, looksLikeHocon, MAX_HOCON_ENTRIES } from './hocon';
-export { parseIni, MAX_INI_ENTRIES } from './ini';
+export { parseIni, looksLikeIni, MAX_INI_ENTRIES } from './ini';
 export { parseJson, MAX_JSON_ENTRIES, MAX_JSON_LENGTH } from './json';
 export { parseProperties, splitPropertyKey, MAX_PROPERTIES_ENTRIES } from './properties';
 export { parseToml, MAX_TOML_ENTRIES } from './toml';
 export { parseYaml, MAX_YAML_LENGTH, MAX_YAML_ENTRIES } from './yaml';
+
+/** The content checks of the formats that some file names leave open (facts/files.ts `byContent`). */
+const LOOKS_LIKE: Partial<Record<FormatId, (text: string) => boolean>> = { hocon: looksLikeHocon, fluentd: looksLikeFluentd, ini: looksLikeIni };
+
+/**
+ * The format of a file from its name and, where the name leaves it open (`*.conf`: HOCON or Fluentd; `*.cfg`:
+ * INI), its content; undefined when it is not one we read, or its content is none of those its name allows.
+ */
+export function formatOfText(filePath: string, text: string): FormatId | undefined {
+  const candidates = formatCandidates(filePath);
+  // No config pattern: source code (src/engine/code/), or nothing we read.
+  if (candidates.length === 0) return formatOfPath(filePath);
+  for (const { format, byContent } of candidates) {
+    if (!byContent || LOOKS_LIKE[format]?.(text)) return format;
+  }
+  return undefined;
+}
 
 export function parseConfig(format: FormatId, text: string): ParseResult {
   switch (format) {
@@ -38,6 +61,10 @@ export function parseConfig(format: FormatId, text: string): ParseResult {
       return parseToml(text);
     case 'hocon':
       return parseHocon(text);
+    case 'hjson':
+      return parseHjson(text);
+    case 'fluentd':
+      return parseFluentd(text);
     case 'assignments':
       return parseAssignments(text);
     // Code is read by src/engine/code/ (analyzeText), not parsed as settings.

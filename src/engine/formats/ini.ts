@@ -110,6 +110,12 @@ export function parseIni(text: string): ParseResult {
       }
     }
     if (delim === -1) {
+      // An indented line after an entry continues its value in Python's configparser (setup.cfg's
+      // `exclude =` lists); go-ini does not read it either way. Not an error, and not read.
+      if (p > pos && entries.length > 0 && section !== undefined) {
+        pos = next;
+        continue;
+      }
       addError('Not a "key = value" line', { start: p, end });
       pos = next;
       continue;
@@ -190,4 +196,22 @@ export function parseIni(text: string): ParseResult {
     pos = next;
   }
   return result;
+}
+
+/**
+ * Whether a `.cfg` file reads as INI (Python's configparser files such as RatticWeb's conf/local.cfg, setup.cfg):
+ * at least one `[section]` header, and every other line a comment, a `key = value` or `key: value` line with a
+ * plain key, or an indented continuation line. Not Buildbot's master.cfg (Python: `c['workers'] = …`), Nagios'
+ * `define host {` blocks or HAProxy's `global` / `frontend` sections.
+ */
+export function looksLikeIni(text: string): boolean {
+  const sample = text.slice(bomLength(text), 64 * 1024);
+  let headers = 0;
+  for (const line of sample.split(/\r\n?|\n/)) {
+    if (/^[ \t]*(?:[;#]|$)/.test(line)) continue;
+    if (/^[ \t]+\S/.test(line)) continue; // a continuation line
+    if (/^\[[^\]\r\n]+\][ \t]*(?:[;#].*)?$/.test(line)) headers++;
+    else if (!/^[A-Za-z0-9_.@$%-][\w.@$%\- ]*[=:]/.test(line)) return false;
+  }
+  return headers > 0;
 }

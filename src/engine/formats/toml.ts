@@ -13,25 +13,13 @@
 //   next line; nothing throws.
 
 import type { ConfigEntry, ParseResult, Range } from '../types';
-import { bomLength, startResult, type AddError } from './common';
+import { bomLength, startResult, TooManyEntries, Unreadable, type AddError } from './common';
 
 export const MAX_TOML_ENTRIES = 100_000;
 /** Arrays and inline tables nested deeper than this are not read (the reader recurses per level). */
 const MAX_DEPTH = 256;
 /** Keys with more dotted parts are not read: every entry below a table copies its path. */
 const MAX_KEY_PARTS = 128;
-
-/** Thrown to abandon a statement. Not an Error: garbage throws one per line, and stack traces cost more than the reading. */
-class Unreadable {
-  constructor(
-    readonly message: string,
-    readonly range: Range,
-    /** Where reading stopped: going on from there keeps the reader linear. */
-    readonly stop: number,
-  ) {}
-}
-
-class TooManyEntries extends Error {}
 
 const BARE_KEY = /[A-Za-z0-9_-]/;
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' };
@@ -77,7 +65,7 @@ class TomlReader {
         if (e instanceof TooManyEntries) return;
         if (!(e instanceof Unreadable)) throw e;
         this.addError(e.message, e.range);
-        this.pos = this.lineEnd(Math.max(lineStart, e.range.start, e.stop));
+        this.pos = this.lineEnd(Math.max(lineStart, e.range.start, e.stop ?? 0));
       }
     }
   }

@@ -53,15 +53,27 @@ import { authelia } from './authelia';
 import { calcom } from './calcom';
 import { docmost } from './docmost';
 import { gotosocial } from './gotosocial';
+import { healthchecks } from './healthchecks';
 import { hoppscotch } from './hoppscotch';
 import { jellyseerr } from './jellyseerr';
+import { kanboard } from './kanboard';
 import { keila } from './keila';
 import { lldap } from './lldap';
+import { mealie } from './mealie';
 import { ntfy } from './ntfy';
+import { odoo } from './odoo';
 import { oryKratos } from './ory-kratos';
+import { passbolt } from './passbolt';
 import { penpot } from './penpot';
+import { pretix } from './pretix';
 import { rallly } from './rallly';
+import { roundcube } from './roundcube';
+import { sentry } from './sentry';
 import { twenty } from './twenty';
+import { weblate } from './weblate';
+import { lemmy } from './lemmy';
+import { ratticweb } from './ratticweb';
+import { fluentPluginMail } from './fluent-plugin-mail';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -76,6 +88,16 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   'jakarta-mail': jakartaMail,
   laravel,
   symfony,
+  // App profiles that share a prefix with Django's (EMAIL_*) win its ties by coming first.
+  healthchecks,
+  kanboard,
+  mealie,
+  odoo,
+  passbolt,
+  pretix,
+  roundcube,
+  sentry,
+  weblate,
   django,
   'flask-mail': flaskMail,
   authentik,
@@ -132,6 +154,9 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   penpot,
   rallly,
   twenty,
+  lemmy,
+  ratticweb,
+  'fluent-plugin-mail': fluentPluginMail,
   generic,
 };
 

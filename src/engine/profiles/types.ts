@@ -64,15 +64,27 @@ export type ProfileId =
   | 'calcom'
   | 'docmost'
   | 'gotosocial'
+  | 'healthchecks'
   | 'hoppscotch'
   | 'jellyseerr'
+  | 'kanboard'
   | 'keila'
   | 'lldap'
+  | 'mealie'
   | 'ntfy'
+  | 'odoo'
   | 'ory-kratos'
+  | 'passbolt'
   | 'penpot'
+  | 'pretix'
   | 'rallly'
+  | 'roundcube'
+  | 'sentry'
   | 'twenty'
+  | 'weblate'
+  | 'lemmy'
+  | 'ratticweb'
+  | 'fluent-plugin-mail'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
@@ -110,6 +122,11 @@ export interface KeySpec {
   defaultWithImplicitTls?: string;
   /** The host value may carry `:port` by design (Grafana's `host = smtp.x.com:587`). */
   hostWithPort?: boolean;
+  /**
+   * For role 'host': schemes the application reads in the host value by design (lower case) and the TLS mode each
+   * gives (CakePHP's `ssl://smtp.example.com` is implicit TLS). Such a scheme is not a malformed host.
+   */
+  hostSchemes?: Readonly<Record<string, TlsMode>>;
 }
 
 export interface Prefix {
@@ -161,6 +178,11 @@ export interface TlsWrites {
   keys: readonly KeyWrite[];
   /** The scheme of a URL-valued setting (MAILER_DSN, EMAIL_URL). */
   scheme?: string;
+  /**
+   * The scheme the host value carries for this mode, for a host key with `hostSchemes` (Roundcube's `tls://`,
+   * CakePHP's `ssl://`); '' removes a scheme. No fix when the host is not written.
+   */
+  hostScheme?: string;
   /** URL query options that contradict the mode, removed when present. */
   dropOptions?: RegExp;
   /** No fix when an entry of the file (same document) has a dotted path matching this: the switch would silently drop those settings. */

@@ -82,11 +82,15 @@ export const hostMalformed = defineRule({
       const start = contentStart(host.entry!) + offset;
       return { start, end: start + length };
     };
-    if (parts.scheme) {
+    if (parts.scheme && host.spec?.hostSchemes?.[parts.scheme.toLowerCase()]) {
+      // A scheme the framework reads by design (CakePHP's ssl://): the TLS mode comes from it (model.ts).
+    } else if (parts.scheme) {
       findings.push({ range: host.range, messageId: 'scheme', data: { scheme: parts.scheme, host: parts.host } });
     } else if (parts.path) {
       findings.push({ range: host.range, messageId: 'path', data: { value: host.value, path: parts.path, host: parts.host } });
-    } else if (parts.hasWhitespace) {
+    } else if (parts.hasWhitespace && parts.host.includes('.')) {
+      // Only a dotted name with spaces is a host typed wrong; "Email address" or "Support Team" under
+      // EMAIL_ADDRESS / a locale's `emailAddress` is prose, not a host (Rallly's locale files).
       findings.push({ range: host.range, messageId: 'whitespace', data: { value: host.value } });
     }
     const portSetting = group.port && !group.port.isDefault && group.port.entry !== host.entry ? group.port : undefined;

@@ -166,6 +166,21 @@ describe('smtp-doctor check (CLI)', () => {
     }
   });
 
+  it("reads an included .conf as .env when it is neither HOCON nor Fluentd, and a Fluentd .conf as Fluentd", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-include-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'deploy'));
+      fs.writeFileSync(path.join(dir, 'deploy', 'smtp.conf'), 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false\n');
+      fs.writeFileSync(path.join(dir, 'deploy', 'alert.conf'), '<match alert.**>\n  @type mail\n  host smtp.example.com\n  port 465\n  user me\n  password secret\n  enable_starttls_auto true\n</match>\n');
+      const found = () => JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout).map((f: { file: string; rule: string; line: number }) => `${f.file}:${f.line} ${f.rule}`);
+      assert.deepEqual(found(), ['deploy/alert.conf:7 plaintext-on-implicit-tls-port']);
+      fs.writeFileSync(path.join(dir, '.smtp-doctor.json'), '{ "include": ["deploy/*.conf"] }\n');
+      assert.deepEqual(found().sort(), ['deploy/alert.conf:7 plaintext-on-implicit-tls-port', 'deploy/smtp.conf:3 plaintext-on-implicit-tls-port']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 on bad usage', () => {
     assert.equal(run(['check', '--format', 'xml']).code, 2);
     assert.equal(run(['check', '--bogus']).code, 2);

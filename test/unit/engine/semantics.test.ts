@@ -117,6 +117,39 @@ describe('more applications', () => {
   ]);
 });
 
+describe('HJSON, Fluentd and INI-style .cfg: Lemmy, fluent-plugin-mail, RatticWeb', () => {
+  defineCases([
+    // Lemmy 0.15 use_tls: true is lettre's Tls::Wrapper; 0.16+ tls_type none|tls|starttls (profiles/lemmy.ts).
+    { name: 'Lemmy 0.15 use_tls against smtp_server :587', file: 'config/config.hjson', text: '{\n  email: {\n    smtp_server: "smtp.example.com:587"\n    smtp_from_address: "noreply@example.com"\n    use_tls: true\n  }\n}\n', expect: ['implicit-tls-on-starttls-port@5'] },
+    { name: 'Lemmy tls_type tls against :587', file: 'lemmy.hjson', text: 'email: {\n  smtp_server: smtp.example.com:587\n  smtp_login: me\n  smtp_password: secret\n  tls_type: tls\n}\n', expect: ['implicit-tls-on-starttls-port@5'] },
+    { name: 'Lemmy tls_type starttls on :587', file: 'lemmy.hjson', text: 'email: {\n  smtp_server: "smtp.example.com:587"\n  smtp_from_address: "noreply@example.com"\n  tls_type: "starttls"\n}\n', expect: [] },
+    { name: 'Lemmy tls_type tls on :465', file: 'lemmy.hjson', text: 'email: {\n  smtp_server: "smtp.example.com:465"\n  smtp_from_address: "noreply@example.com"\n  tls_type: "tls"\n}\n', expect: [] },
+    { name: 'Lemmy without tls_type sends the password in clear', file: 'lemmy.hjson', text: 'email: {\n  smtp_server: "smtp.example.com:587"\n  smtp_login: "me"\n  smtp_password: "s3cret-passw0rd"\n  smtp_from_address: "noreply@example.com"\n}\n', expect: ['cleartext-auth@4'] },
+    // Lemmy 1.0: connection is lettre's from_url; smtp:// depends on ?tls=, which is not read: no finding.
+    { name: 'Lemmy 1.0 connection smtps:// against :587', file: 'config/config.hjson', text: 'email: {\n  connection: "smtps://user:pass@smtp.example.com:587"\n  smtp_from_address: "noreply@example.com"\n}\n', expect: ['implicit-tls-on-starttls-port@2'] },
+    { name: 'Lemmy 1.0 connection smtp:// with ?tls=required on :587', file: 'config/config.hjson', text: 'email: {\n  connection: "smtp://user:pass@smtp.example.com:587?tls=required"\n  smtp_from_address: "noreply@example.com"\n}\n', expect: [] },
+    // fluent-plugin-mail: enable_starttls_auto is Net::SMTP#enable_starttls, enable_tls is TLS from the first byte.
+    { name: 'fluent-plugin-mail STARTTLS on 465', file: 'td-agent.conf', text: '<match alert.**>\n  @type mail\n  host smtp.example.com\n  port 465\n  user me\n  password secret\n  enable_starttls_auto true\n</match>\n', expect: ['plaintext-on-implicit-tls-port@7'] },
+    { name: 'fluent-plugin-mail enable_tls on 587, in a <store> of a copy output', file: 'etc/alert.conf', text: '<match alert.**>\n  @type copy\n  <store>\n    @type mail\n    host smtp.example.com\n    port 587\n    user me\n    password secret\n    enable_tls true\n  </store>\n</match>\n', expect: ['implicit-tls-on-starttls-port@9'] },
+    { name: 'fluent-plugin-mail STARTTLS on 587', file: 'fluent.conf', text: '<match **>\n  @type mail\n  host smtp.gmail.com\n  port 587\n  enable_starttls_auto true\n  enable_tls false\n</match>\n', expect: [] },
+    { name: "another output's host and port are not mail", file: 'fluent.conf', text: '<match mail.**>\n  @type forward\n  <server>\n    host mail-logs.example.com\n    port 465\n  </server>\n</match>\n', expect: [] },
+    // RatticWeb: [email] usetls is Django's EMAIL_USE_TLS; there is no SSL setting.
+    { name: 'RatticWeb usetls on Gmail 465', file: 'conf/local.cfg', text: '[email]\nhost = smtp.gmail.com\nport = 465\nusetls = True\nuser = account@gmail.com\n', expect: ['plaintext-on-implicit-tls-port@4'] },
+    { name: 'RatticWeb usetls on 587', file: 'conf/local.cfg', text: '[email]\nhost = smtp.example.com\nport = 587\nusetls = true\nuser = me\npassword = s3cret-passw0rd\n', expect: [] },
+    { name: 'a .cfg that is Python (Buildbot) is not read', file: 'master.cfg', text: "c = BuildmasterConfig = {}\nc['services'] = [reporters.MailNotifier(relayhost='smtp.example.com', smtpPort=465, useTls=True)]\n", expect: [] },
+  ]);
+
+  it('a .conf that a project config includes is read as .env when it is neither HOCON nor Fluentd', () => {
+    const text = 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false\n';
+    assert.deepEqual(analyzeText('deploy/smtp.conf', text).findings, []);
+    const included = analyzeText('deploy/smtp.conf', text, { otherwise: 'dotenv' });
+    assert.equal(included.format, 'dotenv');
+    assert.deepEqual(included.findings.map((finding) => finding.ruleId), ['plaintext-on-implicit-tls-port']);
+    // HOCON content keeps its reader.
+    assert.equal(analyzeText('deploy/smtp.conf', 'smtp.host = "smtp.example.com"\nsmtp.port = 465\n', { otherwise: 'dotenv' }).format, 'hocon');
+  });
+});
+
 describe('real-world configurations: apps with their own semantics', () => {
   defineCases([
     // Vaultwarden: SMTP_SECURITY=starttls|force_tls|off; the deprecated SMTP_SSL=true means STARTTLS there.

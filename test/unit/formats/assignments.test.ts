@@ -4,14 +4,8 @@ import {
   parseAssignments,
   MAX_ASSIGNMENT_ENTRIES,
 } from '../../../src/engine/formats/assignments';
-import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
-import { assertSurvivesSyntaxGarbage, fixture, garbage, slice } from './helpers';
-
-function find(result: ParseResult, dotted: string): ConfigEntry {
-  const found = result.entries.filter((e) => e.path.join('.') === dotted);
-  assert.equal(found.length, 1, `expected exactly one entry for ${dotted} (found ${found.length})`);
-  return found[0];
-}
+import type { ParseResult } from '../../../src/engine/types';
+import { assertSurvivesSyntaxGarbage, fixture, garbage, slice, find } from './helpers';
 
 /** [path, value, valueType, key as written, value as written, quote] */
 function rows(text: string, result: ParseResult): unknown[][] {

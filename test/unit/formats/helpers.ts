@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strict as assert } from 'node:assert';
-import type { ParseResult, Range } from '../../../src/engine/types';
+import type { ConfigEntry, ParseResult, Range } from '../../../src/engine/types';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/formats');
 
@@ -38,4 +38,11 @@ export function assertSurvivesSyntaxGarbage(parse: (text: string) => ParseResult
       assert.ok(e.keyRange.start <= e.keyRange.end && e.valueRange.start <= e.valueRange.end && e.valueRange.end <= text.length, `seed ${seed}`);
     }
   }
+}
+
+/** The one entry whose path, joined with dots, is `dotted`. */
+export function find(result: ParseResult, dotted: string): ConfigEntry {
+  const found = result.entries.filter((e) => e.path.join('.') === dotted);
+  assert.equal(found.length, 1, `expected exactly one entry for ${dotted} (found ${found.length})`);
+  return found[0];
 }

@@ -2,8 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { looksLikeHocon, parseHocon } from '../../../src/engine/formats/hocon';
-import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
-import { FIXTURES, assertSurvivesSyntaxGarbage, slice } from './helpers';
+import { FIXTURES, assertSurvivesSyntaxGarbage, slice, find } from './helpers';
 
 const SPEC = path.join(FIXTURES, 'hocon-spec');
 
@@ -12,12 +11,6 @@ function leaves(value: unknown, prefix: string[] = [], out = new Map<string, str
   if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) leaves(item, [...prefix, key], out);
   else out.set(JSON.stringify(prefix), value === null ? null : String(value));
   return out;
-}
-
-function find(result: ParseResult, dotted: string): ConfigEntry {
-  const found = result.entries.filter((e) => e.path.join('.') === dotted);
-  assert.equal(found.length, 1, `expected exactly one entry for ${dotted} (found ${found.length})`);
-  return found[0];
 }
 
 describe('formats/hocon', () => {

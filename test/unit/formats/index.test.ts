@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectFormat, parseConfig } from '../../../src/engine/formats';
+import { detectFormat, formatOfText, parseConfig } from '../../../src/engine/formats';
 import type { FormatId, Range } from '../../../src/engine/types';
 import { FIXTURES } from './helpers';
 
@@ -33,7 +33,13 @@ describe('formats/index', () => {
       ['src/main/resources/application.properties', 'properties'],
       ['/etc/grafana/grafana.ini', 'ini'],
       ['custom/conf/app.ini', 'ini'],
-      ['setup.cfg', undefined],
+      // Any other `.cfg` is INI only if its content says so (formatOfText, looksLikeIni).
+      ['setup.cfg', 'ini'],
+      ['conf/local.cfg', 'ini'],
+      ['config/config.hjson', 'hjson'],
+      ['docker/lemmy.hjson', 'hjson'],
+      ['fluent.conf', 'fluentd'],
+      ['etc/td-agent/td-agent.conf', 'fluentd'],
       ['listmonk/config.toml', 'toml'],
       ['.env.toml', undefined],
       // HOCON by name; any other `.conf` is HOCON only if its content says so (analyzeText, looksLikeHocon).
@@ -72,6 +78,31 @@ describe('formats/index', () => {
     }
   });
 
+  describe('formatOfText: names that leave the format open are decided by the content', () => {
+    const cases: [string, string, FormatId | undefined][] = [
+      ['conf/prod.conf', 'include "application.conf"\nplay.mailer.host = smtp.example.com\n', 'hocon'],
+      ['alert.conf', '<match alert.**>\n  @type mail\n  host smtp.example.com\n</match>\n', 'fluentd'],
+      ['nginx.conf', 'server {\n  listen 80;\n  server_name mail.example.com;\n}\n', undefined],
+      ['deploy/smtp.conf', 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n', undefined],
+      ['conf/local.cfg', '[email]\nhost = smtp.gmail.com\nport = 465\nusetls = True\n', 'ini'],
+      ['setup.cfg', '[flake8]\nexclude =\n    migrations,\n    .git\n', 'ini'],
+      ['master.cfg', "# -*- python -*-\nc = BuildmasterConfig = {}\nc['workers'] = []\n", undefined],
+      ['nagios/objects/contacts.cfg', 'define contact {\n    contact_name nagiosadmin\n    email nagios@localhost\n}\n', undefined],
+      ['haproxy.cfg', 'global\n    log 127.0.0.1 local0\n[fake]\n', undefined],
+      ['airflow.cfg', 'smtp_host = localhost\n', 'ini'],
+      ['fluent.conf', '@type mail\nhost smtp.example.com\n', 'fluentd'],
+      // Names no config pattern claims: as detectFormat says.
+      ['shop/views.py', 'import smtplib\n', 'code'],
+      ['.env.js', 'module.exports = {}\n', 'code'],
+      ['README.md', '# mail\n', undefined],
+    ];
+    for (const [name, text, format] of cases) {
+      it(`${name} → ${format ?? 'none'}`, () => {
+        assert.equal(formatOfText(name, text), format);
+      });
+    }
+  });
+
   describe('parseConfig', () => {
     const fixtures: [string, FormatId, string, string][] = [
       ['laravel.env', 'dotenv', 'MAIL_PORT', '587'],
@@ -80,6 +111,8 @@ describe('formats/index', () => {
       ['application.properties', 'properties', 'spring.mail.port', '587'],
       ['grafana.ini', 'ini', 'smtp.host', 'smtp.gmail.com:587'],
       ['gitlab.rb', 'assignments', 'gitlab_rails.smtp_port', '465'],
+      ['hjson-spec/comments_test.hjson', 'hjson', 'foo1', 'This is a string value. # part of the string'],
+      ['fluentd-examples/out_forward_tls.conf', 'fluentd', 'match.1.server.0.host', '127.0.0.1'],
     ];
     for (const [file, format, dotted, value] of fixtures) {
       it(`dispatches ${format}`, () => {
@@ -130,7 +163,7 @@ describe('formats/index', () => {
     });
 
     it('never throws on an unknown format', () => {
-      const result = parseConfig('hjson' as FormatId, 'a = 1');
+      const result = parseConfig('xml' as FormatId, 'a = 1');
       assert.deepEqual(result.entries, []);
       assert.equal(result.errors.length, 1);
     });

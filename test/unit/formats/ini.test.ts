@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseIni, MAX_INI_ENTRIES } from '../../../src/engine/formats/ini';
+import { looksLikeIni, parseIni, MAX_INI_ENTRIES } from '../../../src/engine/formats/ini';
 import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
 import { assertSurvivesSyntaxGarbage, fixture, garbage, slice } from './helpers';
 
@@ -14,6 +14,28 @@ function rows(text: string, result: ParseResult): unknown[][] {
 }
 
 describe('formats/ini', () => {
+  describe("INI-style .cfg files (Python's configparser)", () => {
+    // configparser's documented example (docs.python.org/3/library/configparser.html, "Supported INI File Structure").
+    const documented = '[Simple Values]\nkey=value\nspaces in keys=allowed\nspaces in values=allowed as well\nspaces around the delimiter = obviously\nyou can also use : to delimit keys from values\n\n[Multiline Values]\nchorus: I\'m a lumberjack, and I\'m okay\n    I sleep all night and I work all day\n\n[You can use comments]\n# like this\n; or this\n';
+
+    it('reads the documented example: `=` and `:`, blanks in keys, and a continuation line is no error', () => {
+      const result = parseIni(documented);
+      assert.deepEqual(result.errors, []);
+      const value = (section: string, key: string) => result.entries.find((e) => e.path.join('/') === `${section}/${key}`)?.value;
+      assert.equal(value('Simple Values', 'spaces around the delimiter'), 'obviously');
+      assert.equal(value('Simple Values', 'you can also use'), 'to delimit keys from values');
+      assert.equal(value('Multiline Values', 'chorus'), "I'm a lumberjack, and I'm okay");
+      assert.ok(looksLikeIni(documented));
+    });
+
+    it('looksLikeIni wants a [section] and plain key lines', () => {
+      assert.ok(looksLikeIni('[email]\nhost = smtp.gmail.com\nport = 465\nusetls = True\n'));
+      assert.ok(!looksLikeIni('host = smtp.gmail.com\n'), 'no section');
+      assert.ok(!looksLikeIni("[x]\nc['workers'] = []\n"), 'Python');
+      assert.ok(!looksLikeIni('define host {\n  host_name mail\n}\n'), 'Nagios');
+    });
+  });
+
   describe('grafana.ini', () => {
     const text = fixture('grafana.ini');
     const result = parseIni(text);

@@ -1,13 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseJson, MAX_JSON_ENTRIES, MAX_JSON_LENGTH } from '../../../src/engine/formats/json';
-import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
-import { assertSurvivesSyntaxGarbage, fixture, slice } from './helpers';
-
-function find(result: ParseResult, dotted: string): ConfigEntry {
-  const found = result.entries.filter((e) => e.path.join('.') === dotted);
-  assert.equal(found.length, 1, `expected exactly one entry for ${dotted} (found ${found.length})`);
-  return found[0];
-}
+import type { ConfigEntry } from '../../../src/engine/types';
+import { assertSurvivesSyntaxGarbage, fixture, slice, find } from './helpers';
 
 function describeEntry(text: string, e: ConfigEntry): [string | null, string, string, string, string | undefined] {
   return [e.value, e.valueType, slice(text, e.keyRange), slice(text, e.valueRange), e.quote];

@@ -2,18 +2,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseToml, MAX_TOML_ENTRIES } from '../../../src/engine/formats/toml';
-import type { ConfigEntry, ParseResult } from '../../../src/engine/types';
-import { FIXTURES, assertSurvivesSyntaxGarbage, garbage, slice } from './helpers';
+import { FIXTURES, assertSurvivesSyntaxGarbage, garbage, slice, find } from './helpers';
 
 type Leaf = [string[], 'string' | 'boolean' | 'integer' | 'float' | 'datetime', string | null];
 
 const SPEC = path.join(FIXTURES, 'toml-spec');
-
-function find(result: ParseResult, dotted: string): ConfigEntry {
-  const found = result.entries.filter((e) => e.path.join('.') === dotted);
-  assert.equal(found.length, 1, `expected exactly one entry for ${dotted} (found ${found.length})`);
-  return found[0];
-}
 
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;

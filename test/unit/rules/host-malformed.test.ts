@@ -7,6 +7,9 @@ testRule(hostMalformed, {
     { name: 'host:port that agrees with the port setting', file: '.env', text: 'SMTP_HOST=smtp.example.com:587\nSMTP_PORT=587\n' },
     { name: 'real hosts that look like typos', file: '.env', text: 'A_SMTP_HOST=smtp.mail.com\nB_SMTP_HOST=smtp.office365.us\nC_SMTP_HOST=smtp.gmx.net\n' },
     { name: 'a template', file: '.env', text: 'SMTP_HOST=${SMTP_HOST}\n' },
+    // Prose under address-like keys (a sender's display name, a UI label in a locale file) is no host.
+    { name: 'a display name under MAIL_ADDRESS', file: '.env', text: 'MAIL_ADDRESS=Support Team\n' },
+    { name: "a locale file's label", file: 'public/locales/en/app.json', text: '{\n  "emailAddress": "Email address"\n}\n' },
   ],
   invalid: [
     {
