@@ -7,13 +7,13 @@ import { resolveEnvironment, type EnvironmentVariables } from './environment';
 import { formatNeedsContent } from './facts/files';
 import { detectFormat, looksLikeHocon, parseConfig } from './formats';
 import { parseYamlParts } from './formats/yaml-outline';
-import { entryWords, findGroups } from './groups';
+import { entryWordsText, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
 import { RULES, type AnalysisContext, type Rule, type RuleContext, type RuleFinding } from './rules';
 import { renderMessage, type MessageData, type RelatedInformation } from './rules/rule';
 import { applySuppressions, findDirectives, UNUSED_SUPPRESSION } from './suppressions';
 import { LineIndex } from './text';
-import { mayMatter } from './vocabulary';
+import { maskMatters, wordMask } from './vocabulary';
 import type { ConfigEntry, FormatId, ParseError, ParseResult, Range, Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
@@ -164,7 +164,7 @@ function environmentSources(group: SmtpGroup, ranges: readonly Range[]): Related
 
 function readConfig(format: FormatId, text: string, options: AnalyzeOptions): ParseResult {
   const read = options.read ?? (text.length >= PARTIAL_READ_MIN_LENGTH ? 'relevant' : 'full');
-  return format === 'yaml' && read === 'relevant' ? parseYamlParts(text, mayMatter) : parseConfig(format, text);
+  return format === 'yaml' && read === 'relevant' ? parseYamlParts(text, wordMask, maskMatters) : parseConfig(format, text);
 }
 
 /** The findings left after the file's smtp-doctor-disable comments, and those comments that suppress nothing. */
@@ -223,7 +223,7 @@ export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvi
   const found = new Map<number, Environment>();
   const marked = new Map<number, Environment>();
   for (const entry of entries) {
-    const words = entryWords(entry).join(' ');
+    const words = entryWordsText(entry);
     const environment = documentEnvironment(words, entry.value);
     if (environment) found.set(entry.document ?? 0, environment);
     const marker = pathEnvironment === 'unknown' ? markerEnvironment(words, entry.value) : undefined;
@@ -250,7 +250,7 @@ export function findSmtpGroups(entries: readonly ConfigEntry[]): SmtpGroup[] {
 function attachProcessVerifySwitches(entries: readonly ConfigEntry[], groups: SmtpGroup[]): void {
   if (groups.length === 0) return;
   for (const entry of entries) {
-    const words = entryWords(entry).join(' ');
+    const words = entryWordsText(entry);
     const known = PROCESS_VERIFY_SWITCHES.find((item) => item.key === words || words.endsWith(` ${item.key}`));
     if (!known || entry.value === null || !known.offWhen.includes(entry.value.trim())) continue;
     const scope = entry.path.slice(0, -1);

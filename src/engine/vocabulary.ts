@@ -44,6 +44,26 @@ const { single, multiple } = (() => {
 
 /** Whether `lowerText` (lower case) can hold an entry that matters; false only when it certainly cannot. */
 export function mayMatter(lowerText: string): boolean {
-  if (single.test(lowerText)) return true;
-  return multiple.some((phrase) => phrase.every((word) => lowerText.includes(word)));
+  return maskMatters(wordMask(lowerText));
+}
+
+// The same test as bits, for texts read line by line (formats/yaml-outline.ts): no word holds a line break,
+// so the mask of a text is the OR of its lines' masks. Bit 0: a single-word phrase (or a backslash); one bit
+// per word of the other phrases, up to 30 of them; a phrase with a word past those always passes.
+const PHRASE_WORDS = [...new Set(multiple.flat())].slice(0, 30);
+const PHRASE_MASKS: readonly number[] = multiple.map((phrase) =>
+  phrase.every((word) => PHRASE_WORDS.includes(word)) ? phrase.reduce((mask, word) => mask | (2 << PHRASE_WORDS.indexOf(word)), 0) : 0,
+);
+
+/** The words of `lowerText` (lower case) that mayMatter looks for, as bits. */
+export function wordMask(lowerText: string): number {
+  let mask = single.test(lowerText) ? 1 : 0;
+  for (let i = 0; i < PHRASE_WORDS.length; i++) if (lowerText.includes(PHRASE_WORDS[i])) mask |= 2 << i;
+  return mask;
+}
+
+/** Whether a text with these words (wordMask, ORed over its lines) can hold an entry that matters. */
+export function maskMatters(mask: number): boolean {
+  if (mask & 1) return true;
+  return PHRASE_MASKS.some((phrase) => (mask & phrase) === phrase);
 }

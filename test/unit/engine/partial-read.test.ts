@@ -94,7 +94,15 @@ function fillerBlock(r: ReturnType<typeof rng>, indent: number, depth = 0): stri
   return out;
 }
 
+/** One document, or now and then several (`---` between them; the first one may open with a marker or a comment only). */
 function generated(r: ReturnType<typeof rng>): string {
+  if (!r.chance(0.3)) return oneDocument(r);
+  const documents = Array.from({ length: r.int(2, 4) }, () => (r.chance(0.15) ? '# empty\n' : oneDocument(r).replace(/\n?$/, '\n')));
+  const lead = r.pick(['', '---\n', '# comment\n---\n', '\n---\n---\n']);
+  return lead + documents.join('---\n') + (r.chance(0.2) ? '---\n' : '');
+}
+
+function oneDocument(r: ReturnType<typeof rng>): string {
   const blocks: string[][] = [];
   for (let i = r.int(2, 5); i > 0; i--) blocks.push([`${r.pick(FILLER)}_${i}:`, ...fillerBlock(r, 2)]);
   blocks.splice(r.int(0, blocks.length), 0, r.pick(MAIL_BLOCKS));
@@ -103,7 +111,7 @@ function generated(r: ReturnType<typeof rng>): string {
   return blocks.flat().join('\n') + (r.chance(0.9) ? '\n' : '');
 }
 
-const SNIPPETS = [':', ' ', '#', '-', '"', "'", '[', ']', '{', '}', '&a ', '*a', '|', '>', '\t', '\n', '  ', 'x', 'mail', 'smtp_', ': ', '\\', '<<: *a', '---\n', '? ', ',', '%', '!tag '];
+const SNIPPETS = [':', ' ', '#', '-', '"', "'", '[', ']', '{', '}', '&a ', '*a', '|', '>', '\t', '\n', '  ', 'x', 'mail', 'smtp_', ': ', '\\', '<<: *a', '---\n', '\n---\n', '---', '...\n', '? ', ',', '%', '!tag '];
 
 function edit(r: ReturnType<typeof rng>, text: string): string {
   const lines = text.split('\n');
@@ -158,6 +166,26 @@ describe('partial YAML read', () => {
     }
     // Not vacuous: on many of them the partial read really leaves parts out.
     assert.ok(lighter >= files.length / 4, `the partial read left parts out of ${lighter} of ${files.length} files`);
+  });
+
+  it('reads each document of a multi-document file on its own, with the full read\'s document numbers', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `  key${i}: value ${i}`).join('\n');
+    const documents = [
+      `# leading comment\n---\nserver:\n${filler}\n`,
+      `spring:\n  config:\n    activate:\n      on-profile: prod\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    properties:\n      mail:\n        smtp:\n          starttls:\n            enable: true\nother:\n${filler}\n`,
+      '---\n# nothing here\n',
+      `---\nmail:\n  host: smtp.office365.com\n  port: 25\n  user: a@b.com\n  password: pw\nrest:\n${filler}\n`,
+    ];
+    const text = documents.join('---\n');
+    assert.ok(compare('config/application.yml', text, true, 'three documents'), 'the partial read left nothing out');
+    const partial = analyzeText('config/application.yml', text, RELEVANT);
+    assert.deepEqual([...new Set(partial.groups.map((group) => group.document))], [1, 5]); // the comment before the first marker is no document; `---` then `---` opens an empty one
+    // Edit one document, then the other, then undo: every step as the full read.
+    let edited = text.replace('port: 465', 'port: 587');
+    compare('config/application.yml', edited, true, 'first document edited');
+    edited = edited.replace('port: 25', 'port: 2525');
+    compare('config/application.yml', edited, true, 'second document edited');
+    compare('config/application.yml', text, true, 'both undone');
   });
 
   it('gives the findings and groups (and on each original the fixes) of the full read after thousands of random edits (seeded)', function () {
