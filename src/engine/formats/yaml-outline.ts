@@ -136,6 +136,9 @@ function classify(rest: string): Read | undefined {
   return { kind: item ? Kind.Item : Kind.Other, item, column, keyed: false, inline: true };
 }
 
+/** For a document's text in lower case: whether a part of it whose lines have these words can matter (vocabulary.ts mattersIn). */
+export type MattersIn = (documentLower: string) => (mask: number) => boolean;
+
 /** What a line's text after its indentation says, whatever line it is on: memoized, as lines repeat from one keystroke to the next. */
 interface LineText {
   /** A tab, a carriage return, or a character whose lower case has another length: the scan gives up. */
@@ -178,8 +181,12 @@ interface Document {
   index: number;
 }
 
-/** The documents of `text`, their lines classified; undefined when one of the lines is not understood. */
-function scanLines(text: string, mask: (lower: string) => number): Document[] | undefined {
+/** Lines classified per step of the stepwise read: a few milliseconds each, even in cold code. */
+const LINES_PER_STEP = 500;
+
+/** The documents of `text`, their lines classified; undefined when one of the lines is not understood. A step every LINES_PER_STEP lines. */
+function* scanLines(text: string, mask: (lower: string) => number): Generator<void, Document[] | undefined> {
+  let count = 0;
   const documents: Document[] = [];
   let lines: Line[] = [];
   let segment = 0;
@@ -229,6 +236,7 @@ function scanLines(text: string, mask: (lower: string) => number): Document[] | 
     }
     lines.push({ start, end, indent, kind: read.kind, item: read.item, column: read.column, keyed: read.keyed, inline: read.inline, mask: known.mask });
     start = end;
+    if (++count % LINES_PER_STEP === 0) yield;
   }
   documents.push({ lines, index: segment - skipped });
   return documents;
@@ -448,46 +456,59 @@ function headerKey(text: string, line: Line): string | undefined {
   return clean(piece) && piece.entries.length === 1 && entry.path.length === 1 && entry.value === null ? entry.path[0] : undefined;
 }
 
-/**
- * The entries of `text` that `matters` says can matter (every entry whose key path and value have words
- * that pass it, and maybe others), in document order with their ranges in `text`; the full parse
- * whenever the scan cannot tell (see the top of this file). `mask` gives a lower-case line's words as
- * bits, `matters` whether a text with those words (ORed over its lines) can hold an entry that matters.
- */
-export function parseYamlParts(text: string, mask: (lowerText: string) => number, matters: (mask: number) => boolean): ParseResult {
-  const full = (): ParseResult => parseYaml(text);
-  if (text.length > MAX_YAML_LENGTH) return full();
-  const documents = scanLines(text, mask);
-  if (!documents) return full();
+/** What to read of `text`: its chunks, or undefined when the whole text must be parsed. */
+function* plan(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, Chunk[] | undefined> {
+  if (text.length > MAX_YAML_LENGTH) return undefined;
+  const documents = yield* scanLines(text, mask);
+  if (!documents) return undefined;
   // The parser stops at MAX_YAML_ENTRIES entries of the whole text; each needs a line or a comma.
   let commas = 0;
   for (let i = text.indexOf(','); i !== -1; i = text.indexOf(',', i + 1)) commas++;
   let lineCount = documents.length;
   for (const document of documents) lineCount += document.lines.length;
-  if (lineCount + commas >= MAX_YAML_ENTRIES) return full();
+  if (lineCount + commas >= MAX_YAML_ENTRIES) return undefined;
   const outlined: Array<{ document: Document; units: Unit[] }> = [];
   for (const document of documents) {
-    const units = outlineDocument(document.lines, matters);
-    if (!units) return full();
+    const { lines } = document;
+    const matters = lines.length ? mattersIn(text.slice(lines[0].start, lines[lines.length - 1].end).toLowerCase()) : () => false;
+    const units = outlineDocument(lines, matters);
+    if (!units) return undefined;
     outlined.push({ document, units });
+    yield;
   }
+  return chunksOf(text, outlined);
+}
+
+/** The key path above a chunk, from its header lines (`keys` remembers them per line); undefined when one is not a plain key. */
+function prefixOf(text: string, chunk: Chunk, keys: Map<Line, string>): string[] | undefined {
+  const prefix: string[] = [];
+  for (const header of chunk.chain) {
+    const line = chunk.lines[header];
+    let key = keys.get(line);
+    if (key === undefined) {
+      key = headerKey(text, line);
+      if (key === undefined) return undefined;
+      keys.set(line, key);
+    }
+    prefix.push(key);
+  }
+  return prefix;
+}
+
+const sourceOf = (text: string, chunk: Chunk): string =>
+  chunk.spans.length === 1 ? text.slice(chunk.spans[0].start, chunk.spans[0].end) : chunk.spans.map((span) => text.slice(span.start, span.end)).join('');
+
+/** The partial read, a step after some lines, each document's outline and each chunk (the full parse is one step). */
+function* read(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, ParseResult> {
+  const chunks = yield* plan(text, mask, mattersIn);
+  if (!chunks) return parseYaml(text);
   const { result, addError } = startResult('yaml', text);
   const keys = new Map<Line, string>();
-  for (const chunk of chunksOf(text, outlined)) {
-    const prefix: string[] = [];
-    for (const header of chunk.chain) {
-      const line = chunk.lines[header];
-      let key = keys.get(line);
-      if (key === undefined) {
-        key = headerKey(text, line);
-        if (key === undefined) return full();
-        keys.set(line, key);
-      }
-      prefix.push(key);
-    }
-    const source = chunk.spans.length === 1 ? text.slice(chunk.spans[0].start, chunk.spans[0].end) : chunk.spans.map((span) => text.slice(span.start, span.end)).join('');
-    const piece = readPiece(source, { parentKey: prefix[prefix.length - 1], depth: prefix.length });
-    if (!clean(piece)) return full();
+  for (const chunk of chunks) {
+    const prefix = prefixOf(text, chunk, keys);
+    if (!prefix) return parseYaml(text);
+    const piece = readPiece(sourceOf(text, chunk), { parentKey: prefix[prefix.length - 1], depth: prefix.length });
+    if (!clean(piece)) return parseYaml(text);
     const { spans } = chunk;
     const place = (offset: number): number => {
       let lo = 0;
@@ -508,6 +529,38 @@ export function parseYamlParts(text: string, mask: (lowerText: string) => number
       result.entries.push({ ...entry, path: prefix.length ? [...prefix, ...entry.path] : [...entry.path], keyRange: range(entry.keyRange), valueRange: range(entry.valueRange), document: chunk.document });
     }
     for (const error of piece.errors) addError(error.message, range(error.range));
+    yield;
   }
   return result;
+}
+
+/** The text prepareYamlParts read last, and what it read: the call that follows it returns that. */
+let prepared: { text: string; result: ParseResult } | undefined;
+
+const copyOf = (result: ParseResult): ParseResult => ({ ...result, entries: result.entries.map((entry) => ({ ...entry })), errors: [...result.errors] });
+
+/**
+ * parseYamlParts(text, mask, mattersIn) in short steps (some lines, one document's outline, one chunk), so
+ * that the call itself then returns at once. For an adapter that must not block for long (it pauses
+ * between steps); the engine itself never waits. A text the partial read cannot outline is parsed whole,
+ * in one step.
+ */
+export function* prepareYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, void> {
+  const result = yield* read(text, mask, mattersIn);
+  prepared = { text, result };
+}
+
+/**
+ * The entries of `text` that can matter (every entry whose key path and value have words that pass
+ * `mattersIn`, and maybe others), in document order with their ranges in `text`; the full parse
+ * whenever the scan cannot tell (see the top of this file). `mask` gives a lower-case line's words as
+ * bits; `mattersIn`, for a document's lower-case text, whether a part of it with those words (ORed over its
+ * lines) can hold an entry that matters.
+ */
+export function parseYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): ParseResult {
+  if (prepared?.text === text) return copyOf(prepared.result);
+  const steps = read(text, mask, mattersIn);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
 }

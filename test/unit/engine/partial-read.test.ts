@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, type Analysis, type AnalyzeOptions } from '../../../src/engine/analyze';
+import { analyzeText, prepareAnalysis, type Analysis, type AnalyzeOptions } from '../../../src/engine/analyze';
 import { fixesFor } from '../../../src/engine/fixes';
 
 const REPO = path.resolve(__dirname, '../../../..');
@@ -68,6 +68,9 @@ const MAIL_BLOCKS: readonly string[][] = [
   ['environment:', '  - MAIL_HOST=smtp.mailgun.org', '  - MAIL_PORT=465', '  - MAIL_ENCRYPTION=tls', '  - NODE_TLS_REJECT_UNAUTHORIZED=0'],
   ['email:', '  url: "smtps://u:p@smtp.example.com:587"', '  # smtp-doctor-disable-next-line port-25-submission', '  backup: smtp://relay.example.com:25'],
   ['notifications:', '  outgoing:', '    server: mailhog', '    port: 1025', '    ssl: true'],
+  // Gitea's bare keys (an empty prefix): they count only beside a signature (PASSWD with PROTOCOL and SMTP_ADDR…).
+  ['PROTOCOL: smtps', 'SMTP_ADDR: smtp.gmail.com', 'SMTP_PORT: 587', 'USER: me@gmail.com', 'PASSWD: hunter22'],
+  ['gitea:', '  mailer:', '    ENABLED: true', '    HOST: smtp.gmail.com:587', '    IS_TLS_ENABLED: true', '    USER: me@gmail.com', '    PASSWD: hunter22'],
 ];
 const MARKERS: readonly string[][] = [
   ['APP_ENV: production'],
@@ -186,6 +189,18 @@ describe('partial YAML read', () => {
     edited = edited.replace('port: 25', 'port: 2525');
     compare('config/application.yml', edited, true, 'second document edited');
     compare('config/application.yml', text, true, 'both undone');
+  });
+
+  it('prepares an analysis in many short steps whose result is the one analysis of the same text', () => {
+    const r = rng(7);
+    const text = Array.from({ length: 60 }, () => oneDocument(r)).join('\n').replace(/\n+/g, '\n');
+    assert.ok(text.length > 16 * 1024, `${text.length} characters`);
+    for (const [label, variant] of [['original', text], ['edited', text.replace('port', 'port_')], ['broken', `${text}\nx: "open\n`]] as const) {
+      let steps = 0;
+      for (const step = prepareAnalysis('config/application.yml', variant); !step.next().done; ) steps++;
+      if (label !== 'broken') assert.ok(steps > 10, `${label}: ${steps} steps`);
+      assert.equal(seen(analyzeText('config/application.yml', variant)), seen(analyzeText('config/application.yml', variant, FULL)), `${label}: prepared and full differ`);
+    }
   });
 
   it('gives the findings and groups (and on each original the fixes) of the full read after thousands of random edits (seeded)', function () {
