@@ -92,8 +92,9 @@ postconf -MX smtp/inet >/dev/null 2>&1 || true
 postconf -M "127.0.0.1:$PORT/inet=127.0.0.1:$PORT inet n - n - - smtpd -o smtpd_tls_security_level=encrypt -o smtpd_sasl_auth_enable=yes"
 
 stop
-dovecot -c "$DIR/dovecot.conf"
-postfix start >/dev/null 2>&1 || postfix reload >/dev/null 2>&1
+# The daemons must not keep this script's output open: the bench waits for it to close.
+dovecot -c "$DIR/dovecot.conf" </dev/null >/dev/null 2>&1
+postfix start </dev/null >/dev/null 2>&1 || postfix reload </dev/null >/dev/null 2>&1
 # Wait for the listener.
 for _ in 1 2 3 4 5 6 7 8 9 10; do
   if (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then break; fi
