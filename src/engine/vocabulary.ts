@@ -63,19 +63,22 @@ function split(all: string[][], singlesBefore: readonly string[] = []): { single
 const VOCABULARY = phrases();
 const ALWAYS = split(VOCABULARY.always);
 const SIGNED = split(VOCABULARY.signed.flatMap((item) => item.phrases), ALWAYS.singles);
+/** Words with a bit of their own, for the phrases of several words that always count (up to 29 words). */
+const PHRASE_WORDS = [...new Set(ALWAYS.multiple.flat())].slice(0, 29);
+const fits = (phrase: string[]): boolean => phrase.every((word) => PHRASE_WORDS.includes(word));
+/** A phrase stands for its longest word where it cannot have bits: a text with all its words has that one. */
+const longest = (phrase: string[]): string => phrase.reduce((a, b) => (b.length > a.length ? b : a));
+const ALWAYS_SINGLES = [...ALWAYS.singles, ...ALWAYS.multiple.filter((phrase) => !fits(phrase)).map(longest)];
+// Signed phrases count only in a signed document, where fewer bits are needed: each stands for its longest word.
+const SIGNED_SINGLES = [...SIGNED.singles, ...SIGNED.multiple.map(longest)];
 // A backslash: a key may be written with escapes, whose words are not substrings of the text.
-const SINGLE = new RegExp(`${ALWAYS.singles.map(escape).join('|')}|\\\\`);
-const SIGNED_SINGLE = SIGNED.singles.length ? new RegExp(SIGNED.singles.map(escape).join('|')) : /(?!)/;
+const SINGLE = new RegExp(`${ALWAYS_SINGLES.map(escape).join('|')}|\\\\`);
+const SIGNED_SINGLE = SIGNED_SINGLES.length ? new RegExp(SIGNED_SINGLES.map(escape).join('|')) : /(?!)/;
 
 // As bits, for texts read line by line (formats/yaml-outline.ts): no word holds a line break, so the mask
-// of a text is the OR of its lines' masks. Bit 0: an unconditional single word (or a backslash); bit 1: a
-// signed single word; one bit per word of the other phrases, up to 29 of them (a phrase with a word past
-// those always passes).
-const PHRASE_WORDS = [...new Set([...ALWAYS.multiple, ...SIGNED.multiple].flat())].slice(0, 29);
-const maskOfPhrase = (phrase: string[]): number =>
-  phrase.every((word) => PHRASE_WORDS.includes(word)) ? phrase.reduce((mask, word) => mask | (4 << PHRASE_WORDS.indexOf(word)), 0) : 0;
-const ALWAYS_MASKS: readonly number[] = ALWAYS.multiple.map(maskOfPhrase);
-const SIGNED_MASKS: readonly number[] = SIGNED.multiple.map(maskOfPhrase);
+// of a text is the OR of its lines' masks. Bit 0: a word that always counts on its own (or a backslash);
+// bit 1: a word of a signed phrase; one bit per word of the other phrases.
+const ALWAYS_MASKS: readonly number[] = ALWAYS.multiple.filter(fits).map((phrase) => phrase.reduce((mask, word) => mask | (4 << PHRASE_WORDS.indexOf(word)), 0));
 
 /** The words of `lowerText` (lower case) that can make a setting matter, as bits. */
 export function wordMask(lowerText: string): number {
@@ -86,7 +89,7 @@ export function wordMask(lowerText: string): number {
 }
 
 const mattersAlways = (mask: number): boolean => (mask & 1) !== 0 || ALWAYS_MASKS.some((phrase) => (mask & phrase) === phrase);
-const mattersAll = (mask: number): boolean => mattersAlways(mask) || (mask & 2) !== 0 || SIGNED_MASKS.some((phrase) => (mask & phrase) === phrase);
+const mattersAll = (mask: number): boolean => mattersAlways(mask) || (mask & 2) !== 0;
 
 /**
  * For one document (its text in lower case): whether a part of it with these words (wordMask, ORed over its
