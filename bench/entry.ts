@@ -1,5 +1,6 @@
 // What the benchmark calls, bundled by bench/run.mjs with esbuild (not part of the tsc build).
-export { analyzeText, isConfigFile } from '../src/engine/analyze';
+export { analyzeText, isConfigFile, prepareAnalysis } from '../src/engine/analyze';
+export { runInSlices, SLICE_MS } from '../src/extension/slices';
 export { detectFormat, parseConfig } from '../src/engine/formats';
 export { collectConfigFiles, readText } from '../src/cli/walk';
 export { runCheckCommand } from '../src/cli/check';

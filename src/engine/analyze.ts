@@ -5,14 +5,14 @@ import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
 import { isComposeFile, resolveEnvironment, type EnvironmentVariables } from './environment';
 import { detectFormat, formatOfText, parseConfig } from './formats';
-import { parseYamlParts } from './formats/yaml-outline';
-import { entryWords, findGroups } from './groups';
+import { parseYamlParts, prepareYamlParts } from './formats/yaml-outline';
+import { entryWordsText, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
 import { RULES, type AnalysisContext, type Rule, type RuleContext, type RuleFinding } from './rules';
 import { renderMessage, type MessageData, type RelatedInformation } from './rules/rule';
 import { applySuppressions, findDirectives, UNUSED_SUPPRESSION } from './suppressions';
 import { LineIndex } from './text';
-import { mayMatter } from './vocabulary';
+import { mattersIn, wordMask } from './vocabulary';
 import type { ConfigEntry, FileLocation, FormatId, ParseError, ParseResult, Range, Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
@@ -296,8 +296,20 @@ function environmentSources(group: SmtpGroup, ranges: readonly Range[]): Related
 }
 
 function readConfig(format: FormatId, text: string, options: AnalyzeOptions): ParseResult {
-  const read = options.read ?? (text.length >= PARTIAL_READ_MIN_LENGTH ? 'relevant' : 'full');
-  return format === 'yaml' && read === 'relevant' ? parseYamlParts(text, mayMatter) : parseConfig(format, text);
+  return format === 'yaml' && readOf(text, options) === 'relevant' ? parseYamlParts(text, wordMask, mattersIn) : parseConfig(format, text);
+}
+
+const readOf = (text: string, options: AnalyzeOptions): 'full' | 'relevant' => options.read ?? (text.length >= PARTIAL_READ_MIN_LENGTH ? 'relevant' : 'full');
+
+/**
+ * The work of a later `analyzeText(filePath, text, options)`, in short steps (a big YAML file: its lines,
+ * then each part it reads; other files: none), remembered so that the call then takes little time. For an
+ * adapter that pauses between steps so as not to block its thread; the result is that of analyzeText.
+ */
+export function* prepareAnalysis(filePath: string, text: string, options: AnalyzeOptions = {}): Generator<void, void> {
+  const format = options.format ?? detectFormat(filePath);
+  if (format !== 'yaml' || !MAIL_WORDS.test(text) || readOf(text, options) !== 'relevant') return;
+  yield* prepareYamlParts(text, wordMask, mattersIn);
 }
 
 /** The findings left after the file's smtp-doctor-disable comments, and those comments that suppress nothing. */
@@ -365,7 +377,7 @@ export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvi
     }
   }
   for (const entry of entries) {
-    const words = entryWords(entry).join(' ');
+    const words = entryWordsText(entry);
     const environment = documentEnvironment(words, entry.value);
     if (environment) found.set(entry.document ?? 0, environment);
     const marker = pathEnvironment === 'unknown' ? markerEnvironment(words, entry.value) : undefined;
@@ -400,7 +412,7 @@ export function findSmtpGroups(entries: readonly ConfigEntry[]): SmtpGroup[] {
 function attachProcessVerifySwitches(entries: readonly ConfigEntry[], groups: SmtpGroup[]): void {
   if (groups.length === 0) return;
   for (const entry of entries) {
-    const words = entryWords(entry).join(' ');
+    const words = entryWordsText(entry);
     const known = PROCESS_VERIFY_SWITCHES.find((item) => item.key === words || words.endsWith(` ${item.key}`));
     if (!known || entry.value === null || !known.offWhen.includes(entry.value.trim())) continue;
     const scope = entry.path.slice(0, -1);

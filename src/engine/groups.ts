@@ -23,8 +23,30 @@ export function keyWords(key: string): string[] {
   return words;
 }
 
+const PATH_WORDS = new Map<string, { words: string[]; joined: string }>();
+
+function wordsOfEntry(entry: ConfigEntry): { words: string[]; joined: string } {
+  const path = entry.path;
+  const id = path.length === 1 ? path[0] : path.join('\u0000');
+  let known = PATH_WORDS.get(id);
+  if (!known) {
+    const words: string[] = [];
+    for (const segment of path) for (const word of keyWords(segment)) words.push(word);
+    known = { words, joined: words.join(' ') };
+    if (PATH_WORDS.size > 50_000) PATH_WORDS.clear();
+    PATH_WORDS.set(id, known);
+  }
+  return known;
+}
+
+/** The words of an entry's key path (memoized: paths repeat across keystrokes; do not change the array). */
 export function entryWords(entry: ConfigEntry): string[] {
-  return entry.path.flatMap(keyWords);
+  return wordsOfEntry(entry).words;
+}
+
+/** entryWords joined with spaces. */
+export function entryWordsText(entry: ConfigEntry): string {
+  return wordsOfEntry(entry).joined;
 }
 
 /** An entry matched to one key of a framework profile. */
@@ -77,15 +99,30 @@ const ALTERNATIVES_BY_LAST_WORD: ReadonlyMap<string, SpecAlternative[]> = (() =>
   return index;
 })();
 
-const PREFIX_WORDS: ReadonlyMap<FrameworkProfile, { words: string[]; needsSignature: boolean; signature?: readonly string[] }[]> = new Map(
-  PROFILES.map((profile) => [
-    profile,
-    profile.prefixes.map((prefix) => ({
+interface PrefixWords {
+  words: string[];
+  needsSignature: boolean;
+  signature?: readonly string[];
+}
+
+/**
+ * Each profile's prefixes, by the last word before the key (an empty prefix in every list), in the
+ * profile's order: an entry is compared only with the prefixes that can end where its key begins.
+ */
+const PREFIXES_BY_LAST_WORD: ReadonlyMap<FrameworkProfile, { byWord: ReadonlyMap<string, PrefixWords[]>; empty: PrefixWords[] }> = new Map(
+  PROFILES.map((profile) => {
+    const all: PrefixWords[] = profile.prefixes.map((prefix) => ({
       words: prefix.words ? prefix.words.split(' ') : [],
       needsSignature: !!prefix.needsSignature || !!prefix.signature,
       signature: prefix.signature,
-    })),
-  ]),
+    }));
+    const byWord = new Map<string, PrefixWords[]>();
+    for (const prefix of all) {
+      const last = prefix.words[prefix.words.length - 1];
+      if (last !== undefined && !byWord.has(last)) byWord.set(last, all.filter((other) => other.words.length === 0 || other.words[other.words.length - 1] === last));
+    }
+    return [profile, { byWord, empty: all.filter((prefix) => prefix.words.length === 0) }];
+  }),
 );
 
 function endsWith(words: string[], tail: string[], before = words.length): boolean {
@@ -100,6 +137,15 @@ function endsWith(words: string[], tail: string[], before = words.length): boole
 const URL_ONLY_PROFILE: FrameworkProfile = profileById('generic');
 const URL_ONLY_SPEC: KeySpec = URL_ONLY_PROFILE.keys.find((spec) => spec.role === 'url')!;
 
+const SIGNATURE_KEYS = new WeakMap<readonly string[], string[][]>();
+
+/** A signature list split into its alternatives' keys (`starttls & authentication`: both). */
+function signatureKeys(signatures: readonly string[]): string[][] {
+  let keys = SIGNATURE_KEYS.get(signatures);
+  if (!keys) SIGNATURE_KEYS.set(signatures, (keys = signatures.map((signature) => signature.split(' & '))));
+  return keys;
+}
+
 export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
   const candidates: Candidate[] = [];
   const wordsOf = new Map<ConfigEntry, string[]>();
@@ -108,7 +154,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
   for (const entry of entries) {
     const words = entryWords(entry);
     wordsOf.set(entry, words);
-    const key = `${entry.document ?? 0}|${words.join(' ')}`;
+    const key = `${entry.document ?? 0}|${entryWordsText(entry)}`;
     const same = byKey.get(key);
     if (same) same.push(entry);
     else byKey.set(key, [entry]);
@@ -117,7 +163,8 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
     for (const alternative of alternatives) {
       if (!endsWith(words, alternative.words)) continue;
       const restLength = words.length - alternative.words.length;
-      for (const prefix of PREFIX_WORDS.get(alternative.profile)!) {
+      const prefixes = PREFIXES_BY_LAST_WORD.get(alternative.profile)!;
+      for (const prefix of (restLength > 0 ? prefixes.byWord.get(words[restLength - 1]) : undefined) ?? prefixes.empty) {
         if (!endsWith(words, prefix.words, restLength)) continue;
         const anchor = words.slice(0, restLength);
         candidates.push({
@@ -135,10 +182,19 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
 
   // A profile that needs a signature key qualifies at an anchor only if one is present there.
   // A signature of several keys joined by ' & ' needs all of them (`starttls & authentication`).
-  const hasSignature = (profile: FrameworkProfile, anchorKey: string, signatures = profile.signature ?? []): boolean =>
-    signatures.some((signature) =>
-      signature.split(' & ').every((key) => byKey.has(`${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}${key}`)),
-    );
+  // Asked once per candidate, and many candidates share an anchor: remembered per anchor and signature list.
+  const signatureSeen = new Map<string, Map<readonly string[], boolean>>();
+  const hasSignature = (profile: FrameworkProfile, anchorKey: string, signatures: readonly string[] = profile.signature ?? []): boolean => {
+    let atAnchor = signatureSeen.get(anchorKey);
+    if (!atAnchor) signatureSeen.set(anchorKey, (atAnchor = new Map()));
+    let found = atAnchor.get(signatures);
+    if (found === undefined) {
+      const base = `${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}`;
+      found = signatureKeys(signatures).some((keys) => keys.every((key) => byKey.has(`${base}${key}`)));
+      atAnchor.set(signatures, found);
+    }
+    return found;
+  };
   const eligible = candidates.filter(
     (candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey, candidate.signature),
   );

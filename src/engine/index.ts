@@ -3,7 +3,7 @@
 // (eslint.config.mjs enforces it). Modules behind this file are internals: an
 // adapter that needs something new gets it exported here.
 
-export { analyzeText, describeInternalError, DIAGNOSTIC_SOURCE, FINDING_IDS, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
+export { analyzeText, prepareAnalysis, describeInternalError, DIAGNOSTIC_SOURCE, FINDING_IDS, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
 export { formatConfigError, ProjectConfigResolver, PROJECT_CONFIG_FILES } from './config/project-config';
 export type { ConfigError, ProjectConfig, ResolvedConfig } from './config/project-config';
 export { disableFileEdit, disableLineEdit, UNUSED_SUPPRESSION } from './suppressions';

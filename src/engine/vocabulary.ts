@@ -16,13 +16,29 @@ import { SMTP_SCHEME_STEMS } from './dsn';
 import { MAIL_SCOPE_WORDS } from './groups';
 import { PROFILES } from './profiles';
 
+/** A profile's empty prefix that needs a signature key (Gitea's bare `PASSWD`, `HOST`…): its phrases matter only beside that signature. */
+interface Signed {
+  phrases: string[][];
+  /** The signature's alternatives, each as all the words its keys have. */
+  signatures: string[][];
+}
+
 /** Each phrase: words that all appear in the text of an entry that matters (for some phrase). */
-function phrases(): string[][] {
+function phrases(): { always: string[][]; signed: Signed[] } {
   const out: string[][] = [];
+  const signed: Signed[] = [];
   for (const profile of PROFILES) {
     for (const prefix of profile.prefixes) {
-      if (prefix.words) out.push(prefix.words.split(' '));
-      else for (const spec of profile.keys) for (const alternative of spec.key.split('|')) out.push(alternative.trim().split(' '));
+      if (prefix.words) {
+        out.push(prefix.words.split(' '));
+        continue;
+      }
+      const keys = profile.keys.flatMap((spec) => spec.key.split('|').map((alternative) => alternative.trim().split(' ')));
+      // groups.ts: an empty prefix with a signature qualifies only where all keys of one signature alternative are
+      // (in the same document), so its keys can matter only in a document that has all their words.
+      const signature = prefix.signature ?? (prefix.needsSignature ? profile.signature : undefined);
+      if (signature?.length) signed.push({ phrases: keys, signatures: signature.map((alternative) => alternative.split(/ & | /)) });
+      else out.push(...keys);
     }
     for (const transport of profile.transportSwitches ?? []) out.push(transport.key.split(' '));
   }
@@ -30,20 +46,61 @@ function phrases(): string[][] {
   for (const stem of SMTP_SCHEME_STEMS) out.push([stem]);
   for (const { key } of PROCESS_VERIFY_SWITCHES) out.push(key.split(' '));
   for (const key of [...DOCUMENT_PROFILE_KEYS, ...ENVIRONMENT_MARKER_KEYS]) out.push(key.split(' '));
-  return out;
+  return { always: out, signed };
 }
 
-const { single, multiple } = (() => {
-  const all = phrases();
-  const singles = [...new Set(all.filter((phrase) => phrase.length === 1).map(([word]) => word))];
-  // A phrase with a word that contains a single-word phrase passes whenever that one does.
-  const rest = all.filter((phrase) => phrase.length > 1 && !phrase.some((word) => singles.some((one) => word.includes(one))));
-  const escaped = singles.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return { single: new RegExp(`${escaped.join('|')}|\\\\`), multiple: rest };
-})();
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whether `lowerText` (lower case) can hold an entry that matters; false only when it certainly cannot. */
+/** Single words as one expression, and the phrases of several words not implied by a single word. */
+function split(all: string[][], singlesBefore: readonly string[] = []): { singles: string[]; multiple: string[][] } {
+  const singles = [...new Set(all.filter((phrase) => phrase.length === 1).map(([word]) => word))];
+  const known = [...singlesBefore, ...singles];
+  // A phrase with a word that contains a single-word phrase passes whenever that one does.
+  const multiple = all.filter((phrase) => phrase.length > 1 && !phrase.some((word) => known.some((one) => word.includes(one))));
+  return { singles, multiple };
+}
+
+const VOCABULARY = phrases();
+const ALWAYS = split(VOCABULARY.always);
+const SIGNED = split(VOCABULARY.signed.flatMap((item) => item.phrases), ALWAYS.singles);
+/** Words with a bit of their own, for the phrases of several words that always count (up to 29 words). */
+const PHRASE_WORDS = [...new Set(ALWAYS.multiple.flat())].slice(0, 29);
+const fits = (phrase: string[]): boolean => phrase.every((word) => PHRASE_WORDS.includes(word));
+/** A phrase stands for its longest word where it cannot have bits: a text with all its words has that one. */
+const longest = (phrase: string[]): string => phrase.reduce((a, b) => (b.length > a.length ? b : a));
+const ALWAYS_SINGLES = [...ALWAYS.singles, ...ALWAYS.multiple.filter((phrase) => !fits(phrase)).map(longest)];
+// Signed phrases count only in a signed document, where fewer bits are needed: each stands for its longest word.
+const SIGNED_SINGLES = [...SIGNED.singles, ...SIGNED.multiple.map(longest)];
+// A backslash: a key may be written with escapes, whose words are not substrings of the text.
+const SINGLE = new RegExp(`${ALWAYS_SINGLES.map(escape).join('|')}|\\\\`);
+const SIGNED_SINGLE = SIGNED_SINGLES.length ? new RegExp(SIGNED_SINGLES.map(escape).join('|')) : /(?!)/;
+
+// As bits, for texts read line by line (formats/yaml-outline.ts): no word holds a line break, so the mask
+// of a text is the OR of its lines' masks. Bit 0: a word that always counts on its own (or a backslash);
+// bit 1: a word of a signed phrase; one bit per word of the other phrases.
+const ALWAYS_MASKS: readonly number[] = ALWAYS.multiple.filter(fits).map((phrase) => phrase.reduce((mask, word) => mask | (4 << PHRASE_WORDS.indexOf(word)), 0));
+
+/** The words of `lowerText` (lower case) that can make a setting matter, as bits. */
+export function wordMask(lowerText: string): number {
+  let mask = SINGLE.test(lowerText) ? 1 : 0;
+  if (SIGNED_SINGLE.test(lowerText)) mask |= 2;
+  for (let i = 0; i < PHRASE_WORDS.length; i++) if (lowerText.includes(PHRASE_WORDS[i])) mask |= 4 << i;
+  return mask;
+}
+
+const mattersAlways = (mask: number): boolean => (mask & 1) !== 0 || ALWAYS_MASKS.some((phrase) => (mask & phrase) === phrase);
+const mattersAll = (mask: number): boolean => mattersAlways(mask) || (mask & 2) !== 0;
+
+/**
+ * For one document (its text in lower case): whether a part of it with these words (wordMask, ORed over its
+ * lines) can hold an entry that matters; false only when it certainly cannot.
+ */
+export function mattersIn(documentLower: string): (mask: number) => boolean {
+  const signed = documentLower.includes('\\') || VOCABULARY.signed.some((item) => item.signatures.some((words) => words.every((word) => documentLower.includes(word))));
+  return signed ? mattersAll : mattersAlways;
+}
+
+/** Whether `lowerText` (lower case), a whole document, can hold an entry that matters; false only when it certainly cannot. */
 export function mayMatter(lowerText: string): boolean {
-  if (single.test(lowerText)) return true;
-  return multiple.some((phrase) => phrase.every((word) => lowerText.includes(word)));
+  return mattersIn(lowerText)(wordMask(lowerText));
 }

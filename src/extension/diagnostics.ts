@@ -13,6 +13,7 @@ import {
   inSkippedFolder,
   isConfigFile,
   LineIndex,
+  prepareAnalysis,
   prepareCodeFile,
   projectOptions,
   readersOf,
@@ -27,6 +28,7 @@ import {
 import { toDiagnostic } from './convert';
 import { PROJECT_CONFIG_GLOB, ProjectConfigs } from './projectConfig';
 import { readWorkspaceFile } from './workspaceFiles';
+import { runInSlices } from './slices';
 import { analysisPath, readSettings, type Settings } from './settings';
 
 const TYPING_DELAY_MS = 250;
@@ -96,7 +98,7 @@ export class DiagnosticsController implements vscode.Disposable {
       configWatcher,
       this.collection,
       this.changeEmitter,
-      vscode.workspace.onDidOpenTextDocument((document) => this.guard(() => this.analyzeDocument(document))),
+      vscode.workspace.onDidOpenTextDocument((document) => this.guard(() => this.analyzeInSlices(document))),
       vscode.workspace.onDidChangeTextDocument((event) => this.guard(() => this.schedule(event.document))),
       vscode.workspace.onDidCloseTextDocument((document) => this.guard(() => this.onClose(document))),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -214,10 +216,27 @@ export class DiagnosticsController implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         // Only the latest version is analysed; an older pending run was cancelled above.
-        this.guard(() => this.analyzeDocument(document));
-        this.guard(() => this.reanalyzeDependents(document.uri));
+        this.guard(async () => {
+          await this.analyzeInSlices(document);
+          this.reanalyzeDependents(document.uri);
+        });
       }, TYPING_DELAY_MS),
     );
+  }
+
+  /**
+   * analyzeDocument after the engine's slow part has run in slices (a big YAML file read part by part),
+   * so that no call blocks the extension host for long; nothing when a newer version came meanwhile.
+   */
+  private async analyzeInSlices(document: vscode.TextDocument): Promise<void> {
+    const target = this.settings.enable && !document.isClosed ? this.target(document.uri, document.languageId) : undefined;
+    const version = document.version;
+    const text = document.getText();
+    if (target && text.length <= this.settings.maxFileSize) {
+      const steps = prepareAnalysis(analysisPath(document.uri), text, { ...target.options, format: this.formatOf(document) });
+      if (!(await runInSlices(steps, { cancelled: () => document.isClosed || document.version !== version }))) return;
+    }
+    this.analyzeDocument(document);
   }
 
   private analyzeDocument(document: vscode.TextDocument): DocumentAnalysis | undefined {
@@ -407,7 +426,9 @@ export class DiagnosticsController implements vscode.Disposable {
       const text = new TextDecoder('utf-8').decode(bytes);
       await prepareCodeFile(uri.path, text);
       const reads = inputsMatter(uri.fsPath, text);
-      const analysis = this.analyze(uri, text, target.options);
+      const options: AnalyzeOptions = target.options;
+      await runInSlices(prepareAnalysis(analysisPath(uri), text, options));
+      const analysis = this.analyze(uri, text, options);
       this.scannedUris.set(key, uri);
       // A source file that names no mail library is not analysed again when a `.env` changes.
       if (reads) this.readsNoInputs.delete(key);

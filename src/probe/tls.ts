@@ -134,6 +134,21 @@ export class TlsHandshakeError extends Error {
 }
 
 /**
+ * The system CAs plus `ca`. Node's default context already holds the system CAs, parsed once in native
+ * code; adding one certificate to it costs a millisecond, where a `ca` list of every root certificate
+ * (`[...tls.rootCertificates, ca]`) is parsed again certificate by certificate, about 60 ms (bench/run.mjs,
+ * probe vs swaks). The list is the fallback where the context lacks addCACert.
+ */
+function trustOptions(ca: Buffer | string | undefined): Pick<tls.ConnectionOptions, 'ca' | 'secureContext'> {
+  if (!ca) return {};
+  const secureContext = tls.createSecureContext();
+  const native = (secureContext as { context?: { addCACert?: (pem: string) => void } }).context;
+  if (typeof native?.addCACert !== 'function') return { ca: [...tls.rootCertificates, ca.toString()] };
+  native.addCACert(ca.toString());
+  return { secureContext };
+}
+
+/**
  * Starts TLS over `raw` (which must have no other 'data' listener). Resolves once the
  * handshake is done; rejects with TlsHandshakeError on failure or timeout (the socket
  * is then destroyed).
@@ -149,7 +164,7 @@ export function startTls(raw: net.Socket, options: TlsStartOptions): Promise<tls
       rejectUnauthorized: false,
       // Chain only: the host name is checked separately, so both facts are known.
       checkServerIdentity: () => undefined,
-      ca: options.ca ? [...tls.rootCertificates, options.ca.toString()] : undefined,
+      ...trustOptions(options.ca),
     });
     const fail = (message: string, timedOut: boolean, errno?: string) => {
       if (settled) return;

@@ -1,23 +1,27 @@
 // A partial YAML read: a line scan outlines the text's block mappings, and only the parts whose text
-// (with the keys above them) passes `wanted` are handed to the YAML parser, at their original offsets.
+// (with the keys above them) can hold SMTP settings are handed to the YAML parser, at their original offsets.
 // The engine uses it for big files (analyze.ts): a one-character edit costs a scan of the lines and the
 // parse of the few parts that can hold SMTP settings, not a parse of everything.
 //
 // The scan only ever reads less than the full parser when it can prove the parts it drops cannot change
 // how the kept parts parse: every line must be one it fully understands (a `key:` or `- ` line with an
-// empty, plain, single-line quoted or one-line flow value, a comment, a blank, or the content of a block
-// scalar). Anything else anywhere in the text — anchors, aliases, merge keys, tags, multi-line quoted or
-// flow values, explicit keys, directives, document markers, tabs, a byte order mark — and it returns the
-// full parse. Sequences are kept or dropped whole (their item numbers are part of the paths), as are
-// values spread over lines. Syntax errors in the kept parts also mean a full parse, so their errors are
-// the full parser's; syntax errors in dropped parts are not reported (nothing there is read).
+// empty, plain, single-line quoted or one-line flow value, a comment, a blank, the content of a block
+// scalar, or a `---` line between documents). Anything else anywhere in the text — anchors, aliases, merge
+// keys, tags, multi-line quoted or flow values, explicit keys, directives, `...`, tabs, a byte order mark —
+// and it returns the full parse. Sequences are kept or dropped whole (their item numbers are part of the
+// paths), as are values spread over lines. Syntax errors in the kept parts also mean a full parse, so their
+// errors are the full parser's; syntax errors in dropped parts are not reported (nothing there is read),
+// nor are duplicate keys across parts read apart.
+//
+// Reuse between keystrokes: the kept parts are read in chunks — siblings of one map, cut where a line's
+// hash says, so that the cuts depend on the text and not on positions — each read on its own (the keys of
+// the header lines above it become its path prefix) and remembered by its text, so an edit re-reads only
+// the chunk it touches; every document of a multi-document file is outlined on its own. What a line says
+// (its kind, its words) is remembered by its text too. Both caches are bounded (two generations each).
 
-import type { ConfigEntry, ParseResult, Range } from '../types';
-import { detectEol } from './common';
-import { MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYaml } from './yaml';
-
-/** Whether some setting whose key path and value are written in `lowerText` (lower case) can matter. */
-export type Wanted = (lowerText: string) => boolean;
+import type { ParseResult, Range } from '../types';
+import { startResult } from './common';
+import { MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYaml, parseYamlPiece, type RootContext } from './yaml';
 
 const enum Kind {
   Blank,
@@ -48,6 +52,8 @@ interface Line {
   end: number;
   indent: number;
   kind: Kind;
+  /** Its words that can matter (vocabulary.ts wordMask). */
+  mask: number;
 }
 
 const PLAIN_KEY = String.raw`(?:[A-Za-z0-9_$][A-Za-z0-9_$.\/@+=~-]*|"[^"\\]*"|'[^']*')`;
@@ -130,9 +136,61 @@ function classify(rest: string): Read | undefined {
   return { kind: item ? Kind.Item : Kind.Other, item, column, keyed: false, inline: true };
 }
 
-/** The lines of `text`, classified; undefined when one of them is not understood. */
-function scanLines(text: string): Line[] | undefined {
-  const lines: Line[] = [];
+/** For a document's text in lower case: whether a part of it whose lines have these words can matter (vocabulary.ts mattersIn). */
+export type MattersIn = (documentLower: string) => (mask: number) => boolean;
+
+/** What a line's text after its indentation says, whatever line it is on: memoized, as lines repeat from one keystroke to the next. */
+interface LineText {
+  /** A tab, a carriage return, or a character whose lower case has another length: the scan gives up. */
+  bad: boolean;
+  /** Its words that can matter (vocabulary.ts wordMask). */
+  mask: number;
+  /** classify(), once asked: null when the line is not understood. */
+  read?: Read | null;
+}
+
+const LINE_CACHE_LIMIT = 200_000;
+let lineCache = new Map<string, LineText>();
+let oldLineCache = new Map<string, LineText>();
+
+function lineText(rest: string, mask: (lower: string) => number): LineText {
+  let known = lineCache.get(rest);
+  if (known) return known;
+  known = oldLineCache.get(rest);
+  if (!known) {
+    const lower = rest.toLowerCase();
+    const bad = rest.includes('\t') || rest.includes('\r') || lower.length !== rest.length;
+    known = { bad, mask: bad ? 0 : mask(lower) };
+  }
+  if (lineCache.size >= LINE_CACHE_LIMIT) {
+    oldLineCache = lineCache;
+    lineCache = new Map();
+  }
+  lineCache.set(rest, known);
+  return known;
+}
+
+function readOf(known: LineText, rest: string): Read | null {
+  if (known.read === undefined) known.read = classify(rest) ?? null;
+  return known.read;
+}
+
+/** A document of the stream: its lines (without the `---` line that opens it) and its index among the yaml library's documents. */
+interface Document {
+  lines: Line[];
+  index: number;
+}
+
+/** Lines classified per step of the stepwise read: a few milliseconds each, even in cold code. */
+const LINES_PER_STEP = 500;
+
+/** The documents of `text`, their lines classified; undefined when one of the lines is not understood. A step every LINES_PER_STEP lines. */
+function* scanLines(text: string, mask: (lower: string) => number): Generator<void, Document[] | undefined> {
+  let count = 0;
+  const documents: Document[] = [];
+  let lines: Line[] = [];
+  let segment = 0;
+  let skipped = 0;
   let blockColumn = -1; // inside a block scalar whose key is at this column
   let contentIndent = -1;
   for (let start = 0; start < text.length; ) {
@@ -143,16 +201,17 @@ function scanLines(text: string): Line[] | undefined {
     let indent = 0;
     while (start + indent < stop && text.charCodeAt(start + indent) === 32) indent++;
     const rest = text.slice(start + indent, stop);
-    if (rest.includes('\t') || rest.includes('\r')) return undefined;
+    const known = lineText(rest, mask);
+    if (known.bad) return undefined;
     if (blockColumn >= 0) {
       if (rest === '') {
-        lines.push({ start, end, indent, kind: Kind.Blank, item: false, column: 0, keyed: false, inline: false });
+        lines.push({ start, end, indent, kind: Kind.Blank, item: false, column: 0, keyed: false, inline: false, mask: 0 });
         start = end;
         continue;
       }
       if (indent > blockColumn && (contentIndent < 0 || indent >= contentIndent)) {
         if (contentIndent < 0) contentIndent = indent;
-        lines.push({ start, end, indent, kind: Kind.Content, item: false, column: 0, keyed: false, inline: false });
+        lines.push({ start, end, indent, kind: Kind.Content, item: false, column: 0, keyed: false, inline: false, mask: known.mask });
         start = end;
         continue;
       }
@@ -160,16 +219,27 @@ function scanLines(text: string): Line[] | undefined {
       if (indent > blockColumn) return undefined;
       blockColumn = -1;
     }
-    const read = classify(rest);
+    if (indent === 0 && rest === '---') {
+      // A document marker. The text before the first one is a document only if it holds more than comments.
+      if (segment === 0 && !lines.some(significant)) skipped = 1;
+      else documents.push({ lines, index: segment - skipped });
+      segment++;
+      lines = [];
+      start = end;
+      continue;
+    }
+    const read = readOf(known, rest);
     if (!read) return undefined;
     if (read.kind === Kind.KeyBlock) {
       blockColumn = indent + read.column;
       contentIndent = -1;
     }
-    lines.push({ start, end, indent, ...read });
+    lines.push({ start, end, indent, kind: read.kind, item: read.item, column: read.column, keyed: read.keyed, inline: read.inline, mask: known.mask });
     start = end;
+    if (++count % LINES_PER_STEP === 0) yield;
   }
-  return lines;
+  documents.push({ lines, index: segment - skipped });
+  return documents;
 }
 
 /**
@@ -212,18 +282,26 @@ const hasKey = (line: Line): boolean => line.keyed;
 
 const significant = (line: Line): boolean => line.kind !== Kind.Blank && line.kind !== Kind.Comment && line.kind !== Kind.Content;
 
+/** A part to read: lines [from, to) of a document, keys of the map below the header lines `chain` (their indices). */
+interface Unit {
+  from: number;
+  to: number;
+  chain: readonly number[];
+}
+
 class Outline {
-  /** Line ranges [from, to) kept, in order. */
-  readonly kept: Array<[number, number]> = [];
+  /** The parts kept, in order. */
+  readonly units: Unit[] = [];
 
   constructor(
     private readonly lines: Line[],
-    private readonly lower: string,
-    private readonly wanted: Wanted,
+    private readonly matters: (mask: number) => boolean,
   ) {}
 
-  private textOf(from: number, to: number): string {
-    return this.lower.slice(this.lines[from].start, this.lines[to - 1].end);
+  private maskOf(from: number, to: number): number {
+    let mask = 0;
+    for (let i = from; i < to; i++) mask |= this.lines[i].mask;
+    return mask;
   }
 
   /** The end of the block that starts at `from`: the next significant line indented `indent` or less. */
@@ -233,17 +311,12 @@ class Outline {
     return i;
   }
 
-  private keep(from: number, to: number): void {
-    const last = this.kept[this.kept.length - 1];
-    if (last && last[1] === from) last[1] = to;
-    else this.kept.push([from, to]);
-  }
-
   /**
    * Reads the map whose keys are the significant lines of [from, to), all at one indentation; false when
-   * they are not all keys of one map (the caller then keeps or drops the region whole).
+   * they are not all keys of one map (the caller then keeps or drops the region whole). `context`: the
+   * words of the header lines above.
    */
-  map(from: number, to: number, context: string): boolean {
+  map(from: number, to: number, context: number, chain: readonly number[]): boolean {
     const first = this.firstSignificant(from, to);
     if (first === to) return true;
     const indent = this.lines[first].indent;
@@ -256,7 +329,7 @@ class Outline {
       children.push([i, end]);
       i = end;
     }
-    for (const [start, end] of children) this.child(start, end, context);
+    for (const [start, end] of children) this.child(start, end, context, chain);
     return true;
   }
 
@@ -273,92 +346,221 @@ class Outline {
     return true;
   }
 
-  private child(from: number, to: number, context: string): void {
-    const header = this.textOf(from, from + 1);
-    if (!this.wanted(`${context}${this.textOf(from, to)}`)) return;
+  private child(from: number, to: number, context: number, chain: readonly number[]): void {
+    if (!this.matters(context | this.maskOf(from, to))) return;
     const line = this.lines[from];
     const inner = this.firstSignificant(from + 1, to);
-    if (line.kind !== Kind.KeyOpen || inner === to || this.wanted(`${context}${header}`)) {
-      this.keep(from, to);
+    const header = context | line.mask;
+    if (line.kind !== Kind.KeyOpen || inner === to || this.matters(header)) {
+      this.units.push({ from, to, chain });
       return;
     }
-    // A map below: keep the header and the entries that can matter (the header alone yields no entry).
-    const mark = this.kept.length;
-    const lastBefore = mark > 0 ? this.kept[mark - 1][1] : -1;
-    this.keep(from, inner);
-    const headerRange = this.kept.length;
-    if (!this.map(inner, to, `${context}${header}`)) {
-      this.truncate(mark, lastBefore);
-      this.keep(from, to);
-      return;
+    // A map below: the entries that can matter, read as keys of that map (the header alone yields no entry).
+    const mark = this.units.length;
+    if (!this.map(inner, to, header, [...chain, from])) {
+      this.units.length = mark;
+      this.units.push({ from, to, chain });
     }
-    if (this.kept.length === headerRange && this.kept[headerRange - 1][1] === inner) this.truncate(mark, lastBefore);
-  }
-
-  /** Undoes keeps back to `length` ranges, the last one ending at `lastEnd` again. */
-  private truncate(length: number, lastEnd: number): void {
-    this.kept.length = length;
-    if (length > 0) this.kept[length - 1][1] = lastEnd;
   }
 }
 
-/** The parts to parse, as line ranges, or undefined when the whole text must be parsed. */
-function outline(text: string, wanted: Wanted): { lines: Line[]; kept: Array<[number, number]> } | undefined {
+/** The parts of one document to read, or undefined when the whole text must be parsed. */
+function outlineDocument(lines: Line[], matters: (mask: number) => boolean): Unit[] | undefined {
+  if (!wellNested(lines)) return undefined;
+  const first = lines.findIndex(significant);
+  if (first === -1) return [];
+  if (lines[first].indent !== 0) return undefined;
+  const reader = new Outline(lines, matters);
+  if (!reader.map(first, lines.length, 0, [])) return undefined;
+  return reader.units;
+}
+
+/** What a piece of text yields read on its own (yaml.ts parseYamlPiece), memoized by its text and context. */
+type Piece = ReturnType<typeof parseYamlPiece>;
+
+/** Characters of piece text kept per generation of the cache (two generations: the last ones used survive). */
+const PIECE_CACHE_CHARS = 8 * 1024 * 1024;
+let pieceCache = new Map<string, Piece>();
+let oldPieceCache = new Map<string, Piece>();
+let pieceCacheChars = 0;
+
+function readPiece(text: string, root: RootContext): Piece {
+  const key = `${root.parentKey === 'environment' ? 'e' : '-'}${root.depth}\n${text}`;
+  let piece = pieceCache.get(key);
+  if (piece) return piece;
+  piece = oldPieceCache.get(key) ?? parseYamlPiece(text, root);
+  if (pieceCacheChars + key.length > PIECE_CACHE_CHARS) {
+    oldPieceCache = pieceCache;
+    pieceCache = new Map();
+    pieceCacheChars = 0;
+  }
+  pieceCache.set(key, piece);
+  pieceCacheChars += key.length;
+  return piece;
+}
+
+/** Whether the piece read without the yaml library having to recover (else the whole text is parsed). */
+const clean = (piece: Piece): boolean => !piece.syntax;
+
+/** A run of kept lines of the text, and where it starts in the text of its chunk. */
+interface Span {
+  at: number;
+  start: number;
+  end: number;
+}
+
+/** Units read together: siblings below the same header lines, in one call of the yaml library. */
+interface Chunk {
+  document: number;
+  chain: readonly number[];
+  lines: Line[];
+  spans: Span[];
+  length: number;
+}
+
+/** A cheap hash of a line (FNV-1a): where a chunk may end depends on the text, not on positions, so edits elsewhere keep the chunks. */
+function lineHash(text: string, line: Line): number {
+  let h = 0x811c9dc5;
+  for (let i = line.start; i < line.end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** About this many units per chunk: a miss re-reads a handful of siblings, a cold read calls the yaml library a few times per hundred lines. */
+const CHUNK_SPREAD = 8;
+
+function chunksOf(text: string, documents: ReadonlyArray<{ document: Document; units: Unit[] }>): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const { document, units } of documents) {
+    let chunk: Chunk | undefined;
+    for (const unit of units) {
+      const first = document.lines[unit.from];
+      const start = first.start;
+      const end = document.lines[unit.to - 1].end;
+      if (!chunk || chunk.chain !== unit.chain || lineHash(text, first) % CHUNK_SPREAD === 0) {
+        chunk = { document: document.index, chain: unit.chain, lines: document.lines, spans: [], length: 0 };
+        chunks.push(chunk);
+      }
+      const last = chunk.spans[chunk.spans.length - 1];
+      if (last && last.end === start) last.end = end;
+      else chunk.spans.push({ at: chunk.length, start, end });
+      chunk.length += end - start;
+    }
+  }
+  return chunks;
+}
+
+/** The key of a header line, as the yaml library reads it; undefined when that is not one plain key. */
+function headerKey(text: string, line: Line): string | undefined {
+  const piece = readPiece(text.slice(line.start, line.end), { depth: 0 });
+  const entry = piece.entries[0];
+  return clean(piece) && piece.entries.length === 1 && entry.path.length === 1 && entry.value === null ? entry.path[0] : undefined;
+}
+
+/** What to read of `text`: its chunks, or undefined when the whole text must be parsed. */
+function* plan(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, Chunk[] | undefined> {
   if (text.length > MAX_YAML_LENGTH) return undefined;
-  const lines = scanLines(text);
-  if (!lines || !wellNested(lines)) return undefined;
+  const documents = yield* scanLines(text, mask);
+  if (!documents) return undefined;
   // The parser stops at MAX_YAML_ENTRIES entries of the whole text; each needs a line or a comma.
   let commas = 0;
   for (let i = text.indexOf(','); i !== -1; i = text.indexOf(',', i + 1)) commas++;
-  if (lines.length + commas >= MAX_YAML_ENTRIES) return undefined;
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) return undefined;
-  const first = lines.findIndex(significant);
-  if (first === -1) return { lines, kept: [] };
-  if (lines[first].indent !== 0) return undefined;
-  const reader = new Outline(lines, lower, wanted);
-  if (!reader.map(first, lines.length, '')) return undefined;
-  return { lines, kept: reader.kept };
+  let lineCount = documents.length;
+  for (const document of documents) lineCount += document.lines.length;
+  if (lineCount + commas >= MAX_YAML_ENTRIES) return undefined;
+  const outlined: Array<{ document: Document; units: Unit[] }> = [];
+  for (const document of documents) {
+    const { lines } = document;
+    const matters = lines.length ? mattersIn(text.slice(lines[0].start, lines[lines.length - 1].end).toLowerCase()) : () => false;
+    const units = outlineDocument(lines, matters);
+    if (!units) return undefined;
+    outlined.push({ document, units });
+    yield;
+  }
+  return chunksOf(text, outlined);
+}
+
+/** The key path above a chunk, from its header lines (`keys` remembers them per line); undefined when one is not a plain key. */
+function prefixOf(text: string, chunk: Chunk, keys: Map<Line, string>): string[] | undefined {
+  const prefix: string[] = [];
+  for (const header of chunk.chain) {
+    const line = chunk.lines[header];
+    let key = keys.get(line);
+    if (key === undefined) {
+      key = headerKey(text, line);
+      if (key === undefined) return undefined;
+      keys.set(line, key);
+    }
+    prefix.push(key);
+  }
+  return prefix;
+}
+
+const sourceOf = (text: string, chunk: Chunk): string =>
+  chunk.spans.length === 1 ? text.slice(chunk.spans[0].start, chunk.spans[0].end) : chunk.spans.map((span) => text.slice(span.start, span.end)).join('');
+
+/** The partial read, a step after some lines, each document's outline and each chunk (the full parse is one step). */
+function* read(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, ParseResult> {
+  const chunks = yield* plan(text, mask, mattersIn);
+  if (!chunks) return parseYaml(text);
+  const { result, addError } = startResult('yaml', text);
+  const keys = new Map<Line, string>();
+  for (const chunk of chunks) {
+    const prefix = prefixOf(text, chunk, keys);
+    if (!prefix) return parseYaml(text);
+    const piece = readPiece(sourceOf(text, chunk), { parentKey: prefix[prefix.length - 1], depth: prefix.length });
+    if (!clean(piece)) return parseYaml(text);
+    const { spans } = chunk;
+    const place = (offset: number): number => {
+      let lo = 0;
+      let hi = spans.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (spans[mid].at <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return spans[lo].start + (offset - spans[lo].at);
+    };
+    // A non-empty range lies in one span: its end is placed from its last character.
+    const range = (r: Range): Range => {
+      const start = place(r.start);
+      return { start, end: r.end > r.start ? place(r.end - 1) + 1 : start };
+    };
+    for (const entry of piece.entries) {
+      result.entries.push({ ...entry, path: prefix.length ? [...prefix, ...entry.path] : [...entry.path], keyRange: range(entry.keyRange), valueRange: range(entry.valueRange), document: chunk.document });
+    }
+    for (const error of piece.errors) addError(error.message, range(error.range));
+    yield;
+  }
+  return result;
+}
+
+/** The text prepareYamlParts read last, and what it read: the call that follows it returns that. */
+let prepared: { text: string; result: ParseResult } | undefined;
+
+const copyOf = (result: ParseResult): ParseResult => ({ ...result, entries: result.entries.map((entry) => ({ ...entry })), errors: [...result.errors] });
+
+/**
+ * parseYamlParts(text, mask, mattersIn) in short steps (some lines, one document's outline, one chunk), so
+ * that the call itself then returns at once. For an adapter that must not block for long (it pauses
+ * between steps); the engine itself never waits. A text the partial read cannot outline is parsed whole,
+ * in one step.
+ */
+export function* prepareYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, void> {
+  const result = yield* read(text, mask, mattersIn);
+  prepared = { text, result };
 }
 
 /**
- * The entries of `text` that `wanted` says can matter (every entry whose key path and value pass it, and
- * maybe others), in document order with their ranges in `text`; the full parse whenever the scan cannot
- * tell (see the top of this file).
+ * The entries of `text` that can matter (every entry whose key path and value have words that pass
+ * `mattersIn`, and maybe others), in document order with their ranges in `text`; the full parse
+ * whenever the scan cannot tell (see the top of this file). `mask` gives a lower-case line's words as
+ * bits; `mattersIn`, for a document's lower-case text, whether a part of it with those words (ORed over its
+ * lines) can hold an entry that matters.
  */
-export function parseYamlParts(text: string, wanted: Wanted): ParseResult {
-  const plan = outline(text, wanted);
-  if (!plan) return parseYaml(text);
-  const { lines, kept } = plan;
-  // Pieces of the original text, and where each starts in the text handed to the parser.
-  const pieces: Array<{ at: number; start: number; end: number }> = [];
-  let at = 0;
-  for (const [from, to] of kept) {
-    const start = lines[from].start;
-    const end = lines[to - 1].end;
-    pieces.push({ at, start, end });
-    at += end - start;
-  }
-  const partial = pieces.map((piece) => text.slice(piece.start, piece.end)).join('');
-  const parsed = parseYaml(partial);
-  if (parsed.errors.length > 0) return parseYaml(text);
-  const place = (offset: number): number => {
-    let lo = 0;
-    let hi = pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pieces[mid].at <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const piece = pieces[lo];
-    return piece ? piece.start + (offset - piece.at) : offset;
-  };
-  // A non-empty range lies in one piece: its end is placed from its last character.
-  const range = (r: Range): Range => {
-    const start = place(r.start);
-    return { start, end: r.end > r.start ? place(r.end - 1) + 1 : start };
-  };
-  const entries = parsed.entries.map((entry): ConfigEntry => ({ ...entry, keyRange: range(entry.keyRange), valueRange: range(entry.valueRange) }));
-  // The line ending is the whole text's (the parser saw only pieces of it).
-  return { ...parsed, entries, eol: detectEol(text) };
+export function parseYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): ParseResult {
+  if (prepared?.text === text) return copyOf(prepared.result);
+  const steps = read(text, mask, mattersIn);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
 }

@@ -94,22 +94,56 @@ export function parseYaml(text: string): ParseResult {
   }
   if (!Array.isArray(docs)) return result;
 
+  walkDocuments(text, docs, entries, addError);
+  return result;
+}
+
+/** Walks the parsed documents into `entries`; whether the yaml library reported a syntax error. */
+function walkDocuments(text: string, docs: ReturnType<typeof parseAllDocuments>, entries: ConfigEntry[], addError: AddError, root: RootContext = TOP): boolean {
   const budget = new Budget();
+  let syntax = false;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d];
     for (const err of doc.errors) {
+      syntax = true;
       const start = Math.min(Math.max(0, err.pos[0]), text.length);
       const end = Math.min(Math.max(start, err.pos[1]), text.length);
       addError(err.message, { start, end });
     }
     try {
-      new DocumentWalker(text, doc.contents, d, entries, addError, budget).walk();
+      new DocumentWalker(text, doc.contents, d, entries, addError, budget, root).walk();
     } catch (e) {
+      syntax = true;
       addError(`YAML document could not be analyzed: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
     }
     if (entries.length >= MAX_YAML_ENTRIES) break;
   }
-  return result;
+  return syntax;
+}
+
+/** Where a piece of a document sits: the key of the map it is read inside (shapes depend on it), and that map's depth. */
+export interface RootContext {
+  parentKey?: string;
+  depth: number;
+}
+const TOP: RootContext = { depth: 0 };
+
+/**
+ * A piece of one document read on its own, as the partial read (yaml-outline.ts) hands it over: keys of one
+ * map (at any indentation) whose parent has `root.parentKey` at `root.depth`. Paths are relative to that map,
+ * ranges to `text`; `syntax` when the yaml library reported an error (the piece is then no use on its own).
+ */
+export function parseYamlPiece(text: string, root: RootContext): { entries: ConfigEntry[]; errors: ParseResult['errors']; syntax: boolean } {
+  const { result, addError } = startResult('yaml', text);
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+  } catch {
+    return { entries: [], errors: result.errors, syntax: true };
+  }
+  if (!Array.isArray(docs) || docs.length > 1) return { entries: [], errors: result.errors, syntax: true };
+  const syntax = walkDocuments(text, docs, result.entries, addError, root);
+  return { entries: result.entries, errors: result.errors, syntax };
 }
 
 /** Maps each alias to its anchored node: the last node with that anchor before the alias. */
@@ -169,17 +203,18 @@ class DocumentWalker {
 
   constructor(
     private readonly text: string,
-    private readonly root: unknown,
+    private readonly rootNode: unknown,
     private readonly document: number,
     private readonly entries: ConfigEntry[],
     private readonly addError: AddError,
     private readonly budget: Budget,
+    private readonly root: RootContext = TOP,
   ) {
-    this.targets = resolveAliases(root);
+    this.targets = resolveAliases(rootNode);
   }
 
   walk(): void {
-    this.stack.push({ kind: 'node', node: this.root, path: [], viaAlias: false, ancestors: undefined });
+    this.stack.push({ kind: 'node', node: this.rootNode, path: [], parentKey: this.root.parentKey, viaAlias: false, ancestors: undefined });
     while (this.stack.length > 0) {
       const work = this.stack.pop()!;
       if (work.kind === 'node') {
@@ -242,7 +277,7 @@ class DocumentWalker {
     let ancestors = work.ancestors;
     if (isMap(node) || isSeq(node)) {
       ancestors = { node, parent: ancestors, depth: (ancestors?.depth ?? 0) + 1 };
-      if (ancestors.depth > MAX_DEPTH) {
+      if (ancestors.depth + this.root.depth > MAX_DEPTH) {
         if (!this.reportedDepth) {
           this.reportedDepth = true;
           const r = ownRange(node);

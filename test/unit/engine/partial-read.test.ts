@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, type Analysis, type AnalyzeOptions } from '../../../src/engine/analyze';
+import { analyzeText, prepareAnalysis, type Analysis, type AnalyzeOptions } from '../../../src/engine/analyze';
 import { fixesFor } from '../../../src/engine/fixes';
 
 const REPO = path.resolve(__dirname, '../../../..');
@@ -68,6 +68,9 @@ const MAIL_BLOCKS: readonly string[][] = [
   ['environment:', '  - MAIL_HOST=smtp.mailgun.org', '  - MAIL_PORT=465', '  - MAIL_ENCRYPTION=tls', '  - NODE_TLS_REJECT_UNAUTHORIZED=0'],
   ['email:', '  url: "smtps://u:p@smtp.example.com:587"', '  # smtp-doctor-disable-next-line port-25-submission', '  backup: smtp://relay.example.com:25'],
   ['notifications:', '  outgoing:', '    server: mailhog', '    port: 1025', '    ssl: true'],
+  // Gitea's bare keys (an empty prefix): they count only beside a signature (PASSWD with PROTOCOL and SMTP_ADDR…).
+  ['PROTOCOL: smtps', 'SMTP_ADDR: smtp.gmail.com', 'SMTP_PORT: 587', 'USER: me@gmail.com', 'PASSWD: hunter22'],
+  ['gitea:', '  mailer:', '    ENABLED: true', '    HOST: smtp.gmail.com:587', '    IS_TLS_ENABLED: true', '    USER: me@gmail.com', '    PASSWD: hunter22'],
 ];
 const MARKERS: readonly string[][] = [
   ['APP_ENV: production'],
@@ -94,7 +97,15 @@ function fillerBlock(r: ReturnType<typeof rng>, indent: number, depth = 0): stri
   return out;
 }
 
+/** One document, or now and then several (`---` between them; the first one may open with a marker or a comment only). */
 function generated(r: ReturnType<typeof rng>): string {
+  if (!r.chance(0.3)) return oneDocument(r);
+  const documents = Array.from({ length: r.int(2, 4) }, () => (r.chance(0.15) ? '# empty\n' : oneDocument(r).replace(/\n?$/, '\n')));
+  const lead = r.pick(['', '---\n', '# comment\n---\n', '\n---\n---\n']);
+  return lead + documents.join('---\n') + (r.chance(0.2) ? '---\n' : '');
+}
+
+function oneDocument(r: ReturnType<typeof rng>): string {
   const blocks: string[][] = [];
   for (let i = r.int(2, 5); i > 0; i--) blocks.push([`${r.pick(FILLER)}_${i}:`, ...fillerBlock(r, 2)]);
   blocks.splice(r.int(0, blocks.length), 0, r.pick(MAIL_BLOCKS));
@@ -103,7 +114,7 @@ function generated(r: ReturnType<typeof rng>): string {
   return blocks.flat().join('\n') + (r.chance(0.9) ? '\n' : '');
 }
 
-const SNIPPETS = [':', ' ', '#', '-', '"', "'", '[', ']', '{', '}', '&a ', '*a', '|', '>', '\t', '\n', '  ', 'x', 'mail', 'smtp_', ': ', '\\', '<<: *a', '---\n', '? ', ',', '%', '!tag '];
+const SNIPPETS = [':', ' ', '#', '-', '"', "'", '[', ']', '{', '}', '&a ', '*a', '|', '>', '\t', '\n', '  ', 'x', 'mail', 'smtp_', ': ', '\\', '<<: *a', '---\n', '\n---\n', '---', '...\n', '? ', ',', '%', '!tag '];
 
 function edit(r: ReturnType<typeof rng>, text: string): string {
   const lines = text.split('\n');
@@ -158,6 +169,38 @@ describe('partial YAML read', () => {
     }
     // Not vacuous: on many of them the partial read really leaves parts out.
     assert.ok(lighter >= files.length / 4, `the partial read left parts out of ${lighter} of ${files.length} files`);
+  });
+
+  it('reads each document of a multi-document file on its own, with the full read\'s document numbers', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `  key${i}: value ${i}`).join('\n');
+    const documents = [
+      `# leading comment\n---\nserver:\n${filler}\n`,
+      `spring:\n  config:\n    activate:\n      on-profile: prod\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    properties:\n      mail:\n        smtp:\n          starttls:\n            enable: true\nother:\n${filler}\n`,
+      '---\n# nothing here\n',
+      `---\nmail:\n  host: smtp.office365.com\n  port: 25\n  user: a@b.com\n  password: pw\nrest:\n${filler}\n`,
+    ];
+    const text = documents.join('---\n');
+    assert.ok(compare('config/application.yml', text, true, 'three documents'), 'the partial read left nothing out');
+    const partial = analyzeText('config/application.yml', text, RELEVANT);
+    assert.deepEqual([...new Set(partial.groups.map((group) => group.document))], [1, 5]); // the comment before the first marker is no document; `---` then `---` opens an empty one
+    // Edit one document, then the other, then undo: every step as the full read.
+    let edited = text.replace('port: 465', 'port: 587');
+    compare('config/application.yml', edited, true, 'first document edited');
+    edited = edited.replace('port: 25', 'port: 2525');
+    compare('config/application.yml', edited, true, 'second document edited');
+    compare('config/application.yml', text, true, 'both undone');
+  });
+
+  it('prepares an analysis in many short steps whose result is the one analysis of the same text', () => {
+    const r = rng(7);
+    const text = Array.from({ length: 60 }, () => oneDocument(r)).join('\n').replace(/\n+/g, '\n');
+    assert.ok(text.length > 16 * 1024, `${text.length} characters`);
+    for (const [label, variant] of [['original', text], ['edited', text.replace('port', 'port_')], ['broken', `${text}\nx: "open\n`]] as const) {
+      let steps = 0;
+      for (const step = prepareAnalysis('config/application.yml', variant); !step.next().done; ) steps++;
+      if (label !== 'broken') assert.ok(steps > 10, `${label}: ${steps} steps`);
+      assert.equal(seen(analyzeText('config/application.yml', variant)), seen(analyzeText('config/application.yml', variant, FULL)), `${label}: prepared and full differ`);
+    }
   });
 
   it('gives the findings and groups (and on each original the fixes) of the full read after thousands of random edits (seeded)', function () {

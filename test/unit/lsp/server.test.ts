@@ -393,7 +393,7 @@ describe('the language server is its own bundle', () => {
 
   it('dist/cli.js loads dist/cli-lsp.js only for `lsp`: the dispatcher, check, probe and explain bundle none of vscode-languageserver', () => {
     const bundle = (name: string) => fs.readFileSync(path.join(REPO, 'dist', name), 'utf8');
-    assert.match(bundle('cli.js'), /import\("\.\/cli-lsp\.js"\)/);
+    assert.match(bundle('cli.js'), /require\("\.\/cli-lsp\.js"\)/); // import() becomes a require (scripts/bundles.mjs)
     assert.match(bundle('cli-lsp.js'), /node_modules\/vscode-languageserver\//);
     for (const name of ['cli.js', 'cli-check.js', 'cli-probe.js', 'cli-explain.js', 'extension.js']) {
       assert.doesNotMatch(bundle(name), /node_modules\/vscode-languageserver/, name);
