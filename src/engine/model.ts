@@ -208,7 +208,11 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     }
   }
 
-  const active = [...byRole(raw, 'enabled'), ...(raw.transport ?? [])].every((match) => {
+  // A switch written twice (`EMAIL_BACKEND` set for DEBUG, then for SMTP under `if ENABLE_EMAIL`) is read as the file
+  // runs: the later assignment overrides the earlier one, so only the last of each key counts.
+  const lastOfEachKey = new Map<string, MatchedEntry>();
+  for (const match of [...byRole(raw, 'enabled'), ...(raw.transport ?? [])]) lastOfEachKey.set(`${match.entry.document ?? 0}|${match.entry.path.join('\u0000')}`, match);
+  const active = [...lastOfEachKey.values()].every((match) => {
     const value = match.entry.value;
     if (value === null || isTemplate(value)) return true;
     if (match.spec.activeValues) return match.spec.activeValues.test(value.trim());

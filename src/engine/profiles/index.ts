@@ -43,6 +43,7 @@ import { superset } from './superset';
 import { metabase } from './metabase';
 import { paperless } from './paperless';
 import { formbricks } from './formbricks';
+import { documenso } from './documenso';
 import { wpMailSmtp } from './wp-mail-smtp';
 import { mailkit } from './mailkit';
 import { goNetSmtp } from './go-net-smtp';
@@ -135,6 +136,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   metabase,
   paperless,
   formbricks,
+  documenso,
   'wp-mail-smtp': wpMailSmtp,
   mailkit,
   'go-net-smtp': goNetSmtp,

@@ -54,6 +54,7 @@ export type ProfileId =
   | 'metabase'
   | 'paperless'
   | 'formbricks'
+  | 'documenso'
   | 'wp-mail-smtp'
   | 'mailkit'
   | 'go-net-smtp'
