@@ -193,6 +193,10 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     if (value === null || isTemplate(value)) continue;
     if (switchesVerifyOff(match.spec, value)) verifyOff.push(entrySource(match));
   }
+  // A narrower switch beside a broader one that is off says nothing more (verify_peer_name beside verify_peer).
+  if (verifyOff.some((source) => !source.spec?.narrowerVerify)) {
+    for (let i = verifyOff.length - 1; i >= 0; i--) if (verifyOff[i].spec?.narrowerVerify) verifyOff.splice(i, 1);
+  }
   // A framework that does not verify unless told to (docker-gitlab's SMTP_OPENSSL_VERIFY_MODE defaults to none).
   for (const spec of profile.keys) {
     if (spec.role !== 'verify' || spec.default === undefined || raw.matches.some((match) => match.spec === spec)) continue;

@@ -115,6 +115,11 @@ export interface KeySpec {
   tls?: TlsMeaning;
   /** For role 'verify': which values switch certificate verification off. */
   verifyOffWhen?: 'true' | 'false' | readonly string[];
+  /**
+   * For role 'verify': a narrower switch (PHP's verify_peer_name beside verify_peer), reported only when no other
+   * verification switch of the group is off: one block that switches verification off is one finding.
+   */
+  narrowerVerify?: boolean;
   /** For role 'enabled': values (lower case) that make the group active; a boolean flag when absent. */
   activeValues?: RegExp;
   /** The framework's value when the key is absent. */
