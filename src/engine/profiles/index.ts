@@ -13,6 +13,7 @@ import { rails } from './rails';
 import { gitlab } from './gitlab';
 import { actionmailerEnv } from './actionmailer-env';
 import { discourse } from './discourse';
+import { bitnamiDiscourse } from './bitnami-discourse';
 import { nodemailer } from './nodemailer';
 import { n8n } from './n8n';
 import { lightdash } from './lightdash';
@@ -44,6 +45,7 @@ import { metabase } from './metabase';
 import { paperless } from './paperless';
 import { formbricks } from './formbricks';
 import { documenso } from './documenso';
+import { snapp } from './snapp';
 import { wpMailSmtp } from './wp-mail-smtp';
 import { mailkit } from './mailkit';
 import { goNetSmtp } from './go-net-smtp';
@@ -106,6 +108,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   gitlab,
   'actionmailer-env': actionmailerEnv,
   discourse,
+  'bitnami-discourse': bitnamiDiscourse,
   nodemailer,
   n8n,
   lightdash,
@@ -137,6 +140,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   paperless,
   formbricks,
   documenso,
+  snapp,
   'wp-mail-smtp': wpMailSmtp,
   mailkit,
   'go-net-smtp': goNetSmtp,

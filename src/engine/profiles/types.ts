@@ -24,6 +24,7 @@ export type ProfileId =
   | 'gitlab'
   | 'actionmailer-env'
   | 'discourse'
+  | 'bitnami-discourse'
   | 'nodemailer'
   | 'n8n'
   | 'lightdash'
@@ -55,6 +56,7 @@ export type ProfileId =
   | 'paperless'
   | 'formbricks'
   | 'documenso'
+  | 'snapp'
   | 'wp-mail-smtp'
   | 'mailkit'
   | 'go-net-smtp'
@@ -223,6 +225,12 @@ export interface FrameworkProfile<Id extends ProfileId = ProfileId> {
   keys: readonly KeySpec[];
   /** Keys that identify this framework rather than a generic SMTP_* convention; `a & b` needs both keys. */
   signature?: readonly string[];
+  /**
+   * The container images that run this app (`uraniadev/snapp`, `bitnami/discourse`), tested on the `image:` of the
+   * Compose service or Kubernetes container whose environment holds the settings: a match identifies the app even
+   * where its keys are common words (SMTP_HOST, SMTP_PORT), and wins over every other profile's signature.
+   */
+  images?: RegExp;
   /**
    * Keys beside the profile's prefix rather than under it that choose whether mail goes out by SMTP at all
    * (`EMAIL_TRANSPORT=sendmail` beside `EMAIL_SMTP_*`). Words are relative to the group's scope (the anchor
