@@ -6,7 +6,8 @@
 // Symfony Mailer's automatic STARTTLS (smtp-facts.md, section C). A hint, not a warning: it takes an active attacker.
 
 import { devMailCatcher, isLocalOrPrivateHost } from '../facts/hosts';
-import { hostNameOf } from '../model';
+import { IMPLICIT_TLS_PORTS } from '../facts/ports';
+import { hostNameOf, providerRefusesPort } from '../model';
 import { isUnset } from '../values';
 import { capitalize, defineRule, rangeOf } from './rule';
 
@@ -31,36 +32,38 @@ export const opportunisticStarttls = defineRule({
   },
   messages: {
     // {{advice}}: the framework's words for the setting that makes STARTTLS required, capitalised.
-    canRequire: '{{advice}}: {{framework}} uses STARTTLS only when {{host}} offers it, so a downgrade sends the password unencrypted.',
-    cannotRequire: '{{advice}} with port 465: {{framework}} uses STARTTLS only when {{host}} offers it, so a downgrade sends the password unencrypted.',
+    canRequire: '{{advice}}: {{framework}} uses STARTTLS only if offered, so a downgrade exposes the password.',
+    cannotRequire: 'Use implicit TLS on port 465: {{framework}} cannot require STARTTLS and uses it only if offered, so a downgrade exposes the password.',
   },
   details: {
     canRequire:
-      '{{reason}}. Someone on the network path can remove STARTTLS from the server\'s EHLO reply (STRIPTLS); {{framework}} then ' +
-      'authenticates in plain text instead of failing. {{advice}} makes the connection fail rather than fall back.',
+      '{{reason}}. Someone on the network path to {{host}} can remove STARTTLS from the server\'s EHLO reply (STRIPTLS); {{framework}} ' +
+      'then authenticates in plain text instead of failing. {{advice}}: the connection then fails rather than falling back.',
     cannotRequire:
-      '{{reason}}. Someone on the network path can remove STARTTLS from the server\'s EHLO reply (STRIPTLS); {{framework}} then ' +
-      'authenticates in plain text, and it has no setting that makes STARTTLS required: implicit TLS on port 465 cannot be downgraded.',
+      '{{reason}}. Someone on the network path to {{host}} can remove STARTTLS from the server\'s EHLO reply (STRIPTLS); {{framework}} ' +
+      'then authenticates in plain text, and it has no setting that makes STARTTLS required. Implicit TLS cannot be downgraded: {{advice}}.',
   },
   check(group) {
     if (group.tls.mode !== 'starttls-opportunistic' || !group.password || isUnset(group.password.value)) return [];
     const host = hostNameOf(group);
     if (!host || isLocalOrPrivateHost(host) || devMailCatcher(host)) return [];
+    // Against 465 (or a port the provider does not serve) nothing is sent at all: the error rules say so.
+    if (group.port && (IMPLICIT_TLS_PORTS.has(group.port.value) || providerRefusesPort(group))) return [];
+    // Where the software is unknown (the generic profile), whether it upgrades only when offered is a guess.
+    if (group.profile.id === 'generic') return [];
     const framework = group.profile.name;
     const reason = capitalize(group.tls.reason);
     const range = rangeOf(group.port?.range && !group.port.isDefault ? group.port : undefined, group);
     const require = group.profile.requireStarttls;
     if (require) return [{ range, messageId: 'canRequire', data: { advice: capitalize(require.howTo), framework, host, reason } }];
     if (group.profile.noImplicitTls || !group.profile.howTo) return [];
-    return [{ range, messageId: 'cannotRequire', data: { advice: capitalize(group.profile.howTo.implicit), framework, host, reason } }];
+    return [{ range, messageId: 'cannotRequire', data: { advice: `${group.profile.howTo.implicit} and use port 465`, framework, host, reason } }];
   },
   fix(group, _finding, context) {
     const require = group.profile.requireStarttls;
-    if (!require) return [];
-    // Only an entry the software already reads is changed: the key is written in the file, under the profile's words.
-    const match = group.matches.find((item) => item.spec.key.split('|').includes(require.key));
-    if (!match) return [];
+    if (!require?.key || require.value === undefined) return [];
+    // The key is one of the profile's own (a KeySpec the software reads), set where written, else added beside the group.
     const value = typeof require.value === 'boolean' ? { kind: 'boolean' as const, value: require.value } : { kind: 'string' as const, value: require.value };
-    return [{ title: 'Make STARTTLS required', preferred: true, edits: context.setValue(group, match.entry, value) }];
+    return [{ title: 'Make STARTTLS required', preferred: true, edits: context.setKey(group, require.key, require.spelling, value) }];
   },
 });
