@@ -10,27 +10,18 @@
 // from discourse.conf (discourse/discourse PR 11733), which the image appends DISCOURSE_EXTRA_CONF_CONTENT to.
 // The SMTP_* names are common words: they are read as the image's only where the service's image says so.
 
+import { BITNAMI_SIGNATURE, bitnamiPrefixes, bitnamiSmtpKeys } from './shared';
 import type { FrameworkProfile } from './types';
 
 export const bitnamiDiscourse: FrameworkProfile<'bitnami-discourse'> = {
   id: 'bitnami-discourse',
   name: 'Discourse (bitnami image)',
   docs: 'https://github.com/bitnami/containers/tree/main/bitnami/discourse#smtp-configuration',
-  prefixes: [
-    { words: 'discourse smtp', needsSignature: true },
-    // SMTP_HOST and the like: only with the image (an empty stricter signature matches nothing else).
-    { words: 'smtp', signature: [] },
-  ],
+  prefixes: bitnamiPrefixes('discourse'),
   images: /(^|\/)bitnami\/discourse(:|@|$)/i,
-  keys: [
-    { key: 'host', role: 'host' },
-    { key: 'port number|port', role: 'port' },
-    { key: 'user', role: 'user' },
-    { key: 'password', role: 'password' },
-    { key: 'protocol', role: 'secure', tls: { kind: 'enum', values: { tls: 'starttls-opportunistic', ssl: 'none', '': 'none' } }, default: '' },
-  ],
+  keys: bitnamiSmtpKeys({ kind: 'enum', values: { tls: 'starttls-opportunistic', ssl: 'none', '': 'none' } }),
   // The official image spells the host DISCOURSE_SMTP_ADDRESS and has no protocol: these words are bitnami's.
-  signature: ['host', 'port number', 'protocol'],
+  signature: ['host', ...BITNAMI_SIGNATURE],
   tlsDefault: { otherwise: 'none' },
   noImplicitTls: true,
   tlsRecipe: {

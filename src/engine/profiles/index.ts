@@ -14,6 +14,7 @@ import { gitlab } from './gitlab';
 import { actionmailerEnv } from './actionmailer-env';
 import { discourse } from './discourse';
 import { bitnamiDiscourse } from './bitnami-discourse';
+import { bitnamiGhost } from './bitnami-ghost';
 import { nodemailer } from './nodemailer';
 import { n8n } from './n8n';
 import { lightdash } from './lightdash';
@@ -109,6 +110,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   'actionmailer-env': actionmailerEnv,
   discourse,
   'bitnami-discourse': bitnamiDiscourse,
+  'bitnami-ghost': bitnamiGhost,
   nodemailer,
   n8n,
   lightdash,

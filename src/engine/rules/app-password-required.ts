@@ -23,6 +23,8 @@ export const appPasswordRequired = defineRule({
       good: 'SMTP_HOST=smtp.mail.yahoo.com\nSMTP_PORT=587\nSMTP_USER=me@yahoo.com\nSMTP_PASS=abcdefghijklmnop\n',
     },
   },
+  // The password or the port will not work at all: that comes before hardening the STARTTLS it goes over.
+  supersedes: ['opportunistic-starttls'],
   messages: {
     notAppPassword: 'Use an app password (16 letters) here: {{provider}} refuses account passwords for SMTP.',
   },

@@ -26,6 +26,8 @@ export const gmailAppPassword = defineRule({
       good: 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\nSMTP_USER=me@gmail.com\nSMTP_PASS="abcd efgh ijkl mnop"\n',
     },
   },
+  // The password or the port will not work at all: that comes before hardening the STARTTLS it goes over.
+  supersedes: ['opportunistic-starttls'],
   messages: {
     notAppPassword: 'Use a Google app password (16 letters) or OAuth2 here: Gmail refuses account passwords for SMTP.',
   },

@@ -20,7 +20,7 @@ export const opportunisticStarttls = defineRule({
     'on the network path can remove it from the server\'s reply (a STRIPTLS downgrade): the user name and password then cross the network ' +
     'unencrypted. Make STARTTLS required where the library has a setting for it (nodemailer `requireTLS: true`, PHPMailer ' +
     '`SMTPSecure = \'tls\'`, Play `tlsRequired = yes`, the mail gem `enable_starttls: :always`), or use implicit TLS on port 465. ' +
-    'A hint: it takes an active attacker. Not reported without a password, for hosts on this machine or a private network, or for ' +
+    'A hint: it takes an active attacker. Not reported without a password (or with OAuth2), for software SMTP Doctor does not know, where the password or port is refused anyway, for hosts on this machine or a private network, or for ' +
     'development mail catchers.',
   docs: {
     whatItDoes: 'Checks for a password sent on a connection that the library upgrades with STARTTLS only when the server offers it.',
@@ -44,7 +44,7 @@ export const opportunisticStarttls = defineRule({
       'then authenticates in plain text, and it has no setting that makes STARTTLS required. Implicit TLS cannot be downgraded: {{advice}}.',
   },
   check(group) {
-    if (group.tls.mode !== 'starttls-opportunistic' || !group.password || isUnset(group.password.value)) return [];
+    if (group.tls.mode !== 'starttls-opportunistic' || !group.password || isUnset(group.password.value) || group.oauth) return [];
     const host = hostNameOf(group);
     if (!host || isLocalOrPrivateHost(host) || devMailCatcher(host)) return [];
     // Against 465 (or a port the provider does not serve) nothing is sent at all: the error rules say so.
@@ -62,8 +62,9 @@ export const opportunisticStarttls = defineRule({
   fix(group, _finding, context) {
     const require = group.profile.requireStarttls;
     if (!require?.key || require.value === undefined) return [];
-    // The key is one of the profile's own (a KeySpec the software reads), set where written, else added beside the group.
+    // The key is one of the profile's own (a KeySpec the software reads): set where written; added only where its spelling is safe (`add`).
     const value = typeof require.value === 'boolean' ? { kind: 'boolean' as const, value: require.value } : { kind: 'string' as const, value: require.value };
+    if (!require.add && !group.matches.some((match) => match.spec.key.split('|').includes(require.key!))) return [];
     return [{ title: 'Make STARTTLS required', preferred: true, edits: context.setKey(group, require.key, require.spelling, value) }];
   },
 });

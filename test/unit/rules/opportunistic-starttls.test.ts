@@ -17,11 +17,17 @@ testRule(opportunisticStarttls, {
   ],
   invalid: [
     {
-      name: 'nodemailer without requireTLS: the setting is added',
+      name: 'nodemailer without requireTLS: no fix adds a camelCase key',
       file: 'config.production.json',
       text: GHOST('      "auth": { "user": "postmaster@mg.example.com", "pass": "pw" },\n      "host": "smtp.mailgun.org",\n      "port": 587,\n      "secure": false'),
       errors: [{ messageId: 'canRequire', line: 7 }],
-      output: GHOST('      "auth": { "user": "postmaster@mg.example.com", "pass": "pw" },\n      "host": "smtp.mailgun.org",\n      "port": 587,\n      "secure": false,\n      "requireTLS": true'),
+    },
+    {
+      name: 'Spring with starttls.enable: starttls.required is added',
+      file: 'application.properties',
+      text: 'spring.mail.host=smtp.mailgun.org\nspring.mail.port=587\nspring.mail.username=postmaster@mg.example.com\nspring.mail.password=pw\nspring.mail.properties.mail.smtp.starttls.enable=true\n',
+      errors: [{ messageId: 'canRequire', line: 2 }],
+      output: 'spring.mail.host=smtp.mailgun.org\nspring.mail.port=587\nspring.mail.username=postmaster@mg.example.com\nspring.mail.password=pw\nspring.mail.properties.mail.smtp.starttls.required=true\nspring.mail.properties.mail.smtp.starttls.enable=true\n',
     },
     {
       name: 'nodemailer with requireTLS false: the setting is turned on',
