@@ -33,7 +33,7 @@ export const opportunisticStarttls = defineRule({
   messages: {
     // {{advice}}: the framework's words for the setting that makes STARTTLS required, capitalised.
     canRequire: '{{advice}}: {{framework}} uses STARTTLS only if offered, so a downgrade exposes the password.',
-    cannotRequire: 'Use implicit TLS on port 465: {{framework}} cannot require STARTTLS and uses it only if offered, so a downgrade exposes the password.',
+    cannotRequire: 'Use implicit TLS on port 465: {{framework}} uses STARTTLS only if offered, so a downgrade exposes the password.',
   },
   details: {
     canRequire:
@@ -41,7 +41,7 @@ export const opportunisticStarttls = defineRule({
       'then authenticates in plain text instead of failing. {{advice}}: the connection then fails rather than falling back.',
     cannotRequire:
       '{{reason}}. Someone on the network path to {{host}} can remove STARTTLS from the server\'s EHLO reply (STRIPTLS); {{framework}} ' +
-      'then authenticates in plain text, and it has no setting that makes STARTTLS required. Implicit TLS cannot be downgraded: {{advice}}.',
+      'then authenticates in plain text, and SMTP Doctor knows no setting of it that makes STARTTLS required. Implicit TLS cannot be downgraded: {{advice}}.',
   },
   check(group) {
     if (group.tls.mode !== 'starttls-opportunistic' || !group.password || isUnset(group.password.value) || group.oauth) return [];
