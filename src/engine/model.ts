@@ -168,17 +168,28 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
   const tls = port?.isDefault ? readTls(raw, url, port.value) : tlsFirst;
 
   const userMatch = lastSet(raw, 'user');
-  const user: Valued<string> | undefined = userMatch
+  let user: Valued<string> | undefined = userMatch
     ? { ...entrySource(userMatch), value: userMatch.entry.value! }
     : url?.dsn.user?.text
       ? { ...urlPartSource(urlMatch!.entry, url.dsn.user, 'user'), value: decodeUrlPart(url.dsn.user.text) }
       : undefined;
   const passwordMatch = lastSet(raw, 'password');
-  const password: Valued<string> | undefined = passwordMatch
+  let password: Valued<string> | undefined = passwordMatch
     ? { ...entrySource(passwordMatch), label: `${labelOf(passwordMatch.entry)}`, value: passwordMatch.entry.value! }
     : url?.dsn.password?.text
       ? { ...urlPartSource(urlMatch!.entry, url.dsn.password, 'password'), value: decodeUrlPart(url.dsn.password.text) }
       : undefined;
+
+  // Credentials go out only when the framework's auth switch is on (Nextcloud: mail_smtpauth, default false).
+  const authSpec = profile.keys.find((spec) => spec.role === 'auth');
+  if (authSpec) {
+    const authMatch = byRole(raw, 'auth').pop();
+    const value = authMatch ? authMatch.entry.value : authSpec.default;
+    if (value !== null && value !== undefined && !isTemplate(value) && readBoolean(value) === false) {
+      user = undefined;
+      password = undefined;
+    }
+  }
 
   const oauthMatch = byRole(raw, 'oauth').find((match) => {
     const value = match.entry.value ?? '';

@@ -20,6 +20,8 @@ export const nextcloud: FrameworkProfile<'nextcloud'> = {
     { key: 'smtpport', role: 'port', default: '25' },
     { key: 'smtpname', role: 'user' },
     { key: 'smtppassword', role: 'password' },
+    // getSmtpInstance(): setUsername/setPassword only `if (getSystemValueBool('mail_smtpauth', false))`.
+    { key: 'smtpauth', role: 'auth', default: 'false' },
     { key: 'smtpsecure', role: 'secure', tls: { kind: 'enum', values: { ssl: 'implicit', '': 'auto', tls: 'auto' } } },
     // The stream context options, merged into Symfony's socket stream: `'ssl' => ['verify_peer' => false]` accepts any
     // certificate. verify_peer_name alone accepts a certificate for another host; beside verify_peer it adds nothing.

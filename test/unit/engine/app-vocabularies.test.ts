@@ -30,6 +30,16 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(findings(file, read(file).replace(/'verify_peer(_name)?' => false/g, "'verify_peer$1' => true")), []);
   });
 
+  it('Nextcloud sends the credentials only with mail_smtpauth on (default off): the STARTTLS hint follows it', () => {
+    const file = 'issues/nextcloud-server-37329/config.php';
+    // The thread's redaction broke the quote of mail_smtpname; a plain address in its place.
+    const text = read(file).replace("***@***.***'", "'cloud@domain.com'").replace("'smtp.domain.com'", "'smtp.mailgun.org'");
+    const verifyOn = text.replace("'verify_peer' => false", "'verify_peer' => true").replace("'verify_peer_name' => false", "'verify_peer_name' => true");
+    assert.deepEqual(findings(file, verifyOn), ['opportunistic-starttls@5']);
+    assert.deepEqual(findings(file, verifyOn.replace("  'mail_smtpauth' => 1,\n", '')), []);
+    assert.deepEqual(findings(file, verifyOn.replace("'mail_smtpauth' => 1", "'mail_smtpauth' => false")), []);
+  });
+
   it("Snapp: told by the service's image, SMTP_SSL unset is implicit TLS against 587", () => {
     const file = 'issues/snapp-46/docker-compose.yml';
     assert.deepEqual(profiles(file), ['snapp']);
