@@ -156,8 +156,7 @@ describe('code readers: C#, Java, Go', () => {
       assert.equal((await fixes('a.go', text)).get('Switch to STARTTLS on port 587'), text.replace('d.SSL = true', 'd.SSL = false'));
       assert.deepEqual(await findings('b.go', dialer(465, '')), []);
       assert.deepEqual(await findings('c.go', dialer(465, '  d.SSL = false\n')), ['plaintext-on-implicit-tls-port:false']);
-      // gomail upgrades only when STARTTLS is offered, and its LOGIN auth goes on without TLS (auth.go): the hint too.
-      assert.deepEqual(await findings('d.go', dialer(587, '  d.TLSConfig = &tls.Config{InsecureSkipVerify: true}\n')), ['opportunistic-starttls:587', 'tls-verify-disabled:true']);
+      assert.deepEqual(await findings('d.go', dialer(587, '  d.TLSConfig = &tls.Config{InsecureSkipVerify: true}\n')), ['tls-verify-disabled:true']);
     });
 
     it('go-mail: WithSSL on 587; without WithPort the client uses port 25; options passed as a slice are unknown', async () => {
