@@ -57,6 +57,11 @@ if (fps.length) {
     console.log(`      label: ${corpus[file.file].expected.join(', ') || 'silent'}: ${corpus[file.file].reason}`);
   }
 }
+const unjudged = score.files.flatMap((file) => file.unjudgedHints.map((key) => `${file.file}: ${key}`));
+if (unjudged.length) {
+  console.log(`\nHints in files labelled before hint rules (not scored; label a file with "labelsHints": true to judge them): ${unjudged.length}`);
+  if (args.has('--hints')) for (const line of unjudged) console.log(`  ${line}`);
+}
 for (const file of score.files.filter((f) => f.crash)) console.log(`\nCrash in ${file.file}:\n${file.crash}`);
 
 const byRule = {};

@@ -145,9 +145,11 @@ export function toText(findings: readonly FileFinding[], filesChecked: number): 
   const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}  ${MARK[f.severity].padEnd(7)}  ${f.message}  [${f.rule}]`);
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   const files = new Set(findings.map((f) => f.file)).size;
+  const hints = count('hint');
+  // Hints are advice (harden what works), not problems: a tree with hints only has no SMTP problems.
   const summary =
-    findings.length === 0
-      ? `No SMTP problems found in ${filesChecked} config file${filesChecked === 1 ? '' : 's'}.`
+    findings.length === hints
+      ? `No SMTP problems found in ${filesChecked} config file${filesChecked === 1 ? '' : 's'}.${hints ? ` ${hints} hint(s).` : ''}`
       : `${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} hint(s) in ${files} of ${filesChecked} config file(s).`;
   return [...lines, ...(lines.length ? [''] : []), summary].join('\n');
 }

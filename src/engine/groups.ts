@@ -195,8 +195,23 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
     }
     return found;
   };
+  // The image of the Compose service or Kubernetes container whose environment holds the entry (`image: bitnami/discourse`).
+  const imageCache = new Map<string, string | undefined>();
+  const imageOf = (candidate: Candidate): string | undefined => {
+    const scope = candidate.anchor.slice(0, candidate.anchor.length - candidate.prefixLength);
+    const last = scope[scope.length - 1];
+    if (last !== 'environment' && last !== 'env') return undefined;
+    const key = `${candidate.entry.document ?? 0}|${[...scope.slice(0, -1), 'image'].join(' ')}`;
+    if (!imageCache.has(key)) imageCache.set(key, byKey.get(key)?.find((entry) => entry.value !== null)?.value ?? undefined);
+    return imageCache.get(key);
+  };
+  const imageMatches = (candidate: Candidate): boolean => {
+    const images = candidate.alternative.profile.images;
+    const image = images && imageOf(candidate);
+    return !!image && images.test(image);
+  };
   const eligible = candidates.filter(
-    (candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey, candidate.signature),
+    (candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey, candidate.signature) || imageMatches(candidate),
   );
 
   // Each entry belongs to the anchor of its most specific (longest) key.
@@ -224,10 +239,11 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
   const order = new Map<ConfigEntry, number>(entries.map((entry, i) => [entry, i]));
   for (const [anchorKey, anchorCandidates] of byAnchor) {
     // Per profile: its longest prefix here and the entries it matches, however many of its prefixes match each.
-    const seen = new Map<FrameworkProfile, { prefixLength: number; entries: Set<ConfigEntry>; index: number }>();
+    const seen = new Map<FrameworkProfile, { prefixLength: number; entries: Set<ConfigEntry>; index: number; image: boolean }>();
     for (const candidate of anchorCandidates) {
       const profile = candidate.alternative.profile;
-      const own = seen.get(profile) ?? { prefixLength: 0, entries: new Set<ConfigEntry>(), index: candidate.alternative.profileIndex };
+      const own = seen.get(profile) ?? { prefixLength: 0, entries: new Set<ConfigEntry>(), index: candidate.alternative.profileIndex, image: false };
+      own.image ||= imageMatches(candidate);
       own.prefixLength = Math.max(own.prefixLength, candidate.prefixLength);
       own.entries.add(candidate.entry);
       seen.set(profile, own);
@@ -235,7 +251,9 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
     const scores = new Map<FrameworkProfile, { score: number; index: number }>();
     for (const [profile, own] of seen) {
       const signature = hasSignature(profile, anchorKey) ? 1000 : 0;
-      scores.set(profile, { score: own.prefixLength * 10000 + signature + own.entries.size, index: own.index });
+      // The service's image names the app: that beats any prefix or signature.
+      const image = own.image ? 1_000_000 : 0;
+      scores.set(profile, { score: image + own.prefixLength * 10000 + signature + own.entries.size, index: own.index });
     }
     const [profile] = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].index - b[1].index)[0];
     const matches: MatchedEntry[] = [];

@@ -168,17 +168,28 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
   const tls = port?.isDefault ? readTls(raw, url, port.value) : tlsFirst;
 
   const userMatch = lastSet(raw, 'user');
-  const user: Valued<string> | undefined = userMatch
+  let user: Valued<string> | undefined = userMatch
     ? { ...entrySource(userMatch), value: userMatch.entry.value! }
     : url?.dsn.user?.text
       ? { ...urlPartSource(urlMatch!.entry, url.dsn.user, 'user'), value: decodeUrlPart(url.dsn.user.text) }
       : undefined;
   const passwordMatch = lastSet(raw, 'password');
-  const password: Valued<string> | undefined = passwordMatch
+  let password: Valued<string> | undefined = passwordMatch
     ? { ...entrySource(passwordMatch), label: `${labelOf(passwordMatch.entry)}`, value: passwordMatch.entry.value! }
     : url?.dsn.password?.text
       ? { ...urlPartSource(urlMatch!.entry, url.dsn.password, 'password'), value: decodeUrlPart(url.dsn.password.text) }
       : undefined;
+
+  // Credentials go out only when the framework's auth switch is on (Nextcloud: mail_smtpauth, default false).
+  const authSpec = profile.keys.find((spec) => spec.role === 'auth');
+  if (authSpec) {
+    const authMatch = byRole(raw, 'auth').pop();
+    const value = authMatch ? authMatch.entry.value : authSpec.default;
+    if (value !== null && value !== undefined && !isTemplate(value) && readBoolean(value) === false) {
+      user = undefined;
+      password = undefined;
+    }
+  }
 
   const oauthMatch = byRole(raw, 'oauth').find((match) => {
     const value = match.entry.value ?? '';
@@ -192,6 +203,10 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     const value = match.entry.value;
     if (value === null || isTemplate(value)) continue;
     if (switchesVerifyOff(match.spec, value)) verifyOff.push(entrySource(match));
+  }
+  // A narrower switch beside a broader one that is off says nothing more (verify_peer_name beside verify_peer).
+  if (verifyOff.some((source) => !source.spec?.narrowerVerify)) {
+    for (let i = verifyOff.length - 1; i >= 0; i--) if (verifyOff[i].spec?.narrowerVerify) verifyOff.splice(i, 1);
   }
   // A framework that does not verify unless told to (docker-gitlab's SMTP_OPENSSL_VERIFY_MODE defaults to none).
   for (const spec of profile.keys) {
@@ -208,7 +223,11 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     }
   }
 
-  const active = [...byRole(raw, 'enabled'), ...(raw.transport ?? [])].every((match) => {
+  // A switch written twice (`EMAIL_BACKEND` set for DEBUG, then for SMTP under `if ENABLE_EMAIL`) is read as the file
+  // runs: the later assignment overrides the earlier one, so only the last of each key counts.
+  const lastOfEachKey = new Map<string, MatchedEntry>();
+  for (const match of [...byRole(raw, 'enabled'), ...(raw.transport ?? [])]) lastOfEachKey.set(`${match.entry.document ?? 0}|${match.entry.path.join('\u0000')}`, match);
+  const active = [...lastOfEachKey.values()].every((match) => {
     const value = match.entry.value;
     if (value === null || isTemplate(value)) return true;
     if (match.spec.activeValues) return match.spec.activeValues.test(value.trim());

@@ -143,7 +143,8 @@ export type SettingRole =
   | 'url' // a DSN / URL holding several settings
   | 'protocol'
   | 'enabled'
-  | 'service'; // a library's well-known service name (nodemailer's `service: 'gmail'`): names the host
+  | 'service' // a library's well-known service name (nodemailer's `service: 'gmail'`): names the host
+  | 'auth'; // whether the credentials are sent at all (Nextcloud's mail_smtpauth, default false)
 
 /** A value of the model, with where it came from. */
 export interface Located<T> {

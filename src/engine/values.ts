@@ -31,6 +31,19 @@ export function isPlaceholderSecret(value: string): boolean {
   return /(password|passwd|secret|changeme|change_me|change-me|your|example|placeholder|redacted|replace|todo|fixme|dummy|test|app_?key|api_?key|token)/.test(v);
 }
 
+/**
+ * Whether a password in an example or template file reads as one a user typed (`Acme-Wiki-2024!`): eight
+ * characters or more mixing at least three of lower case, upper case, digits and symbols. An example that
+ * shows such a value documents it as the one to use (realworld README, "How a label is decided"); a short or
+ * plain stand-in (`hunter2`, `mysecret`) documents nothing.
+ */
+export function looksTypedByUser(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 8 || isPlaceholderSecret(v)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(v)).length;
+  return classes >= 3;
+}
+
 /** A value that says nothing yet: empty, null, or a template. */
 export function isUnset(value: string | null | undefined): boolean {
   if (value === null || value === undefined) return true;

@@ -4,7 +4,7 @@
 //
 // An entry matters when findGroups (groups.ts) can make it a candidate (its key words end with a
 // profile's prefix and key: the prefix's words are in its key path; an empty prefix: the key's), a
-// signature key, a transport switch or a mail section's `enabled` switch (each contains a prefix or the
+// signature key, a Compose service's `image:`, a transport switch or a mail section's `enabled` switch (each contains a prefix or the
 // switch's words), an SMTP URL (its scheme), NODE_TLS_REJECT_UNAUTHORIZED (facts/frameworks.ts), or an
 // environment marker or Spring profile key (facts/environments.ts). Every word of a key path is a
 // substring of the lower-cased key as written, except through escapes, so a part with a backslash is
@@ -43,6 +43,8 @@ function phrases(): { always: string[][]; signed: Signed[] } {
     for (const transport of profile.transportSwitches ?? []) out.push(transport.key.split(' '));
   }
   for (const word of MAIL_SCOPE_WORDS) out.push([word]);
+  // A service's `image:` names the app of its environment (FrameworkProfile.images; groups.ts).
+  if (PROFILES.some((profile) => profile.images)) out.push(['image']);
   for (const stem of SMTP_SCHEME_STEMS) out.push([stem]);
   for (const { key } of PROCESS_VERIFY_SWITCHES) out.push(key.split(' '));
   for (const key of [...DOCUMENT_PROFILE_KEYS, ...ENVIRONMENT_MARKER_KEYS]) out.push(key.split(' '));

@@ -94,6 +94,20 @@ export class FixContextImpl implements FixContext {
     this.env = new EditEnv(text, parse);
   }
 
+  setKey(group: SmtpGroup, words: string, spelling: string | undefined, value: Literal): TextEdit[] | undefined {
+    const spec = specFor(group.profile, words);
+    if (!spec) return undefined;
+    const present = group.matches.filter((match) => match.spec === spec);
+    if (present.length === 0) return this.addKey(group, words, spelling, value);
+    const edits: TextEdit[] = [];
+    for (const match of present) {
+      const edit = this.setValue(group, match.entry, value);
+      if (!edit) return undefined;
+      edits.push(...edit);
+    }
+    return editsAreSound(this.text, edits) ? edits : undefined;
+  }
+
   canUseImplicitTls(group: SmtpGroup): boolean {
     return !group.profile.noImplicitTls && !!group.profile.tlsRecipe.implicit;
   }

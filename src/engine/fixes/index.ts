@@ -42,7 +42,7 @@ function mapOffset(offset: number, edits: readonly TextEdit[], side: 'start' | '
 }
 
 /**
- * Whether applying `edits` removes `finding`, adds no finding, and leaves no more parse
+ * Whether applying `edits` removes `finding`, adds no finding (a hint aside, when the finding is more than one), and leaves no more parse
  * errors than before. A finding after the edits is an old one when an old finding (other
  * than the fixed one) has the same rule and message id: its values may name what the fix
  * changed (the host in tls-verify-disabled's message).
@@ -73,7 +73,8 @@ function verify(
   return after.findings.every((item) => {
     const index = old.findIndex((candidate) => sameKind(candidate, item));
     if (index >= 0) old.splice(index, 1);
-    return index >= 0;
+    // A fix of a problem may leave advice behind: turning STARTTLS on can leave "make it required" (a hint).
+    return index >= 0 || (item.severity === 'hint' && finding.severity !== 'hint');
   });
 }
 

@@ -47,6 +47,11 @@ export interface FixContext {
   replaceInValue(entry: ConfigEntry, range: Range, text: string): TextEdit[] | undefined;
   /** Removes a setting: its whole entry (line, property, list item) or its option inside a URL. */
   removeSource(group: SmtpGroup, source: Source): TextEdit[] | undefined;
+  /**
+   * Sets a key of the group's profile (`words`, one of its KeySpec alternatives) to `value`: every entry of it that the
+   * file has, else a new key after the group's last entry, spelled like its siblings (`spelling` where they show no style).
+   */
+  setKey(group: SmtpGroup, words: string, spelling: string | undefined, value: Literal): TextEdit[] | undefined;
   /** Whether the framework can use implicit TLS at all. */
   canUseImplicitTls(group: SmtpGroup): boolean;
 }

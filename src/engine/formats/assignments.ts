@@ -13,6 +13,7 @@
 // assigned an array: `$CONFIG = array('mail_smtpport' => 465)` and
 // `$CONFIG['mail_smtpport'] = 465` both give ['mail_smtpport']. PHP `define('NAME', VALUE)` gives ['NAME'].
 // A PHP `return [ … ];` at column 0 (Laravel's config/*.php) gives the array's items from the root.
+// A keyed item outside any container (`'mail_smtpport' => 465,`, an excerpt without its array) gives ['mail_smtpport'].
 //
 // VALUE is a literal (string, number, true/false/null in the file's
 // language, Ruby :symbol), or a hash/dict/array literal whose keyed items
@@ -40,6 +41,8 @@ function countMatches(text: string, re: RegExp, cap = 50): number {
 export function detectAssignmentLanguage(text: string): AssignmentLanguage {
   const head = text.slice(0, 65536);
   if (/^\uFEFF?\s*<\?php/.test(head)) return 'php';
+  // An excerpt of config.php without its `<?php` line: PHP's `=> array (`, or Nextcloud's `$CONFIG` / Moodle's `$CFG`.
+  if (/=>\s*array\s*\(/i.test(head) || /^[ \t]*\$(?:CONFIG|CFG)\b/m.test(head)) return 'php';
   const py =
     3 * countMatches(head, /^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+\w/gm) +
     3 * countMatches(head, /^[ \t]*def[ \t]+\w+[ \t]*\(/gm) +
@@ -425,9 +428,24 @@ class AssignmentParser {
         continue;
       }
       const before = this.consumed;
-      if (!this.tryAssignment() && !this.tryDefine() && !this.tryReturn()) this.skipExpression(false);
+      if (!this.tryAssignment() && !this.tryDefine() && !this.tryReturn() && !this.tryBareItem()) this.skipExpression(false);
       if (this.consumed === before) this.advance(); // always move forward
     }
+  }
+
+  /**
+   * A keyed item outside any container, `'mail_smtpport' => 587,`: a config.php excerpt quoted without its
+   * `$CONFIG = array(` line (issue threads quote only the mail lines). No statement of PHP, Ruby or Python
+   * starts with a string followed by `=>`, so the item is read as an entry of the array it was cut from.
+   */
+  private tryBareItem(): boolean {
+    const key = this.peek();
+    if (key.kind !== 'string' || typeof key.value !== 'string' || !this.isPunct(this.peek(1), '=>')) return false;
+    this.advance();
+    this.advance();
+    this.parseValue([key.value], { start: key.start, end: key.end }, true, 0, this.skipNewlines());
+    if (this.isPunct(this.peek(), ',')) this.advance();
+    return true;
   }
 
   /** PHP `define('NAME', VALUE)` (wp-config.php's WPMS_* constants): the entry ['NAME']; false if it is not one. */

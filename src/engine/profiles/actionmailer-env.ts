@@ -40,6 +40,8 @@ export const actionmailerEnv: FrameworkProfile<'actionmailer-env'> = {
       ],
     },
   },
+  // The mail gem's enable_starttls :always fails without STARTTLS; :auto (enable_starttls_auto) goes on in plaintext.
+  requireStarttls: { key: 'enable starttls', value: 'always', spelling: 'ENABLE_STARTTLS', add: true, howTo: 'set SMTP_ENABLE_STARTTLS=always' },
   howTo: {
     starttls: 'set SMTP_ENABLE_STARTTLS=always and SMTP_TLS=false',
     implicit: 'set SMTP_TLS=true and SMTP_ENABLE_STARTTLS=never',

@@ -32,6 +32,8 @@ export const grafana: FrameworkProfile<'grafana'> = {
     starttls: { keys: [{ key: 'start tls policy', value: 'MandatoryStartTLS', keep: /^(mandatorystarttls|opportunisticstarttls)$/i }] },
     implicit: { keys: [] },
   },
+  // startTLS_policy: OpportunisticStartTLS (the default), MandatoryStartTLS or NoStartTLS.
+  requireStarttls: { key: 'start tls policy', value: 'MandatoryStartTLS', spelling: 'startTLS_policy', howTo: 'set startTLS_policy = MandatoryStartTLS' },
   howTo: {
     starttls: 'set startTLS_policy = MandatoryStartTLS',
     implicit: 'use port 465 (Grafana then uses implicit TLS)',

@@ -13,6 +13,8 @@ import { rails } from './rails';
 import { gitlab } from './gitlab';
 import { actionmailerEnv } from './actionmailer-env';
 import { discourse } from './discourse';
+import { bitnamiDiscourse } from './bitnami-discourse';
+import { bitnamiGhost } from './bitnami-ghost';
 import { nodemailer } from './nodemailer';
 import { n8n } from './n8n';
 import { lightdash } from './lightdash';
@@ -43,6 +45,8 @@ import { superset } from './superset';
 import { metabase } from './metabase';
 import { paperless } from './paperless';
 import { formbricks } from './formbricks';
+import { documenso } from './documenso';
+import { snapp } from './snapp';
 import { wpMailSmtp } from './wp-mail-smtp';
 import { mailkit } from './mailkit';
 import { goNetSmtp } from './go-net-smtp';
@@ -105,6 +109,8 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   gitlab,
   'actionmailer-env': actionmailerEnv,
   discourse,
+  'bitnami-discourse': bitnamiDiscourse,
+  'bitnami-ghost': bitnamiGhost,
   nodemailer,
   n8n,
   lightdash,
@@ -135,6 +141,8 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   metabase,
   paperless,
   formbricks,
+  documenso,
+  snapp,
   'wp-mail-smtp': wpMailSmtp,
   mailkit,
   'go-net-smtp': goNetSmtp,

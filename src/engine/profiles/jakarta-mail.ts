@@ -36,6 +36,8 @@ export const jakartaMail: FrameworkProfile<'jakarta-mail'> = {
     },
     implicit: { keys: [{ key: 'ssl enable', value: true, add: true, spelling: 'ssl.enable' }] },
   },
+  // mail.smtp.starttls.enable upgrades when offered; mail.smtp.starttls.required fails without it (Jakarta Mail's SMTP provider).
+  requireStarttls: { key: 'starttls required', value: true, spelling: 'starttls.required', add: true, howTo: 'set mail.smtp.starttls.required=true' },
   howTo: {
     starttls: 'set mail.smtp.starttls.enable=true',
     implicit: 'set mail.smtp.ssl.enable=true',

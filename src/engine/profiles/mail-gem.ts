@@ -17,4 +17,5 @@ export const mailGem: FrameworkProfile<'mail-gem'> = {
   exclusiveTls: RAILS_EXCLUSIVE,
   tlsRecipe: railsStyle([]),
   howTo: rails.howTo,
+  requireStarttls: rails.requireStarttls,
 };

@@ -35,6 +35,8 @@ export const mailkit: FrameworkProfile<'mailkit'> = {
     starttls: { keys: [{ key: 'secure socket options', value: 'starttls' }] },
     implicit: { keys: [{ key: 'secure socket options', value: 'sslonconnect' }] },
   },
+  // SecureSocketOptions.StartTls throws when STARTTLS is not offered; StartTlsWhenAvailable (and Auto off 465) goes on in plain text.
+  requireStarttls: { key: 'secure socket options', value: 'starttls', howTo: 'connect with SecureSocketOptions.StartTls' },
   howTo: {
     starttls: 'connect with SecureSocketOptions.StartTls',
     implicit: 'connect with SecureSocketOptions.SslOnConnect',

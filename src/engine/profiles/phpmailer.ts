@@ -31,6 +31,8 @@ export const phpmailer: FrameworkProfile<'phpmailer'> = {
     starttls: { keys: [{ key: 'smtp secure', value: 'tls' }, { key: 'smtp auto tls', value: true }] },
     implicit: { keys: [{ key: 'smtp secure', value: 'ssl' }] },
   },
+  // smtpConnect(): SMTPSecure 'tls' sends STARTTLS and fails without it; SMTPAutoTLS only upgrades when offered.
+  requireStarttls: { key: 'smtp secure', value: 'tls', howTo: "set SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS ('tls')" },
   howTo: {
     starttls: "set SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS ('tls')",
     implicit: "set SMTPSecure = PHPMailer::ENCRYPTION_SMTPS ('ssl')",

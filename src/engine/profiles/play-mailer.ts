@@ -46,6 +46,8 @@ export const playMailer: FrameworkProfile<'play-mailer'> = {
       ],
     },
   },
+  // CommonsMailer.scala: setStartTLSRequired(tlsRequired); `tls` alone is setStartTLSEnabled (used when offered).
+  requireStarttls: { key: 'tls required', value: true, spelling: 'tlsRequired', howTo: 'set play.mailer.tlsRequired = yes' },
   howTo: {
     starttls: 'set play.mailer.tlsRequired = yes and play.mailer.ssl = no',
     implicit: 'set play.mailer.ssl = yes',

@@ -14,6 +14,8 @@ export const rails: FrameworkProfile<'rails'> = {
   tlsDefault: { otherwise: 'starttls-opportunistic' },
   exclusiveTls: RAILS_EXCLUSIVE,
   tlsRecipe: railsStyle([]),
+  // mikel/mail lib/mail/network/delivery_methods/smtp.rb: enable_starttls true/:always requires STARTTLS; enable_starttls_auto does not.
+  requireStarttls: { key: 'enable starttls', value: true, spelling: 'enable_starttls', add: true, howTo: 'set enable_starttls: true' },
   howTo: {
     starttls: 'set enable_starttls_auto: true and remove tls/ssl',
     implicit: 'set tls: true and remove the enable_starttls keys',

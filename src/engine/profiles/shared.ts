@@ -2,7 +2,7 @@
 // that apps hand their settings to (nodemailer, Django, Ruby's mail gem).
 
 import type { TlsMode } from '../types';
-import type { KeySpec, KeyWrite, TlsDefault, TlsRecipe } from './types';
+import type { KeySpec, KeyWrite, Prefix, TlsDefault, TlsMeaning, TlsRecipe } from './types';
 
 /** Symfony Mailer, nodemailer, MailKit's Auto, gomail: implicit TLS on 465, opportunistic STARTTLS otherwise. */
 export const AUTO_BY_PORT: TlsDefault = { byPort: { 465: 'implicit' }, otherwise: 'starttls-opportunistic' };
@@ -122,3 +122,30 @@ export function railsStyle(extraOff: readonly KeyWrite[]): TlsRecipe {
     },
   };
 }
+
+/**
+ * The bitnami images' SMTP variables (bitnami/containers, `<app>-env.sh` of each app): <APP>_SMTP_HOST, _PORT_NUMBER
+ * (also _PORT), _USER, _PASSWORD, _PROTOCOL (empty, `ssl` or `tls`), each falling back to SMTP_HOST, SMTP_PORT,
+ * SMTP_USER, SMTP_PASSWORD, SMTP_PROTOCOL. What `_PROTOCOL` means is each app's own (its lib<app>.sh): `protocol`.
+ */
+export function bitnamiSmtpKeys(protocol: TlsMeaning): readonly KeySpec[] {
+  return [
+    { key: 'host', role: 'host' },
+    { key: 'port number|port', role: 'port' },
+    { key: 'user', role: 'user' },
+    { key: 'password', role: 'password' },
+    { key: 'protocol', role: 'secure', tls: protocol, default: '' },
+  ];
+}
+
+/** A bitnami image's prefixes: `<app> smtp` told by the image's own words, bare `smtp` only with the image. */
+export function bitnamiPrefixes(app: string): readonly Prefix[] {
+  return [
+    { words: `${app} smtp`, needsSignature: true },
+    // SMTP_HOST and the like: only with the image (an empty stricter signature matches nothing else).
+    { words: 'smtp', signature: [] },
+  ];
+}
+
+/** The words that tell a bitnami image's variables from another app's `<APP>_SMTP_*`. */
+export const BITNAMI_SIGNATURE: readonly string[] = ['port number', 'protocol'];

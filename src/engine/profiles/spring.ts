@@ -47,6 +47,8 @@ export const spring: FrameworkProfile<'spring'> = {
       ],
     },
   },
+  // Jakarta Mail: mail.smtp.starttls.enable upgrades when offered; mail.smtp.starttls.required fails without it.
+  requireStarttls: { key: 'properties mail smtp starttls required', value: true, spelling: 'properties.mail.smtp.starttls.required', add: true, howTo: 'set spring.mail.properties.mail.smtp.starttls.required=true' },
   howTo: {
     starttls: 'set spring.mail.properties.mail.smtp.starttls.enable=true',
     implicit: 'set spring.mail.properties.mail.smtp.ssl.enable=true',

@@ -16,6 +16,8 @@ export const symfony: FrameworkProfile<'symfony'> = {
     starttls: { keys: [], scheme: 'smtp' },
     implicit: { keys: [], scheme: 'smtps' },
   },
+  // The DSN option require_tls (symfony-docs PR 20701, smtp-facts.md section C) makes EsmtpTransport fail without TLS.
+  requireStarttls: { howTo: 'add require_tls=true to the DSN' },
   howTo: {
     starttls: 'use the smtp:// scheme',
     implicit: 'use the smtps:// scheme',

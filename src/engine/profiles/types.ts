@@ -24,6 +24,8 @@ export type ProfileId =
   | 'gitlab'
   | 'actionmailer-env'
   | 'discourse'
+  | 'bitnami-discourse'
+  | 'bitnami-ghost'
   | 'nodemailer'
   | 'n8n'
   | 'lightdash'
@@ -54,6 +56,8 @@ export type ProfileId =
   | 'metabase'
   | 'paperless'
   | 'formbricks'
+  | 'documenso'
+  | 'snapp'
   | 'wp-mail-smtp'
   | 'mailkit'
   | 'go-net-smtp'
@@ -114,6 +118,11 @@ export interface KeySpec {
   tls?: TlsMeaning;
   /** For role 'verify': which values switch certificate verification off. */
   verifyOffWhen?: 'true' | 'false' | readonly string[];
+  /**
+   * For role 'verify': a narrower switch (PHP's verify_peer_name beside verify_peer), reported only when no other
+   * verification switch of the group is off: one block that switches verification off is one finding.
+   */
+  narrowerVerify?: boolean;
   /** For role 'enabled': values (lower case) that make the group active; a boolean flag when absent. */
   activeValues?: RegExp;
   /** The framework's value when the key is absent. */
@@ -218,6 +227,12 @@ export interface FrameworkProfile<Id extends ProfileId = ProfileId> {
   /** Keys that identify this framework rather than a generic SMTP_* convention; `a & b` needs both keys. */
   signature?: readonly string[];
   /**
+   * The container images that run this app (`uraniadev/snapp`, `bitnami/discourse`), tested on the `image:` of the
+   * Compose service or Kubernetes container whose environment holds the settings: a match identifies the app even
+   * where its keys are common words (SMTP_HOST, SMTP_PORT), and wins over every other profile's signature.
+   */
+  images?: RegExp;
+  /**
    * Keys beside the profile's prefix rather than under it that choose whether mail goes out by SMTP at all
    * (`EMAIL_TRANSPORT=sendmail` beside `EMAIL_SMTP_*`). Words are relative to the group's scope (the anchor
    * without the prefix); the group is inactive unless the value matches `activeValues`.
@@ -240,6 +255,15 @@ export interface FrameworkProfile<Id extends ProfileId = ProfileId> {
   /** The edits that switch TLS (quick fixes). */
   tlsRecipe: TlsRecipe;
   spelling?: Spelling;
+  /**
+   * The setting that makes STARTTLS mandatory where the framework otherwise upgrades only when the server offers it
+   * (nodemailer's requireTLS, Play's tlsRequired, the mail gem's enable_starttls): `howTo` the action ("set
+   * requireTLS: true"); a fix sets `key` (a KeySpec alternative, so a key the software reads) to `value`; with `add`, it
+   * is added where absent, spelled like its siblings (`spelling` where they show no style). `add` only where that
+   * spelling is what the software reads: not for camelCase keys (requireTLS) that an env-style file would misspell. No `key`: a setting no fix can write (a DSN option).
+   * Absent where the framework has no such setting (Documenso, Nextcloud, Discourse).
+   */
+  requireStarttls?: { key?: string; value?: boolean | string; spelling?: string; add?: boolean; howTo: string };
   /** The same switches in the framework's own words, for rule messages and the probe's advice ("set MAIL_SCHEME=smtps"). */
   /** The action only, without why ("set MAIL_SCHEME=smtp"): rule messages start with it and must stay within 160 characters. */
   howTo?: { starttls: string; implicit: string };

@@ -1,4 +1,4 @@
-import { isPlaceholderSecret, isTemplate } from '../values';
+import { isPlaceholderSecret, isTemplate, looksTypedByUser } from '../values';
 import { defineRule, rangeOf } from './rule';
 
 /** Google shows app passwords as 16 letters, often in four groups of four. */
@@ -17,7 +17,7 @@ export const gmailAppPassword = defineRule({
     'Google no longer accepts an account\'s own password for SMTP ("Less secure apps" ended in 2022 for personal accounts and in 2024 for ' +
     'Workspace). Gmail answers "534-5.7.9 Application-specific password required" or "535-5.7.8 Username and Password not accepted". ' +
     'Turn on 2-Step Verification, create an app password (16 letters) at https://myaccount.google.com/apppasswords, or use OAuth2 (XOAUTH2). ' +
-    'Passwords read from variables or templates, and those in example files (`.env.example`), are not judged.',
+    'Passwords read from variables or templates are not judged, nor those in example files (`.env.example`) unless they read as typed by a user (`Acme-Wiki-2024!`).',
   docs: {
     whatItDoes: 'Checks for a Gmail or Google Workspace SMTP password that is not an app password (16 letters).',
     example: {
@@ -26,6 +26,8 @@ export const gmailAppPassword = defineRule({
       good: 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\nSMTP_USER=me@gmail.com\nSMTP_PASS="abcd efgh ijkl mnop"\n',
     },
   },
+  // The password or the port will not work at all: that comes before hardening the STARTTLS it goes over.
+  supersedes: ['opportunistic-starttls'],
   messages: {
     notAppPassword: 'Use a Google app password (16 letters) or OAuth2 here: Gmail refuses account passwords for SMTP.',
   },
@@ -36,10 +38,11 @@ export const gmailAppPassword = defineRule({
   },
   check(group, context) {
     const password = group.password;
-    // An example file's password is a stand-in by design (`SMTP_PASS=hunter2` in .env.sample), never the real one.
-    if (group.provider?.id !== 'gmail' || group.oauth || !password || context.isExample) return [];
+    if (group.provider?.id !== 'gmail' || group.oauth || !password) return [];
     const value = password.value.trim();
     if (isTemplate(value) || isPlaceholderSecret(value) || looksLikeAppPassword(value)) return [];
+    // An example file's password is usually a stand-in (`SMTP_PASS=hunter2` in .env.sample); one that reads as typed by a user is documented as the one to use.
+    if (context.isExample && !looksTypedByUser(value)) return [];
     return [{ range: rangeOf(password, group), messageId: 'notAppPassword' }];
   },
 });

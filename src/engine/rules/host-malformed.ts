@@ -59,6 +59,8 @@ export const hostMalformed = defineRule({
       good: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n',
     },
   },
+  // A malformed or mistyped host receives nothing: that comes before hardening the STARTTLS to it.
+  supersedes: ['opportunistic-starttls'],
   messages: {
     scheme: 'Write the bare host name "{{host}}": the host setting takes no "{{scheme}}://", TLS is chosen by the TLS setting.',
     path: 'Write only the host name "{{host}}": a host with a path ("{{path}}") never resolves.',

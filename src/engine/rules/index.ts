@@ -7,6 +7,7 @@ import { gmailAppPassword } from './gmail-app-password';
 import { hostMalformed } from './host-malformed';
 import { implicitTlsOnStarttlsPort } from './implicit-tls-on-starttls-port';
 import { invalidPort } from './invalid-port';
+import { opportunisticStarttls } from './opportunistic-starttls';
 import { outlookBasicAuth } from './outlook-basic-auth';
 import { plaintextOnImplicitTlsPort } from './plaintext-on-implicit-tls-port';
 import { port25Submission } from './port-25-submission';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   providerPortUnsupported,
   providerUsername,
   cleartextAuth,
+  opportunisticStarttls,
   tlsVerifyDisabled,
   conflictingTlsFlags,
   invalidPort,

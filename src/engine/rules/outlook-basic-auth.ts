@@ -20,6 +20,8 @@ export const outlookBasicAuth = defineRule({
     },
   },
   // By provider id. Microsoft's timelines, as last verified (shared/reference/smtp-facts.md, B1; 2026-11).
+  // The password or the port will not work at all: that comes before hardening the STARTTLS it goes over.
+  supersedes: ['opportunistic-starttls'],
   messages: {
     outlook: 'Switch to OAuth2 (XOAUTH2) or a mail service with API keys: Outlook.com has refused SMTP passwords since 16 September 2024.',
     microsoft365: 'Switch to OAuth2 (XOAUTH2) or a mail service with API keys: Microsoft 365 turns SMTP passwords off by default from December 2026.',

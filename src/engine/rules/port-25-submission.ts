@@ -28,6 +28,8 @@ export const port25Submission = defineRule({
       good: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n',
     },
   },
+  // The password or the port will not work at all: that comes before hardening the STARTTLS it goes over.
+  supersedes: ['opportunistic-starttls'],
   messages: {
     port25: 'Use port 587 with STARTTLS or 465 with implicit TLS: most ISPs and clouds block outgoing port 25.',
     // {{reason}}: why the framework uses port 25 ("EMAIL_PORT is not set").

@@ -18,6 +18,8 @@ export const providerUsername = defineRule({
     },
   },
   // The fixed user names are the providers' (facts/providers.ts, from shared/reference/smtp-facts.md section B).
+  // The password or the port will not work at all: that comes before hardening the STARTTLS it goes over.
+  supersedes: ['opportunistic-starttls'],
   messages: {
     fixedUsername: 'Set the SMTP user name to {{expected}}: {{provider}} refuses any other login, "{{actual}}" included.',
   },

@@ -20,6 +20,8 @@ export const tlsVerifyDisabled = defineRule({
       good: 'SMTP_HOST=mail.internal.example.com\nSMTP_PORT=587\nNODE_EXTRA_CA_CERTS=/etc/ssl/certs/internal-ca.pem\n',
     },
   },
+  // With verification off anyone on the path can read the password whatever STARTTLS does: the downgrade hint adds nothing.
+  supersedes: ['opportunistic-starttls'],
   messages: {
     verifyOff: 'Remove {{setting}} and fix the certificate problem instead: anyone on the path can impersonate {{server}}.',
     verifyOffByDefault: 'Turn certificate verification on: {{framework}} does not verify {{server}} by default; {{setting}}.',

@@ -38,7 +38,8 @@ function assertFixed(before: string, after: string, file: string, finding: Findi
   assert.ok(count(now.findings) < count(old.findings), `${finding.ruleId} is gone`);
   const pool = [...old.findings];
   pool.splice(pool.findIndex((item) => item.ruleId === finding.ruleId && item.range.start === finding.range.start), 1);
-  for (const item of now.findings) {
+  // A fix of a problem may leave advice behind (turning STARTTLS on leaves "make it required", a hint), as fixes/index.ts allows.
+  for (const item of now.findings.filter((found) => found.severity !== 'hint' || finding.severity === 'hint')) {
     const textAt = after.slice(item.range.start, item.range.end);
     const index = pool.findIndex(
       (candidate) =>
@@ -117,7 +118,7 @@ describe('quick fixes', () => {
         const after = analyzeText(file, result.text);
         assert.ok(after.parseErrors.length <= before.parseErrors.length, 'still parses');
         assert.equal(result.applied.length === 0, result.text === text);
-        for (const finding of after.findings) {
+        for (const finding of after.findings.filter((found) => found.severity !== 'hint')) {
           assert.ok(
             before.findings.some((old) => old.ruleId === finding.ruleId && old.message === finding.message),
             `no new finding: ${finding.ruleId}: ${finding.message}`,
@@ -136,7 +137,8 @@ describe('quick fixes', () => {
         const result = fixAll(file, fs.readFileSync(path.join(root, file), 'utf8'));
         left.push(...analyzeText(file, result.text).findings.map((finding) => finding.ruleId));
       }
-      assert.deepEqual([...new Set(left)].sort(), ['dev-mail-catcher-in-production', 'gmail-app-password', 'outlook-basic-auth']);
+      // opportunistic-starttls: a hint where the app has no setting that makes STARTTLS required (Laravel, PeerTube…).
+      assert.deepEqual([...new Set(left)].sort(), ['dev-mail-catcher-in-production', 'gmail-app-password', 'opportunistic-starttls', 'outlook-basic-auth']);
     });
   });
 

@@ -20,6 +20,14 @@ const CASES: PrecedenceCase[] = [
   { rule: 'provider-port-unsupported', supersedes: 'port-25-submission', file: '.env', text: 'SMTP_HOST=smtp.fastmail.com\nSMTP_PORT=25\n' },
   { rule: 'conflicting-tls-flags', supersedes: 'implicit-tls-on-starttls-port', file: 'settings.py', text: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 587\nEMAIL_USE_TLS = True\nEMAIL_USE_SSL = True\n' },
   { rule: 'plaintext-on-implicit-tls-port', supersedes: 'cleartext-auth', file: 'settings.py', text: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 465\nEMAIL_HOST_PASSWORD = "pw"\n' },
+  // The password or the port is refused, or the host mistyped: hardening the STARTTLS it goes over comes second.
+  { rule: 'tls-verify-disabled', supersedes: 'opportunistic-starttls', file: 'application.properties', text: 'spring.mail.host=smtp.mailgun.org\nspring.mail.port=587\nspring.mail.password=pw\nspring.mail.properties.mail.smtp.starttls.enable=true\nspring.mail.properties.mail.smtp.ssl.trust=*\n' },
+  { rule: 'outlook-basic-auth', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.office365.com\nMAIL_PORT=587\nMAIL_USERNAME=shop@example.com\nMAIL_PASSWORD=Summer-2026!\n' },
+  { rule: 'gmail-app-password', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_USERNAME=shop@gmail.com\nMAIL_PASSWORD=Summer-2026!\n' },
+  { rule: 'app-password-required', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.mail.yahoo.com\nMAIL_PORT=587\nMAIL_USERNAME=shop@yahoo.com\nMAIL_PASSWORD=Summer-2026!\n' },
+  { rule: 'host-malformed', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmial.com\nMAIL_PORT=587\nMAIL_USERNAME=shop@gmail.com\nMAIL_PASSWORD=Summer-2026!\n' },
+  { rule: 'port-25-submission', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=25\nMAIL_USERNAME=shop@example.com\nMAIL_PASSWORD=Summer-2026!\n' },
+  { rule: 'provider-username', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.sendgrid.net\nMAIL_PORT=587\nMAIL_USERNAME=shop\nMAIL_PASSWORD=Summer-2026!\n' },
 ];
 
 const ruleIds = (findings: readonly Finding[]) => findings.map((finding) => finding.ruleId);

@@ -1,0 +1,95 @@
+// Each app's own meaning, on the real files of test/fixtures/realworld (corpus.json names their sources): the
+// findings there, and what changes when the word that tells the app apart is taken away, so each test can fail.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText } from '../../../src/engine/analyze';
+import { LineIndex } from '../../../src/engine/text';
+import { REALWORLD } from './realworld-score';
+
+function read(file: string): string {
+  return fs.readFileSync(path.join(REALWORLD, file), 'utf8');
+}
+
+function findings(file: string, text = read(file)): string[] {
+  const lines = new LineIndex(text);
+  return analyzeText(file, text).findings.map((finding) => `${finding.ruleId}@${lines.positionAt(finding.range.start).line + 1}`);
+}
+
+function profiles(file: string, text = read(file)): string[] {
+  return analyzeText(file, text).groups.map((group) => group.profile.id);
+}
+
+describe('app vocabularies on real files', () => {
+  it("Nextcloud: mail_smtpstreamoptions 'verify_peer' => false in a config.php excerpt is one finding, on verify_peer", () => {
+    const file = 'issues/nextcloud-server-37329/config.php';
+    assert.deepEqual(findings(file), ['tls-verify-disabled@12']);
+    // verify_peer_name alone still accepts a certificate for another host: reported on its own line.
+    const narrower = read(file).replace("      'verify_peer' => false,\n", '');
+    assert.deepEqual(findings(file, narrower), ['tls-verify-disabled@12']);
+    assert.deepEqual(findings(file, read(file).replace(/'verify_peer(_name)?' => false/g, "'verify_peer$1' => true")), []);
+  });
+
+  it('Nextcloud sends the credentials only with mail_smtpauth on (default off): the STARTTLS hint follows it', () => {
+    const file = 'issues/nextcloud-server-37329/config.php';
+    // The thread's redaction broke the quote of mail_smtpname; a plain address in its place.
+    const text = read(file).replace("***@***.***'", "'cloud@domain.com'").replace("'smtp.domain.com'", "'smtp.mailgun.org'");
+    const verifyOn = text.replace("'verify_peer' => false", "'verify_peer' => true").replace("'verify_peer_name' => false", "'verify_peer_name' => true");
+    assert.deepEqual(findings(file, verifyOn), ['opportunistic-starttls@5']);
+    assert.deepEqual(findings(file, verifyOn.replace("  'mail_smtpauth' => 1,\n", '')), []);
+    assert.deepEqual(findings(file, verifyOn.replace("'mail_smtpauth' => 1", "'mail_smtpauth' => false")), []);
+  });
+
+  it("Snapp: told by the service's image, SMTP_SSL unset is implicit TLS against 587", () => {
+    const file = 'issues/snapp-46/docker-compose.yml';
+    assert.deepEqual(profiles(file), ['snapp']);
+    assert.deepEqual(findings(file), ['implicit-tls-on-starttls-port@11']);
+    // Without the image the SMTP_* words are anyone's: nothing is said.
+    const noImage = read(file).replace('    image: uraniadev/snapp:latest\n', '');
+    assert.deepEqual(profiles(file, noImage), ['generic']);
+    assert.deepEqual(findings(file, noImage), []);
+    // SMTP_SSL written as false: STARTTLS when offered, right for 587; Snapp cannot require it, so only the hint is left.
+    assert.deepEqual(findings(file, read(file).replace('      SMTP_PORT: 587 \n', '      SMTP_PORT: 587 \n      SMTP_SSL: "false"\n')), ['opportunistic-starttls@11']);
+  });
+
+  it('the bitnami Discourse image: SMTP_PROTOCOL=ssl is no encryption, tls is STARTTLS when offered', () => {
+    // The issue's excerpt names no image: it stays unjudged (generic keys on 465 say nothing for certain).
+    const file = 'issues/bitnami-docker-discourse-108/docker-compose.yml';
+    assert.deepEqual(findings(file), []);
+    const withImage = `services:\n  discourse:\n    image: docker.io/bitnami/discourse:3\n    environment:\n${read(file)}`;
+    assert.deepEqual(profiles(file, withImage), ['bitnami-discourse']);
+    assert.deepEqual(findings(file, withImage), ['plaintext-on-implicit-tls-port@8']);
+    const starttls = withImage.replace('SMTP_PORT=465', 'SMTP_PORT=587\n      - SMTP_PROTOCOL=tls');
+    assert.deepEqual(findings(file, starttls), []);
+  });
+
+  it("Documenso: NEXT_PRIVATE_SMTP_* are Documenso's, so SendGrid on 2500 is refused", () => {
+    const file = 'planted/documenso-sendgrid-port-2500/.env.example';
+    assert.deepEqual(profiles(file), ['documenso']);
+    assert.deepEqual(findings(file), ['provider-port-unsupported@111']);
+    assert.deepEqual(findings(file, read(file).replace('NEXT_PRIVATE_SMTP_TRANSPORT="smtp-auth"', 'NEXT_PRIVATE_SMTP_TRANSPORT="resend"')), []);
+  });
+
+  it("Outline: SMTP_SERVICE=gmail is Gmail; an example's typed password is judged, a stand-in is not", () => {
+    const file = 'planted/outline-gmail-account-password/.env.sample';
+    assert.deepEqual(findings(file), ['gmail-app-password@220']);
+    assert.deepEqual(findings(file, read(file).replace('Acme-Wiki-2024!', 'hunter2')), []);
+    assert.deepEqual(findings(file, read(file).replace('SMTP_SERVICE=gmail', 'SMTP_SERVICE=postmark')), []);
+  });
+
+  it('wger: django-environ defaults True for both flags, under if ENABLE_EMAIL after a DEBUG console backend', () => {
+    const file = 'planted/wger-use-ssl-default-true/settings/main.py';
+    assert.deepEqual(findings(file), ['conflicting-tls-flags@167']);
+    assert.deepEqual(findings(file, read(file).replace("env.bool('EMAIL_USE_SSL', True)", "env.bool('EMAIL_USE_SSL', False)")), []);
+    // The console backend written last wins: nothing goes out by SMTP.
+    assert.deepEqual(findings(file, read(file).replace("# Sender address used for sent emails\n", "EMAIL_BACKEND = 'django.core.mail.backends.console.EmailBackend'\n# Sender address used for sent emails\n")), []);
+  });
+
+  it('opportunistic STARTTLS with a password to a real host is a hint; to the test catcher it is silent', () => {
+    const planted = 'planted/documenso-testing-mailgun-587/docker/testing/compose.yml';
+    const hint = analyzeText(planted, read(planted)).findings.find((finding) => finding.ruleId === 'opportunistic-starttls');
+    assert.equal(hint?.severity, 'hint');
+    assert.deepEqual(findings(planted), ['opportunistic-starttls@45']);
+    assert.deepEqual(findings('documenso/docker/testing/compose.yml'), []);
+  });
+});
