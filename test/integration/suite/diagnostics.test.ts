@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, ruleOf, smtpDiagnostics, waitFor, workspaceUri } from './helpers';
+import { activateExtension, ruleOf, smtpDiagnostics, smtpHints, waitFor, workspaceUri } from './helpers';
 
 describe('diagnostics in a real VS Code', () => {
   before(async () => {
@@ -66,6 +66,9 @@ describe('diagnostics in a real VS Code', () => {
 
     await replaceLine(4, 'MAIL_SCHEME=smtp');
     await waitFor('diagnostics cleared', () => (smtpDiagnostics(uri).length === 0 ? true : undefined));
+    // What is left is advice, not a problem: STARTTLS only when offered, with a password to Gmail.
+    const hints = await waitFor('the STARTTLS hint', () => (smtpHints(uri).length ? smtpHints(uri) : undefined));
+    assert.deepEqual(hints.map(ruleOf), ['opportunistic-starttls']);
 
     await replaceLine(3, 'MAIL_PORT=5x7');
     const after = await waitFor('invalid port reported', () => {

@@ -25,7 +25,17 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+/** SMTP Doctor's problems on a file: errors, warnings and information, not the hints (opportunistic-starttls). */
 export function smtpDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return allSmtpDiagnostics(uri).filter((diagnostic) => diagnostic.severity !== vscode.DiagnosticSeverity.Hint);
+}
+
+/** SMTP Doctor's hints on a file (shown as dots under the text, not in the Problems panel). */
+export function smtpHints(uri: vscode.Uri): vscode.Diagnostic[] {
+  return allSmtpDiagnostics(uri).filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Hint);
+}
+
+function allSmtpDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'SMTP Doctor');
 }
 
