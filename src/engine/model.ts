@@ -321,9 +321,10 @@ function readTls(raw: RawGroup, url: SmtpGroup['url'], port: number | undefined)
   const votes: TlsVote[] = [];
   const present = new Set<KeySpec>();
   for (const match of raw.matches) {
-    if (!match.spec.tls) continue;
+    const { meaning, because } = meaningOf(raw, match.spec);
+    if (!meaning) continue;
     present.add(match.spec);
-    const vote = voteOf(match.spec.tls, match.entry.value, entrySource(match));
+    const vote = voteOf(meaning, match.entry.value, voteSource(match, because));
     if (vote) votes.push(vote);
   }
   // A scheme the framework reads in the host value (CakePHP's `ssl://smtp.example.com`).
@@ -336,8 +337,9 @@ function readTls(raw: RawGroup, url: SmtpGroup['url'], port: number | undefined)
   }
   // Framework defaults for TLS keys that are not written (n8n's N8N_SMTP_SSL=true).
   for (const spec of profile.keys) {
-    if (spec.tls && spec.default !== undefined && !present.has(spec)) {
-      const vote = voteOf(spec.tls, spec.default, { spec, label: `${defaultLabel(raw, spec)} is not set (default ${spec.default})`, isDefault: true });
+    const { meaning } = meaningOf(raw, spec);
+    if (meaning && spec.default !== undefined && !present.has(spec)) {
+      const vote = voteOf(meaning, spec.default, { spec, label: `${defaultLabel(raw, spec)} is not set (default ${spec.default})`, isDefault: true });
       if (vote) votes.push(vote);
     }
   }
@@ -385,6 +387,31 @@ function readTls(raw: RawGroup, url: SmtpGroup['url'], port: number | undefined)
   return { mode, sources: auto, reason: `${describeMode(mode)} (${why})` };
 }
 
+/**
+ * A key's TLS meaning in this group: its own, or the one another key's value gives it (`KeySpec.tlsIf`), with
+ * that key's entry when it is written (it then decides, and a finding sits on it).
+ */
+function meaningOf(raw: RawGroup, spec: KeySpec): { meaning?: TlsMeaning; because?: MatchedEntry } {
+  if (!spec.tls || !spec.tlsIf) return { meaning: spec.tls };
+  for (const condition of spec.tlsIf) {
+    const written = raw.matches.find((match) => match.spec.key === condition.key);
+    const value = written ? written.entry.value : raw.profile.keys.find((other) => other.key === condition.key)?.default;
+    if (value === undefined) continue;
+    if (value === null || isTemplate(value)) return { meaning: { kind: 'ambiguous' }, because: written };
+    if (written && isUnset(value)) continue;
+    const flag = readBoolean(value);
+    if (flag === undefined) return { meaning: { kind: 'ambiguous' }, because: written };
+    if (flag === condition.is) return { meaning: condition.tls, because: written };
+  }
+  return { meaning: spec.tls };
+}
+
+/** Where a vote of this entry sits: on the entry, or on the key that changed its meaning ("SMTP_OPPORTUNISTIC_TLS=true with SMTP_USE_TLS=true"). */
+function voteSource(match: MatchedEntry, because: MatchedEntry | undefined): Source {
+  if (!because) return entrySource(match);
+  return { ...entrySource(because), label: `${labelOf(because.entry)} with ${labelOf(match.entry)}` };
+}
+
 function defaultLabel(raw: RawGroup, spec: KeySpec): string {
   return keyNameFor(raw.matches, spec);
 }
@@ -398,8 +425,9 @@ function findTlsConflict(raw: RawGroup): SmtpGroup['tlsConflict'] {
   let implicit: Source | undefined;
   let starttls: Source | undefined;
   for (const match of raw.matches) {
-    if (!match.spec.tls || match.entry.value === null) continue;
-    const vote = voteOf(match.spec.tls, match.entry.value, entrySource(match));
+    const { meaning, because } = meaningOf(raw, match.spec);
+    if (!meaning || match.entry.value === null) continue;
+    const vote = voteOf(meaning, match.entry.value, voteSource(match, because));
     if (vote?.kind !== 'mode') continue;
     if (vote.mode === 'implicit') implicit = vote.source;
     else if (vote.explicitStarttls) starttls = vote.source;

@@ -76,6 +76,7 @@ import { sentry } from './sentry';
 import { twenty } from './twenty';
 import { weblate } from './weblate';
 import { lemmy } from './lemmy';
+import { dify } from './dify';
 import { ratticweb } from './ratticweb';
 import { fluentPluginMail } from './fluent-plugin-mail';
 import { generic } from './generic';
@@ -163,6 +164,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   rallly,
   twenty,
   lemmy,
+  dify,
   ratticweb,
   'fluent-plugin-mail': fluentPluginMail,
   generic,

@@ -87,6 +87,7 @@ export type ProfileId =
   | 'twenty'
   | 'weblate'
   | 'lemmy'
+  | 'dify'
   | 'ratticweb'
   | 'fluent-plugin-mail'
   | 'generic';
@@ -116,6 +117,12 @@ export interface KeySpec {
   key: string;
   role: SettingRole;
   tls?: TlsMeaning;
+  /**
+   * Another key of the profile that changes what this key means (Dify's SMTP_OPPORTUNISTIC_TLS=true turns
+   * SMTP_USE_TLS from implicit TLS into STARTTLS). The first condition whose key reads `is` (written, else its
+   * default) gives the meaning; a condition key whose value cannot be read makes this key's meaning unknown.
+   */
+  tlsIf?: readonly { key: string; is: boolean; tls: TlsMeaning }[];
   /** For role 'verify': which values switch certificate verification off. */
   verifyOffWhen?: 'true' | 'false' | readonly string[];
   /**

@@ -1,0 +1,61 @@
+// App profiles whose flags do not read as their names say (src/engine/profiles/{dify,baserow}.ts cite the source):
+// one flag that changes what another means (Dify), and flags that any non-empty value turns on (Baserow).
+import { strict as assert } from 'node:assert';
+import { analyzeText } from '../../../src/engine/analyze';
+import { applyEdits, fixesFor } from '../../../src/engine/fixes';
+import { LineIndex } from '../../../src/engine/text';
+
+interface Case {
+  name: string;
+  file: string;
+  text: string;
+  profile?: string;
+  expect: string[];
+}
+
+const DIFY = 'MAIL_TYPE=smtp\nSMTP_SERVER=smtp.example.com\n';
+
+const CASES: Case[] = [
+  // Dify: SMTP_USE_TLS alone is smtplib.SMTP_SSL; with SMTP_OPPORTUNISTIC_TLS=true it is SMTP + starttls().
+  { name: 'Dify SMTP_USE_TLS alone on 465 is implicit TLS, right', file: '.env', profile: 'dify', text: `${DIFY}SMTP_PORT=465\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`, expect: [] },
+  { name: 'Dify SMTP_USE_TLS alone on 587 is implicit TLS on a STARTTLS port', file: '.env', profile: 'dify', text: `${DIFY}SMTP_PORT=587\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`, expect: ['implicit-tls-on-starttls-port@4'] },
+  { name: 'Dify SMTP_OPPORTUNISTIC_TLS=true makes SMTP_USE_TLS STARTTLS: right on 587', file: '.env', profile: 'dify', text: `${DIFY}SMTP_PORT=587\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=true\n`, expect: [] },
+  { name: 'Dify SMTP_OPPORTUNISTIC_TLS=true on 465: the finding sits on the flag that changed the mode', file: '.env', profile: 'dify', text: `${DIFY}SMTP_PORT=465\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=true\n`, expect: ['plaintext-on-implicit-tls-port@5'] },
+  { name: 'Dify without a port connects to 465 (its default) with implicit TLS', file: '.env', profile: 'dify', text: `${DIFY}SMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`, expect: [] },
+  { name: 'Dify SMTP_USE_TLS=false with a password', file: '.env', profile: 'dify', text: `${DIFY}SMTP_PORT=587\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=false\nSMTP_OPPORTUNISTIC_TLS=false\n`, expect: ['cleartext-auth@6'] },
+  { name: 'Dify with an unresolved SMTP_OPPORTUNISTIC_TLS says nothing of the mode', file: 'docker-compose.yaml', profile: 'dify', text: 'x-shared-env: &shared-api-worker-env\n  MAIL_TYPE: smtp\n  SMTP_SERVER: smtp.example.com\n  SMTP_PORT: 587\n  SMTP_USE_TLS: "true"\n  SMTP_OPPORTUNISTIC_TLS: ${DIFY_STARTTLS}\n', expect: [] },
+  { name: 'Dify SMTP settings with MAIL_TYPE=resend are not used', file: '.env', profile: 'dify', text: 'MAIL_TYPE=resend\nSMTP_SERVER=smtp.example.com\nSMTP_PORT=587\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n', expect: [] },
+  { name: 'SMTP_SERVER and SMTP_USE_TLS without SMTP_OPPORTUNISTIC_TLS are not taken for Dify', file: '.env', text: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=587\nSMTP_USE_TLS=true\n', expect: [] },
+];
+
+describe('app profiles whose flags change each other (Dify, Baserow)', () => {
+  for (const c of CASES) {
+    it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
+      const analysis = analyzeText(c.file, c.text);
+      const lines = new LineIndex(c.text);
+      const actual = analysis.findings.map((f) => `${f.ruleId}@${lines.positionAt(f.range.start).line + 1}`);
+      assert.deepEqual(actual.sort(), [...c.expect].sort(), analysis.findings.map((f) => f.message).join('\n'));
+      if (c.profile) assert.deepEqual(analysis.groups.map((group) => group.profile.id).filter((id) => id === c.profile), [c.profile]);
+      else assert.ok(!analysis.groups.some((group) => group.profile.id === 'dify'), 'not Dify');
+    });
+  }
+
+  const fixed = (file: string, text: string, title: string): string => {
+    const finding = analyzeText(file, text).findings[0];
+    const fix = fixesFor(file, text, finding).find((candidate) => candidate.title === title);
+    assert.ok(fix, `a fix "${title}"`);
+    return applyEdits(text, fix.edits);
+  };
+  it('Dify: STARTTLS on 587 turns SMTP_OPPORTUNISTIC_TLS on and keeps SMTP_USE_TLS', () => {
+    const text = `${DIFY}SMTP_PORT=587\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Switch to STARTTLS on port 587'), `${DIFY}SMTP_PORT=587\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=true\n`);
+  });
+  it('Dify: implicit TLS on 465 turns SMTP_OPPORTUNISTIC_TLS off', () => {
+    const text = `${DIFY}SMTP_PORT=465\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=true\n`;
+    assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${DIFY}SMTP_PORT=465\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`);
+  });
+  it('Dify: STARTTLS for a password sent in clear turns both flags on', () => {
+    const text = `${DIFY}SMTP_PORT=587\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=false\nSMTP_OPPORTUNISTIC_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Turn on STARTTLS'), `${DIFY}SMTP_PORT=587\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=true\n`);
+  });
+});
