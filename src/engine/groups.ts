@@ -181,7 +181,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
   }
 
   // A profile that needs a signature key qualifies at an anchor only if one is present there.
-  // A signature of several keys joined by ' & ' needs all of them (`starttls & authentication`).
+  // A signature of several keys joined by ' & ' needs all of them (`starttls & authentication`); `.` is the anchor itself.
   // Asked once per candidate, and many candidates share an anchor: remembered per anchor and signature list.
   const signatureSeen = new Map<string, Map<readonly string[], boolean>>();
   const hasSignature = (profile: FrameworkProfile, anchorKey: string, signatures: readonly string[] = profile.signature ?? []): boolean => {
@@ -190,7 +190,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
     let found = atAnchor.get(signatures);
     if (found === undefined) {
       const base = `${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}`;
-      found = signatureKeys(signatures).some((keys) => keys.every((key) => byKey.has(`${base}${key}`)));
+      found = signatureKeys(signatures).some((keys) => keys.every((key) => byKey.has(key === '.' ? anchorKey : `${base}${key}`)));
       atAnchor.set(signatures, found);
     }
     return found;

@@ -324,7 +324,7 @@ function readTls(raw: RawGroup, url: SmtpGroup['url'], port: number | undefined)
     const { meaning, because } = meaningOf(raw, match.spec);
     if (!meaning) continue;
     present.add(match.spec);
-    const vote = voteOf(meaning, match.entry.value, voteSource(match, because));
+    const vote = voteOf(meaning, pythonTruth(match.spec, match.entry.value), voteSource(match, because));
     if (vote) votes.push(vote);
   }
   // A scheme the framework reads in the host value (CakePHP's `ssl://smtp.example.com`).
@@ -406,6 +406,12 @@ function meaningOf(raw: RawGroup, spec: KeySpec): { meaning?: TlsMeaning; becaus
   return { meaning: spec.tls };
 }
 
+/** A `nonEmptyIsTrue` flag's value as the app reads it: `bool(value)`, so only the empty string is off. */
+function pythonTruth(spec: KeySpec, value: string | null): string | null {
+  if (!spec.nonEmptyIsTrue || value === null || isTemplate(value)) return value;
+  return value.length ? 'true' : 'false';
+}
+
 /** Where a vote of this entry sits: on the entry, or on the key that changed its meaning ("SMTP_OPPORTUNISTIC_TLS=true with SMTP_USE_TLS=true"). */
 function voteSource(match: MatchedEntry, because: MatchedEntry | undefined): Source {
   if (!because) return entrySource(match);
@@ -427,7 +433,7 @@ function findTlsConflict(raw: RawGroup): SmtpGroup['tlsConflict'] {
   for (const match of raw.matches) {
     const { meaning, because } = meaningOf(raw, match.spec);
     if (!meaning || match.entry.value === null) continue;
-    const vote = voteOf(meaning, match.entry.value, voteSource(match, because));
+    const vote = voteOf(meaning, pythonTruth(match.spec, match.entry.value), voteSource(match, because));
     if (vote?.kind !== 'mode') continue;
     if (vote.mode === 'implicit') implicit = vote.source;
     else if (vote.explicitStarttls) starttls = vote.source;

@@ -77,6 +77,7 @@ import { twenty } from './twenty';
 import { weblate } from './weblate';
 import { lemmy } from './lemmy';
 import { dify } from './dify';
+import { baserow } from './baserow';
 import { ratticweb } from './ratticweb';
 import { fluentPluginMail } from './fluent-plugin-mail';
 import { generic } from './generic';
@@ -165,6 +166,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   twenty,
   lemmy,
   dify,
+  baserow,
   ratticweb,
   'fluent-plugin-mail': fluentPluginMail,
   generic,

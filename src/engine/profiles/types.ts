@@ -88,6 +88,7 @@ export type ProfileId =
   | 'weblate'
   | 'lemmy'
   | 'dify'
+  | 'baserow'
   | 'ratticweb'
   | 'fluent-plugin-mail'
   | 'generic';
@@ -123,6 +124,8 @@ export interface KeySpec {
    * default) gives the meaning; a condition key whose value cannot be read makes this key's meaning unknown.
    */
   tlsIf?: readonly { key: string; is: boolean; tls: TlsMeaning }[];
+  /** The app reads the flag as Python's `bool(os.getenv(…))` (Baserow): any non-empty value, `false` included, is on. */
+  nonEmptyIsTrue?: boolean;
   /** For role 'verify': which values switch certificate verification off. */
   verifyOffWhen?: 'true' | 'false' | readonly string[];
   /**
@@ -149,7 +152,10 @@ export interface Prefix {
   words: string;
   /** Match only when one of the profile's signature keys is present under this prefix. */
   needsSignature?: boolean;
-  /** Match only when one of these keys is present under this prefix (a stricter signature, for an empty prefix). */
+  /**
+   * Match only when one of these keys is present under this prefix (a stricter signature, for an empty prefix);
+   * `.` is the prefix itself written as a key (Baserow's EMAIL_SMTP beside EMAIL_SMTP_HOST).
+   */
   signature?: readonly string[];
 }
 

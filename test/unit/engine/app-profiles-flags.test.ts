@@ -15,6 +15,8 @@ interface Case {
 
 const DIFY = 'MAIL_TYPE=smtp\nSMTP_SERVER=smtp.example.com\n';
 
+const BASEROW = 'EMAIL_SMTP=true\nEMAIL_SMTP_HOST=smtp.example.com\n';
+
 const CASES: Case[] = [
   // Dify: SMTP_USE_TLS alone is smtplib.SMTP_SSL; with SMTP_OPPORTUNISTIC_TLS=true it is SMTP + starttls().
   { name: 'Dify SMTP_USE_TLS alone on 465 is implicit TLS, right', file: '.env', profile: 'dify', text: `${DIFY}SMTP_PORT=465\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`, expect: [] },
@@ -26,6 +28,15 @@ const CASES: Case[] = [
   { name: 'Dify with an unresolved SMTP_OPPORTUNISTIC_TLS says nothing of the mode', file: 'docker-compose.yaml', profile: 'dify', text: 'x-shared-env: &shared-api-worker-env\n  MAIL_TYPE: smtp\n  SMTP_SERVER: smtp.example.com\n  SMTP_PORT: 587\n  SMTP_USE_TLS: "true"\n  SMTP_OPPORTUNISTIC_TLS: ${DIFY_STARTTLS}\n', expect: [] },
   { name: 'Dify SMTP settings with MAIL_TYPE=resend are not used', file: '.env', profile: 'dify', text: 'MAIL_TYPE=resend\nSMTP_SERVER=smtp.example.com\nSMTP_PORT=587\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n', expect: [] },
   { name: 'SMTP_SERVER and SMTP_USE_TLS without SMTP_OPPORTUNISTIC_TLS are not taken for Dify', file: '.env', text: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=587\nSMTP_USE_TLS=true\n', expect: [] },
+  // Baserow: bool(os.getenv(...)): any non-empty value is on; EMAIL_SMTP (any non-empty value) selects SMTP.
+  { name: 'Baserow EMAIL_SMTP_USE_TLS=true on 587 is right', file: '.env', profile: 'baserow', text: `${BASEROW}EMAIL_SMTP_PORT=587\nEMAIL_SMTP_USER=me\nEMAIL_SMTP_PASSWORD=x\nEMAIL_SMTP_USE_TLS=true\n`, expect: [] },
+  { name: 'Baserow EMAIL_SMTP_USE_TLS=false is still STARTTLS: on 465', file: '.env', profile: 'baserow', text: `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`, expect: ['plaintext-on-implicit-tls-port@4'] },
+  { name: 'Baserow EMAIL_SMTP_USE_TLS=false with a password is encrypted', file: '.env', profile: 'baserow', text: `${BASEROW}EMAIL_SMTP_PORT=587\nEMAIL_SMTP_USER=me\nEMAIL_SMTP_PASSWORD=x\nEMAIL_SMTP_USE_TLS=false\n`, expect: [] },
+  { name: 'Baserow empty EMAIL_SMTP_USE_TLS with a password is cleartext', file: '.env', profile: 'baserow', text: `${BASEROW}EMAIL_SMTP_PORT=587\nEMAIL_SMTP_USER=me\nEMAIL_SMTP_PASSWORD=x\nEMAIL_SMTP_USE_TLS=\n`, expect: ['cleartext-auth@6'] },
+  { name: 'Baserow USE_TLS "False" beside USE_SSL "True" is both on', file: 'docker-compose.yml', profile: 'baserow', text: 'services:\n  baserow:\n    environment:\n      EMAIL_SMTP: "True"\n      EMAIL_SMTP_HOST: smtp.example.com\n      EMAIL_SMTP_PORT: 465\n      EMAIL_SMTP_USE_TLS: "False"\n      EMAIL_SMTP_USE_SSL: "True"\n', expect: ['conflicting-tls-flags@7'] },
+  { name: 'Baserow EMAIL_SMTP_USE_SSL on 465 is right', file: '.env', profile: 'baserow', text: `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_SSL=1\nEMAIL_SMTP_PASSWORD=x\n`, expect: [] },
+  { name: 'Baserow with an empty EMAIL_SMTP uses the console backend', file: '.env', profile: 'baserow', text: 'EMAIL_SMTP=\nEMAIL_SMTP_HOST=smtp.example.com\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=true\n', expect: [] },
+  { name: 'EMAIL_SMTP_* without EMAIL_SMTP are not taken for Baserow', file: '.env', text: 'EMAIL_SMTP_HOST=smtp.example.com\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n', expect: [] },
 ];
 
 describe('app profiles whose flags change each other (Dify, Baserow)', () => {
@@ -36,8 +47,16 @@ describe('app profiles whose flags change each other (Dify, Baserow)', () => {
       const actual = analysis.findings.map((f) => `${f.ruleId}@${lines.positionAt(f.range.start).line + 1}`);
       assert.deepEqual(actual.sort(), [...c.expect].sort(), analysis.findings.map((f) => f.message).join('\n'));
       if (c.profile) assert.deepEqual(analysis.groups.map((group) => group.profile.id).filter((id) => id === c.profile), [c.profile]);
-      else assert.ok(!analysis.groups.some((group) => group.profile.id === 'dify'), 'not Dify');
-    });
+      else assert.ok(!analysis.groups.some((group) => group.profile.id === 'dify' || group.profile.id === 'baserow'), 'not Dify or Baserow');
+      it('Baserow: implicit TLS empties EMAIL_SMTP_USE_TLS rather than writing false, which Baserow reads as on', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=""\nEMAIL_SMTP_USE_SSL=true\n`);
+  });
+  it('Baserow: STARTTLS on 587 writes EMAIL_SMTP_USE_TLS=true over the misleading false', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Switch to port 587 with STARTTLS'), `${BASEROW}EMAIL_SMTP_PORT=587\nEMAIL_SMTP_USE_TLS=true\n`);
+  });
+});
   }
 
   const fixed = (file: string, text: string, title: string): string => {
@@ -49,13 +68,45 @@ describe('app profiles whose flags change each other (Dify, Baserow)', () => {
   it('Dify: STARTTLS on 587 turns SMTP_OPPORTUNISTIC_TLS on and keeps SMTP_USE_TLS', () => {
     const text = `${DIFY}SMTP_PORT=587\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`;
     assert.equal(fixed('.env', text, 'Switch to STARTTLS on port 587'), `${DIFY}SMTP_PORT=587\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=true\n`);
+    it('Baserow: implicit TLS empties EMAIL_SMTP_USE_TLS rather than writing false, which Baserow reads as on', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=""\nEMAIL_SMTP_USE_SSL=true\n`);
   });
+  it('Baserow: STARTTLS on 587 writes EMAIL_SMTP_USE_TLS=true over the misleading false', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Switch to port 587 with STARTTLS'), `${BASEROW}EMAIL_SMTP_PORT=587\nEMAIL_SMTP_USE_TLS=true\n`);
+  });
+});
   it('Dify: implicit TLS on 465 turns SMTP_OPPORTUNISTIC_TLS off', () => {
     const text = `${DIFY}SMTP_PORT=465\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=true\n`;
     assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${DIFY}SMTP_PORT=465\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`);
+    it('Baserow: implicit TLS empties EMAIL_SMTP_USE_TLS rather than writing false, which Baserow reads as on', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=""\nEMAIL_SMTP_USE_SSL=true\n`);
   });
+  it('Baserow: STARTTLS on 587 writes EMAIL_SMTP_USE_TLS=true over the misleading false', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Switch to port 587 with STARTTLS'), `${BASEROW}EMAIL_SMTP_PORT=587\nEMAIL_SMTP_USE_TLS=true\n`);
+  });
+});
   it('Dify: STARTTLS for a password sent in clear turns both flags on', () => {
     const text = `${DIFY}SMTP_PORT=587\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=false\nSMTP_OPPORTUNISTIC_TLS=false\n`;
     assert.equal(fixed('.env', text, 'Turn on STARTTLS'), `${DIFY}SMTP_PORT=587\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=true\n`);
+    it('Baserow: implicit TLS empties EMAIL_SMTP_USE_TLS rather than writing false, which Baserow reads as on', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=""\nEMAIL_SMTP_USE_SSL=true\n`);
+  });
+  it('Baserow: STARTTLS on 587 writes EMAIL_SMTP_USE_TLS=true over the misleading false', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Switch to port 587 with STARTTLS'), `${BASEROW}EMAIL_SMTP_PORT=587\nEMAIL_SMTP_USE_TLS=true\n`);
+  });
+});
+  it('Baserow: implicit TLS empties EMAIL_SMTP_USE_TLS rather than writing false, which Baserow reads as on', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=""\nEMAIL_SMTP_USE_SSL=true\n`);
+  });
+  it('Baserow: STARTTLS on 587 writes EMAIL_SMTP_USE_TLS=true over the misleading false', () => {
+    const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
+    assert.equal(fixed('.env', text, 'Switch to port 587 with STARTTLS'), `${BASEROW}EMAIL_SMTP_PORT=587\nEMAIL_SMTP_USE_TLS=true\n`);
   });
 });
