@@ -63,6 +63,10 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'assignments', glob: '**/settings/*.py' },
   // Apache Superset's config module.
   { format: 'assignments', glob: '**/superset_config.py' },
+  // NetBox's configuration module (netbox/netbox/configuration.py, its _example, netbox-docker's configuration/).
+  { format: 'assignments', glob: '**/netbox/configuration.py' },
+  { format: 'assignments', glob: '**/netbox/configuration_example.py' },
+  { format: 'assignments', glob: '**/configuration/configuration.py' },
   // GitLab Omnibus.
   { format: 'assignments', glob: '**/gitlab.rb' },
   // Rails environments and mail initializers.

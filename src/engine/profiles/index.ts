@@ -78,6 +78,7 @@ import { weblate } from './weblate';
 import { lemmy } from './lemmy';
 import { dify } from './dify';
 import { baserow } from './baserow';
+import { netbox } from './netbox';
 import { ratticweb } from './ratticweb';
 import { fluentPluginMail } from './fluent-plugin-mail';
 import { generic } from './generic';
@@ -104,6 +105,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   roundcube,
   sentry,
   weblate,
+  netbox,
   django,
   'flask-mail': flaskMail,
   authentik,

@@ -89,6 +89,7 @@ export type ProfileId =
   | 'lemmy'
   | 'dify'
   | 'baserow'
+  | 'netbox'
   | 'ratticweb'
   | 'fluent-plugin-mail'
   | 'generic';

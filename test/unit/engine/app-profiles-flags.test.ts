@@ -1,5 +1,6 @@
-// App profiles whose flags do not read as their names say (src/engine/profiles/{dify,baserow}.ts cite the source):
-// one flag that changes what another means (Dify), and flags that any non-empty value turns on (Baserow).
+// App profiles whose flags do not read as their names say (src/engine/profiles/{dify,baserow,netbox}.ts cite the
+// source): one flag that changes what another means (Dify), flags that any non-empty value turns on (Baserow), and
+// NetBox's EMAIL dict, Django's flags under NetBox's own names in configuration.py.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
 import { applyEdits, fixesFor } from '../../../src/engine/fixes';
@@ -36,10 +37,16 @@ const CASES: Case[] = [
   { name: 'Baserow USE_TLS "False" beside USE_SSL "True" is both on', file: 'docker-compose.yml', profile: 'baserow', text: 'services:\n  baserow:\n    environment:\n      EMAIL_SMTP: "True"\n      EMAIL_SMTP_HOST: smtp.example.com\n      EMAIL_SMTP_PORT: 465\n      EMAIL_SMTP_USE_TLS: "False"\n      EMAIL_SMTP_USE_SSL: "True"\n', expect: ['conflicting-tls-flags@7'] },
   { name: 'Baserow EMAIL_SMTP_USE_SSL on 465 is right', file: '.env', profile: 'baserow', text: `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_SSL=1\nEMAIL_SMTP_PASSWORD=x\n`, expect: [] },
   { name: 'Baserow with an empty EMAIL_SMTP uses the console backend', file: '.env', profile: 'baserow', text: 'EMAIL_SMTP=\nEMAIL_SMTP_HOST=smtp.example.com\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=true\n', expect: [] },
+  // NetBox: EMAIL = {'SERVER', 'PORT', 'USE_SSL', 'USE_TLS'} in configuration.py, or netbox-docker's EMAIL_* variables.
+  { name: 'NetBox EMAIL USE_TLS on 465', file: 'netbox/netbox/configuration.py', profile: 'netbox', text: "EMAIL = {\n    'SERVER': 'smtp.example.com',\n    'PORT': 465,\n    'USE_SSL': False,\n    'USE_TLS': True,\n}\n", expect: ['plaintext-on-implicit-tls-port@5'] },
+  { name: 'NetBox EMAIL USE_SSL on 465 is right', file: 'netbox/netbox/configuration.py', profile: 'netbox', text: "EMAIL = {\n    'SERVER': 'smtp.example.com',\n    'PORT': 465,\n    'USERNAME': 'me',\n    'PASSWORD': 'x',\n    'USE_SSL': True,\n    'USE_TLS': False,\n}\n", expect: [] },
+  { name: 'NetBox without TLS sends the password in clear', file: 'netbox/netbox/configuration.py', profile: 'netbox', text: "EMAIL = {\n    'SERVER': 'smtp.example.com',\n    'PORT': 587,\n    'USERNAME': 'me',\n    'PASSWORD': 'x',\n    'USE_SSL': False,\n    'USE_TLS': False,\n}\n", expect: ['cleartext-auth@7'] },
+  { name: 'netbox-docker EMAIL_SERVER variables on 587 with EMAIL_USE_TLS', file: 'env/netbox.env', profile: 'netbox', text: 'EMAIL_SERVER=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USERNAME=me\nEMAIL_PASSWORD=x\nEMAIL_USE_SSL=false\nEMAIL_USE_TLS=true\n', expect: [] },
+  { name: "Django's EMAIL_HOST stays Django's", file: '.env', profile: 'django', text: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=465\nEMAIL_USE_TLS=True\n', expect: ['plaintext-on-implicit-tls-port@3'] },
   { name: 'EMAIL_SMTP_* without EMAIL_SMTP are not taken for Baserow', file: '.env', text: 'EMAIL_SMTP_HOST=smtp.example.com\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n', expect: [] },
 ];
 
-describe('app profiles whose flags change each other (Dify, Baserow)', () => {
+describe('app profiles whose flags do not read as their names say (Dify, Baserow, NetBox)', () => {
   for (const c of CASES) {
     it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
       const analysis = analyzeText(c.file, c.text);
@@ -47,7 +54,7 @@ describe('app profiles whose flags change each other (Dify, Baserow)', () => {
       const actual = analysis.findings.map((f) => `${f.ruleId}@${lines.positionAt(f.range.start).line + 1}`);
       assert.deepEqual(actual.sort(), [...c.expect].sort(), analysis.findings.map((f) => f.message).join('\n'));
       if (c.profile) assert.deepEqual(analysis.groups.map((group) => group.profile.id).filter((id) => id === c.profile), [c.profile]);
-      else assert.ok(!analysis.groups.some((group) => group.profile.id === 'dify' || group.profile.id === 'baserow'), 'not Dify or Baserow');
+      else assert.ok(!analysis.groups.some((group) => ['dify', 'baserow', 'netbox'].includes(group.profile.id)), 'not Dify, Baserow or NetBox');
       it('Baserow: implicit TLS empties EMAIL_SMTP_USE_TLS rather than writing false, which Baserow reads as on', () => {
     const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
     assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=""\nEMAIL_SMTP_USE_SSL=true\n`);
