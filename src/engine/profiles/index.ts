@@ -79,6 +79,7 @@ import { lemmy } from './lemmy';
 import { dify } from './dify';
 import { baserow } from './baserow';
 import { netbox } from './netbox';
+import { mailman } from './mailman';
 import { ratticweb } from './ratticweb';
 import { fluentPluginMail } from './fluent-plugin-mail';
 import { generic } from './generic';
@@ -169,6 +170,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   lemmy,
   dify,
   baserow,
+  mailman,
   ratticweb,
   'fluent-plugin-mail': fluentPluginMail,
   generic,

@@ -90,6 +90,7 @@ export type ProfileId =
   | 'dify'
   | 'baserow'
   | 'netbox'
+  | 'mailman'
   | 'ratticweb'
   | 'fluent-plugin-mail'
   | 'generic';

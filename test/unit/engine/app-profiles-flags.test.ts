@@ -1,6 +1,6 @@
 // App profiles whose flags do not read as their names say (src/engine/profiles/{dify,baserow,netbox}.ts cite the
 // source): one flag that changes what another means (Dify), flags that any non-empty value turns on (Baserow), and
-// NetBox's EMAIL dict, Django's flags under NetBox's own names in configuration.py.
+// NetBox's EMAIL dict, Django's flags under NetBox's own names in configuration.py; Mailman 3's [mta] section.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
 import { applyEdits, fixesFor } from '../../../src/engine/fixes';
@@ -43,10 +43,16 @@ const CASES: Case[] = [
   { name: 'NetBox without TLS sends the password in clear', file: 'netbox/netbox/configuration.py', profile: 'netbox', text: "EMAIL = {\n    'SERVER': 'smtp.example.com',\n    'PORT': 587,\n    'USERNAME': 'me',\n    'PASSWORD': 'x',\n    'USE_SSL': False,\n    'USE_TLS': False,\n}\n", expect: ['cleartext-auth@7'] },
   { name: 'netbox-docker EMAIL_SERVER variables on 587 with EMAIL_USE_TLS', file: 'env/netbox.env', profile: 'netbox', text: 'EMAIL_SERVER=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USERNAME=me\nEMAIL_PASSWORD=x\nEMAIL_USE_SSL=false\nEMAIL_USE_TLS=true\n', expect: [] },
   { name: "Django's EMAIL_HOST stays Django's", file: '.env', profile: 'django', text: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=465\nEMAIL_USE_TLS=True\n', expect: ['plaintext-on-implicit-tls-port@3'] },
+  // Mailman 3 [mta]: smtp_secure_mode smtp (default) | smtps | starttls.
+  { name: 'Mailman on 465 without smtp_secure_mode: plaintext', file: 'mailman.cfg', profile: 'mailman', text: '[mta]\noutgoing: mailman.mta.deliver.deliver\nsmtp_host: smtp.example.com\nsmtp_port: 465\n', expect: ['plaintext-on-implicit-tls-port@4'] },
+  { name: 'Mailman smtps on 465 is right', file: 'mailman.cfg', profile: 'mailman', text: '[mta]\noutgoing: mailman.mta.deliver.deliver\nsmtp_host: smtp.example.com\nsmtp_port: 465\nsmtp_user: me\nsmtp_pass: x\nsmtp_secure_mode: smtps\n', expect: [] },
+  { name: 'Mailman smtps on 587', file: 'mailman.cfg', profile: 'mailman', text: '[mta]\nsmtp_host: smtp.example.com\nsmtp_port: 587\nsmtp_secure_mode: SMTPS\n', expect: ['implicit-tls-on-starttls-port@4'] },
+  { name: 'Mailman starttls with a password on 587 is right', file: 'mailman.cfg', profile: 'mailman', text: '[mta]\nsmtp_host: smtp.example.com\nsmtp_port: 587\nsmtp_user: me\nsmtp_pass: x\nsmtp_secure_mode: starttls\n', expect: [] },
+  { name: 'an [mta] section without Mailman\'s own keys is not Mailman', file: 'app.cfg', text: '[mta]\nsmtp_host: smtp.example.com\nsmtp_port: 465\n', expect: [] },
   { name: 'EMAIL_SMTP_* without EMAIL_SMTP are not taken for Baserow', file: '.env', text: 'EMAIL_SMTP_HOST=smtp.example.com\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n', expect: [] },
 ];
 
-describe('app profiles whose flags do not read as their names say (Dify, Baserow, NetBox)', () => {
+describe('app profiles whose flags do not read as their names say (Dify, Baserow, NetBox, Mailman)', () => {
   for (const c of CASES) {
     it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
       const analysis = analyzeText(c.file, c.text);
@@ -54,7 +60,7 @@ describe('app profiles whose flags do not read as their names say (Dify, Baserow
       const actual = analysis.findings.map((f) => `${f.ruleId}@${lines.positionAt(f.range.start).line + 1}`);
       assert.deepEqual(actual.sort(), [...c.expect].sort(), analysis.findings.map((f) => f.message).join('\n'));
       if (c.profile) assert.deepEqual(analysis.groups.map((group) => group.profile.id).filter((id) => id === c.profile), [c.profile]);
-      else assert.ok(!analysis.groups.some((group) => ['dify', 'baserow', 'netbox'].includes(group.profile.id)), 'not Dify, Baserow or NetBox');
+      else assert.ok(!analysis.groups.some((group) => ['dify', 'baserow', 'netbox', 'mailman'].includes(group.profile.id)), 'not one of these apps');
       it('Baserow: implicit TLS empties EMAIL_SMTP_USE_TLS rather than writing false, which Baserow reads as on', () => {
     const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
     assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=""\nEMAIL_SMTP_USE_SSL=true\n`);
