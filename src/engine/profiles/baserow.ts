@@ -44,7 +44,7 @@ export const baserow: FrameworkProfile<'baserow'> = {
     },
   },
   howTo: {
-    starttls: 'set EMAIL_SMTP_USE_TLS=true and leave EMAIL_SMTP_USE_SSL empty',
-    implicit: 'set EMAIL_SMTP_USE_SSL=true and leave EMAIL_SMTP_USE_TLS empty',
+    starttls: 'set EMAIL_SMTP_USE_TLS=true and EMAIL_SMTP_USE_SSL empty',
+    implicit: 'set EMAIL_SMTP_USE_SSL=true and EMAIL_SMTP_USE_TLS empty',
   },
 };
