@@ -256,6 +256,10 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     active,
   };
   if (!group.host && !group.port && !group.invalidPort && !group.url) return undefined;
+  // Switched off with no host written is no SMTP setting: any `type:` key that is not fluent-plugin-mail's
+  // `@type mail` (a locale's "type": "Type" beside "user": "User", a Helm Service's `type: ClusterIP` and `port: 80`)
+  // would otherwise make a group, and the editor would offer to test a connection in every such file.
+  if (!active && (!host || host.isDefault) && !url) return undefined;
   return group;
 }
 
