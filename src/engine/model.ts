@@ -96,8 +96,10 @@ function lastSet(group: RawGroup, role: SettingRole): MatchedEntry | undefined {
 }
 
 function isIdentityOf(value: string): boolean {
-  // An e-mail address or a sentence is not a host name.
-  return value.includes('@') || /\s\S+\s/.test(value.trim());
+  // An e-mail address, a sentence or words without a dot (a UI label: "smtp_host": "SMTP Host" in a locale file)
+  // is not a host name. Words with a dot ("smtp.example .com") are a host typed wrong: host-malformed says so.
+  const v = value.trim();
+  return v.includes('@') || /\s\S+\s/.test(v) || (/\s/.test(v) && !v.includes('.') && !isTemplate(v));
 }
 
 export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
@@ -254,6 +256,10 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     active,
   };
   if (!group.host && !group.port && !group.invalidPort && !group.url) return undefined;
+  // Switched off with no host written is no SMTP setting: any `type:` key that is not fluent-plugin-mail's
+  // `@type mail` (a locale's "type": "Type" beside "user": "User", a Helm Service's `type: ClusterIP` and `port: 80`)
+  // would otherwise make a group, and the editor would offer to test a connection in every such file.
+  if (!active && (!host || host.isDefault) && !url) return undefined;
   return group;
 }
 

@@ -71,6 +71,9 @@ export function readPort(value: string | null | undefined): PortReading {
   if (value === null || value === undefined) return { kind: 'unknown' };
   const v = value.trim();
   if (v === '' || isTemplate(v)) return { kind: 'unknown' };
+  // No digit at all is not a mistyped port but a word where the port goes: a UI label ("smtp_port": "SMTP Port"
+  // in Pocket ID's frontend/messages/en.json), a placeholder (your_port, <port>) or a service name: unknown.
+  if (!/[0-9]/.test(v)) return { kind: 'unknown' };
   if (!/^[0-9]+$/.test(v)) return { kind: 'invalid', reason: `"${v}" is not a whole number` };
   const port = Number(v);
   if (port < 1 || port > 65535) return { kind: 'invalid', reason: `${port} is outside the port range 1–65535` };

@@ -92,4 +92,15 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(findings(planted), ['opportunistic-starttls@45']);
     assert.deepEqual(findings('documenso/docker/testing/compose.yml'), []);
   });
+
+  it('UI labels and a lone switched-off `type:` build no SMTP group (Pocket ID locale, Helm values); @type mail does', () => {
+    const locale = 'pocket-id/frontend/messages/en.json';
+    assert.deepEqual(profiles(locale), []);
+    assert.deepEqual(findings(locale), []);
+    // The same keys with values are settings again.
+    const settings = '{\n  "smtp_host": "smtp.example.com",\n  "smtp_port": "58 7"\n}\n';
+    assert.deepEqual(findings('frontend/messages/en.json', settings), ['invalid-port@3']);
+    assert.deepEqual(profiles('values.yaml', 'service:\n  type: ClusterIP\n  port: 80\nimage:\n  tag: latest\n'), []);
+    assert.deepEqual(profiles('issues/fluent-plugin-mail-45/fluent.conf'), ['fluent-plugin-mail']);
+  });
 });

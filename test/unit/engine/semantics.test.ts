@@ -66,6 +66,10 @@ const CASES: Case[] = [
   { name: 'a generic block that says ssl and is switched off', file: 'config.yml', text: 'mail:\n  host: smtp.example.com\n  port: 25\n  secure: ssl\n  enabled: false\n', expect: [] },
   { name: 'smtp_ssl on 587 in a nested generic map', file: 'config.yml', text: 'app:\n  notifications:\n    smtp_host: smtp.example.com\n    smtp_port: 587\n    smtp_ssl: true\n', expect: ['implicit-tls-on-starttls-port@5'] },
   { name: 'port out of range', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=70000\n', expect: ['invalid-port@2'] },
+  // UI labels are not settings (Pocket ID's frontend/messages/en.json): the words are neither a host nor a port.
+  { name: 'a locale file labelling the SMTP form', file: 'frontend/messages/en.json', text: '{\n  "smtp_host": "SMTP Host",\n  "smtp_port": "SMTP Port",\n  "smtp_user": "SMTP User",\n  "smtp_password": "SMTP Password"\n}\n', expect: [] },
+  { name: 'a word where the port goes is a placeholder, not a typo', file: '.env.example', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=your_smtp_port\n', expect: [] },
+  { name: 'digits with a stray space are still a typo', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=58 7\n', expect: ['invalid-port@2'] },
   // Severity settings
   { name: 'a rule turned off', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n', expect: [], options: { rules: { 'port-25-submission': 'off' } } },
 ];

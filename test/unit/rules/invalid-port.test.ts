@@ -5,6 +5,8 @@ testRule(invalidPort, {
   valid: [
     { name: 'a whole number in range', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n' },
     { name: 'a port read from a variable', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=${SMTP_PORT:-587}\n' },
+    { name: 'a label, not a port (a locale file)', file: 'messages/en.json', text: '{\n  "smtp_host": "SMTP Host",\n  "smtp_port": "SMTP Port"\n}\n' },
+    { name: 'a placeholder word', file: '.env.example', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=<port>\n' },
   ],
   invalid: [
     {
