@@ -7,6 +7,7 @@
 // has enable-smtp (docs/technical-guide/configuration.md; otherwise e-mails are only logged); before that flag,
 // PENPOT_SMTP_ENABLED (default false) was the switch (deprecated in 8a0bba3c7a, 2021, removed in f9447029f3, 2022).
 
+import { tlsFlagPair } from './shared';
 import type { FrameworkProfile } from './types';
 
 export const penpot: FrameworkProfile<'penpot'> = {
@@ -25,20 +26,7 @@ export const penpot: FrameworkProfile<'penpot'> = {
   ],
   transportSwitches: [{ key: 'penpot flags', activeValues: /(^|\s)enable-smtp(\s|$)/i }],
   tlsDefault: { otherwise: 'none' },
-  tlsRecipe: {
-    starttls: {
-      keys: [
-        { key: 'tls', value: true, add: true, spelling: 'tls' },
-        { key: 'ssl', value: false },
-      ],
-    },
-    implicit: {
-      keys: [
-        { key: 'ssl', value: true, add: true, spelling: 'ssl' },
-        { key: 'tls', value: false },
-      ],
-    },
-  },
+  tlsRecipe: tlsFlagPair('tls', 'ssl'),
   howTo: {
     starttls: 'set PENPOT_SMTP_TLS=true and PENPOT_SMTP_SSL=false',
     implicit: 'set PENPOT_SMTP_SSL=true and PENPOT_SMTP_TLS=false',

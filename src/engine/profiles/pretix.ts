@@ -6,6 +6,7 @@
 // from PRETIX_<SECTION>_<OPTION> (PRETIX_MAIL_TLS), hence the second prefix.
 // A [mail] section is common: pretix is told by its `admins` option, or by from, tls and ssl written together.
 
+import { tlsFlagPair } from './shared';
 import type { FrameworkProfile } from './types';
 
 export const pretix: FrameworkProfile<'pretix'> = {
@@ -24,20 +25,7 @@ export const pretix: FrameworkProfile<'pretix'> = {
   signature: ['admins', 'from & tls & ssl'],
   tlsDefault: { otherwise: 'none' },
   exclusiveTls: 'pretix (Django) raises "EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive"',
-  tlsRecipe: {
-    starttls: {
-      keys: [
-        { key: 'tls', value: true, add: true, spelling: 'tls' },
-        { key: 'ssl', value: false },
-      ],
-    },
-    implicit: {
-      keys: [
-        { key: 'ssl', value: true, add: true, spelling: 'ssl' },
-        { key: 'tls', value: false },
-      ],
-    },
-  },
+  tlsRecipe: tlsFlagPair('tls', 'ssl'),
   howTo: {
     starttls: 'set tls=on and ssl=off in [mail]',
     implicit: 'set ssl=on and tls=off in [mail]',

@@ -62,20 +62,29 @@ export const DJANGO_STYLE_KEYS: readonly KeySpec[] = [
 
 /** Django's EMAIL_USE_TLS / EMAIL_USE_SSL; django-environ's EMAIL_URL schemes for Django itself. */
 export function djangoStyle(urlSchemes: boolean): TlsRecipe {
+  return tlsFlagPair('use tls', 'use ssl', urlSchemes ? { starttls: 'smtp+tls', implicit: 'smtp+ssl' } : undefined);
+}
+
+/**
+ * A STARTTLS flag and an implicit-TLS flag that must not both be on (Django's pair, Penpot's, pretix's):
+ * switching to one turns the other off; a missing flag is added, spelt with its words joined by "_".
+ */
+export function tlsFlagPair(starttls: string, implicit: string, schemes?: { starttls: string; implicit: string }): TlsRecipe {
+  const spelt = (words: string) => words.replace(/ /g, '_');
   return {
     starttls: {
       keys: [
-        { key: 'use tls', value: true, add: true, spelling: 'use_tls' },
-        { key: 'use ssl', value: false },
+        { key: starttls, value: true, add: true, spelling: spelt(starttls) },
+        { key: implicit, value: false },
       ],
-      scheme: urlSchemes ? 'smtp+tls' : undefined,
+      scheme: schemes?.starttls,
     },
     implicit: {
       keys: [
-        { key: 'use ssl', value: true, add: true, spelling: 'use_ssl' },
-        { key: 'use tls', value: false },
+        { key: implicit, value: true, add: true, spelling: spelt(implicit) },
+        { key: starttls, value: false },
       ],
-      scheme: urlSchemes ? 'smtp+ssl' : undefined,
+      scheme: schemes?.implicit,
     },
   };
 }
