@@ -203,7 +203,8 @@ interface PlacedCompanions {
 }
 
 function placeCompanions(text: string, own: readonly ConfigEntry[], companions: readonly ConfigEntry[] = []): PlacedCompanions {
-  const paths = new Set(own.map((entry) => entry.path.join('\u0000')));
+  // Built only when there are companions: the own entries of a big file are thousands.
+  const paths = new Set(companions.length ? own.map((entry) => entry.path.join('\u0000')) : []);
   const blocks: { base: number; file: string; entries: ConfigEntry[] }[] = [];
   let base = text.length + 1;
   const entries: ConfigEntry[] = [];
@@ -370,7 +371,11 @@ export function environmentsByDocument(entries: readonly ConfigEntry[], pathEnvi
   // A Compose project name or a Kubernetes namespace/name that says prod (only where the path says nothing, as markers).
   if (pathEnvironment === 'unknown') {
     const byDocument = new Map<number, ConfigEntry[]>();
-    for (const entry of entries) byDocument.set(entry.document ?? 0, [...(byDocument.get(entry.document ?? 0) ?? []), entry]);
+    for (const entry of entries) {
+      const own = byDocument.get(entry.document ?? 0);
+      if (own) own.push(entry);
+      else byDocument.set(entry.document ?? 0, [entry]);
+    }
     for (const [document, own] of byDocument) {
       const named = documentNameEnvironment(own, isComposeFile(filePath));
       if (named) marked.set(document, named);
