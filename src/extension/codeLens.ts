@@ -14,9 +14,10 @@ export class SmtpCodeLensProvider implements vscode.CodeLensProvider {
     diagnostics.onDidChangeAnalysis(() => this.changed.fire());
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  // Never a synchronous analysis when the cached one is stale (after an edit): the sliced one is awaited.
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.getConfiguration(SECTION, document).get<boolean>('codeLens', true)) return [];
-    const analyzed = this.diagnostics.analysisOf(document);
+    const analyzed = await this.diagnostics.analysisWhenReady(document);
     if (!analyzed) return [];
     const lenses: vscode.CodeLens[] = [];
     const text = document.getText();

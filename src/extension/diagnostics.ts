@@ -28,7 +28,7 @@ import {
 import { toDiagnostic } from './convert';
 import { PROJECT_CONFIG_GLOB, ProjectConfigs } from './projectConfig';
 import { readWorkspaceFile } from './workspaceFiles';
-import { runInSlices } from './slices';
+import { runInSlices, VersionedRuns } from './slices';
 import { analysisPath, readSettings, type Settings } from './settings';
 
 const TYPING_DELAY_MS = 250;
@@ -60,6 +60,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('smtp-doctor');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly runs = new VersionedRuns();
+  /** Analyses run synchronously because a caller found the cache stale (for tests: CodeLens and hover never do). */
+  synchronousAnalyses = 0;
   private readonly tooLargeReported = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private watcher?: vscode.FileSystemWatcher;
@@ -112,7 +115,29 @@ export class DiagnosticsController implements vscode.Disposable {
   analysisOf(document: vscode.TextDocument): DocumentAnalysis | undefined {
     const cached = this.cache.get(document.uri.toString());
     if (cached && cached.version === document.version) return cached;
+    this.synchronousAnalyses++;
     return this.analyzeDocument(document);
+  }
+
+  /** The last analysis of a document, even of an older version (none runs): for a status that updates when a new one comes. */
+  lastAnalysisOf(document: vscode.TextDocument): DocumentAnalysis | undefined {
+    return this.cache.get(document.uri.toString());
+  }
+
+  /**
+   * The analysis of an open document's current version without one long synchronous block: the cached one
+   * when fresh, else that of the sliced analysis under way or started now (for providers, which may return
+   * promises); undefined when the document changed again meanwhile (VS Code asks again).
+   */
+  async analysisWhenReady(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    const key = document.uri.toString();
+    const fresh = () => {
+      const cached = this.cache.get(key);
+      return cached && cached.version === document.version ? cached : undefined;
+    };
+    if (fresh()) return fresh();
+    await this.analyzeInSlices(document);
+    return fresh();
   }
 
   /** The analysis of every config file in the workspace (open documents from their buffer), for commands that look across files. */
@@ -217,7 +242,8 @@ export class DiagnosticsController implements vscode.Disposable {
         this.timers.delete(key);
         // Only the latest version is analysed; an older pending run was cancelled above.
         this.guard(async () => {
-          await this.analyzeInSlices(document);
+          // A CodeLens or hover request may have analysed this version already (analysisWhenReady).
+          if (this.cache.get(key)?.version !== document.version) await this.analyzeInSlices(document);
           this.reanalyzeDependents(document.uri);
         });
       }, TYPING_DELAY_MS),
@@ -227,8 +253,13 @@ export class DiagnosticsController implements vscode.Disposable {
   /**
    * analyzeDocument after the engine's slow part has run in slices (a big YAML file read part by part),
    * so that no call blocks the extension host for long; nothing when a newer version came meanwhile.
+   * One run per document version: a second caller joins it.
    */
-  private async analyzeInSlices(document: vscode.TextDocument): Promise<void> {
+  private analyzeInSlices(document: vscode.TextDocument): Promise<void> {
+    return this.runs.run(document.uri.toString(), document.version, () => this.sliced(document));
+  }
+
+  private async sliced(document: vscode.TextDocument): Promise<void> {
     const target = this.settings.enable && !document.isClosed ? this.target(document.uri, document.languageId) : undefined;
     const version = document.version;
     const text = document.getText();

@@ -33,6 +33,8 @@ export interface SmtpDoctorApi {
   languageStatus(): LanguageStatusView;
   /** The Workspace Trust questions the connection test asked (for tests). */
   trustQuestions(): readonly string[];
+  /** How many analyses ran synchronously on a stale cache (for tests: a CodeLens or hover request never adds one). */
+  synchronousAnalyses(): number;
 }
 
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -100,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     probeOutput: () => probeCommand.outputLines,
     languageStatus: () => languageStatus.view(),
     trustQuestions: () => probeCommand.trustQuestions,
+    synchronousAnalyses: () => diagnostics.synchronousAnalyses,
   };
 }
 

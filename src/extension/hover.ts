@@ -9,8 +9,9 @@ import { SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
 export class SmtpHoverProvider implements vscode.HoverProvider {
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const analyzed = this.diagnostics.analysisOf(document);
+  // Never a synchronous analysis when the cached one is stale (after an edit): the sliced one is awaited.
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const analyzed = await this.diagnostics.analysisWhenReady(document);
     if (!analyzed) return undefined;
     // Rule links open the packaged docs in VS Code (ruleDocs.ts), not a web page.
     const docsLink = (ruleId: string) => `command:${SHOW_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([ruleId]))}`;

@@ -49,7 +49,8 @@ export class SmtpLanguageStatus implements vscode.Disposable {
 
   update(): void {
     const editor = vscode.window.activeTextEditor;
-    const analyzed = editor && this.diagnostics.analysisOf(editor.document);
+    // The last result: a new one fires onDidChangeAnalysis, which updates this again.
+    const analyzed = editor && this.diagnostics.lastAnalysisOf(editor.document);
     const groups = analyzed?.analysis.groups.length ?? 0;
     const here = editor ? vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'SMTP Doctor') : [];
     const errors = here.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;

@@ -27,3 +27,23 @@ export async function runInSlices(steps: Iterator<unknown>, options: SliceOption
     if (options.cancelled?.()) return false;
   }
 }
+
+/**
+ * One sliced analysis per document version at a time, that a provider (CodeLens, hover) can await instead of
+ * analysing synchronously on the host when its cached result is stale: a second request for the same version
+ * joins the run under way.
+ */
+export class VersionedRuns {
+  private readonly running = new Map<string, { version: number; done: Promise<void> }>();
+
+  /** `run` for `key` at `version`, unless one for that version is under way: then that one. */
+  run(key: string, version: number, run: () => Promise<void>): Promise<void> {
+    const current = this.running.get(key);
+    if (current?.version === version) return current.done;
+    const done = run().finally(() => {
+      if (this.running.get(key)?.done === done) this.running.delete(key);
+    });
+    this.running.set(key, { version, done });
+    return done;
+  }
+}

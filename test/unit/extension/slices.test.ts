@@ -1,6 +1,6 @@
 // runInSlices (src/extension/slices.ts): the extension host gets its turn between slices of engine steps.
 import { strict as assert } from 'node:assert';
-import { runInSlices } from '../../../src/extension/slices';
+import { runInSlices, VersionedRuns } from '../../../src/extension/slices';
 
 function* counting(n: number, done: number[]): Generator<void, void> {
   for (let i = 0; i < n; i++) {
@@ -28,5 +28,38 @@ describe('runInSlices', () => {
     const finished = await runInSlices(counting(50, done), { sliceMs: 0, cancelled: () => done.length >= 5 });
     assert.equal(finished, false);
     assert.equal(done.length, 5);
+  });
+});
+
+describe('VersionedRuns', () => {
+  it('runs once per document version: a second request for it joins the run under way', async () => {
+    const runs = new VersionedRuns();
+    let started = 0;
+    let finish!: () => void;
+    const run = () => {
+      started++;
+      return new Promise<void>((resolve) => (finish = resolve));
+    };
+    const first = runs.run('a', 1, run);
+    const second = runs.run('a', 1, run);
+    assert.equal(started, 1, 'the hover joined the CodeLens run');
+    assert.equal(first, second);
+    finish();
+    await second;
+    await runs.run('a', 1, async () => void started++);
+    assert.equal(started, 2, 'a finished run is not remembered: a later request for the version runs again');
+  });
+
+  it('starts a new run for a newer version or another document', () => {
+    const runs = new VersionedRuns();
+    let started = 0;
+    const run = () => {
+      started++;
+      return new Promise<void>(() => {});
+    };
+    void runs.run('a', 1, run);
+    void runs.run('a', 2, run);
+    void runs.run('b', 2, run);
+    assert.equal(started, 3);
   });
 });
