@@ -1,7 +1,7 @@
 // Quick fixes for SMTP Doctor's diagnostics, fix-all (source.fixAll.smtpDoctor),
 // and "Disable rule" actions. The edits themselves come from the engine.
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, disableFileEdit, disableLineEdit, fixAll, fixesFor, minimalChange, type Finding, type TextEdit } from '../engine';
+import { DIAGNOSTIC_SOURCE, disableFileEdit, disableLineEdit, fixAll, fixesFor, minimalChange, type Finding, type LineIndex, type TextEdit } from '../engine';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
@@ -17,12 +17,13 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const analyzed = this.diagnostics.analysisOf(document);
+  // Like CodeLens and hover: the sliced analysis is awaited when the cached one is stale, never run synchronously.
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const analyzed = await this.diagnostics.analysisWhenReady(document);
     if (!analyzed) return [];
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
       // source.fixAll (e.g. editor.codeActionsOnSave) or source.fixAll.smtpDoctor
-      return context.only.contains(FIX_ALL_KIND) ? this.fixAllAction(document) : [];
+      return context.only.contains(FIX_ALL_KIND) ? this.fixAllAction(document, analyzed.lines) : [];
     }
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
@@ -55,14 +56,13 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
+  private fixAllAction(document: vscode.TextDocument, lines: LineIndex): vscode.CodeAction[] {
     const text = document.getText();
     const result = fixAll(analysisPath(document.uri), text, this.diagnostics.optionsFor(document.uri, document.getText()), this.diagnostics.logInternalError);
     if (!result.applied.length) return [];
     const action = new vscode.CodeAction('Fix all SMTP Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
     const change = minimalChange(text, result.text);
-    const lines = this.diagnostics.analysisOf(document)!.lines;
     action.edit.replace(document.uri, toRange(lines, { start: change.start, end: change.end }), change.newText);
     return [action];
   }

@@ -115,7 +115,7 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
     for (const lens of lenses) assert.equal(document.lineAt(lens.range.start.line).text, '  mail:');
   });
 
-  it('answers CodeLens and hover right after an edit from the sliced analysis, never a synchronous one on the stale cache', async () => {
+  it('answers CodeLens, hover and code actions right after an edit from the sliced analysis, never a synchronous one on the stale cache', async () => {
     const api = (await activateExtension()) as unknown as { synchronousAnalyses(): number };
     const uri = workspaceUri('config/application.yml');
     const document = await vscode.workspace.openTextDocument(uri);
@@ -130,6 +130,7 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
     const [lenses, hovers] = await Promise.all([
       vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri),
       vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(5, 11)),
+      vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(5, 0, 5, 0)),
     ]);
     assert.ok(lenses.length >= 2, 'summary and Test connection');
     for (const lens of lenses) assert.equal(document.lineAt(lens.range.start.line).text, '  mail:', 'lenses of the edited text');
