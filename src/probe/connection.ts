@@ -5,6 +5,7 @@
 import * as net from 'node:net';
 import * as os from 'node:os';
 import type * as tls from 'node:tls';
+import { isIPv6Literal } from './address';
 import { ReaderError, ReplyReader, type Reply } from './lineReader';
 import { startTls, type TlsStartOptions } from './tls';
 import type { Transcript } from './transcript';
@@ -153,5 +154,5 @@ export function defaultClientName(socket: net.Socket): string {
   const name = os.hostname();
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(name)) return name;
   const local = (socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-  return net.isIPv6(local) ? `[IPv6:${local}]` : `[${local}]`;
+  return isIPv6Literal(local) ? `[IPv6:${local}]` : `[${local}]`;
 }

@@ -12,7 +12,7 @@ import { ConnectError, SmtpConnection, connectTcp, defaultClientName } from './c
 import { bannerIsNotSmtp, recognisePeer, replyText } from './diagnose';
 import { ReaderError, printable, type Reply } from './lineReader';
 import { TlsHandshakeError } from './tls';
-import { Masker, Transcript } from './transcript';
+import { Masker, Transcript, monotonicMs } from './transcript';
 import type { PortProbeResult, PortsOptions, PortsResult, ResolvedAddress } from './types';
 
 export const DEFAULT_PORTS: readonly number[] = [587, 465, 2525, 25];
@@ -31,9 +31,9 @@ export async function probePorts(
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_PORTS_TIMEOUT_MS;
   const silenceMs = options.silenceMs ?? Math.min(2_000, Math.floor(timeoutMs / 2));
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const deadline = t0 + timeoutMs;
-  const remaining = () => Math.max(0, Math.round(deadline - performance.now()));
+  const remaining = () => Math.max(0, Math.round(deadline - monotonicMs()));
   const sockets = new Set<net.Socket>();
   let cancelled = false;
   const onAbort = () => {
@@ -62,7 +62,7 @@ export async function probePorts(
         ...base,
         status: cancelled ? 'cancelled' : 'completed',
         ports: unique.map((port) => portResult(port, 'error', 0, `DNS lookup failed (${base.dnsError}).`)),
-        durationMs: Math.round(performance.now() - t0),
+        durationMs: Math.round(monotonicMs() - t0),
       };
     }
     const results = await Promise.all(
@@ -76,7 +76,7 @@ export async function probePorts(
       ...base,
       status: cancelled ? 'cancelled' : 'completed',
       ports: cancelled ? results.map((r) => ({ ...r, detail: r.reachable ? r.detail : 'Cancelled.' })) : results,
-      durationMs: Math.round(performance.now() - t0),
+      durationMs: Math.round(monotonicMs() - t0),
     };
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -130,8 +130,8 @@ function portResult(port: number, speaks: PortProbeResult['speaks'], ms: number,
 }
 
 async function checkPort(host: string, addresses: ResolvedAddress[], port: number, ctx: PortContext): Promise<PortProbeResult> {
-  const t = performance.now();
-  const elapsed = () => performance.now() - t;
+  const t = monotonicMs();
+  const elapsed = () => monotonicMs() - t;
   let socket: net.Socket | null = null;
   let lastError: ConnectError | null = null;
   for (const target of addresses) {
@@ -149,7 +149,7 @@ async function checkPort(host: string, addresses: ResolvedAddress[], port: numbe
     if (errno === 'ETIMEDOUT') return portResult(port, 'timeout', elapsed(), 'No answer in time: the port is probably blocked by a firewall.');
     return portResult(port, 'error', elapsed(), `Could not connect (${errno}).`);
   }
-  const conn = new SmtpConnection(socket, new Transcript(performance.now(), new Masker(), 100));
+  const conn = new SmtpConnection(socket, new Transcript(monotonicMs(), new Masker(), 100));
   try {
     let reply: Reply | null = null;
     try {

@@ -51,7 +51,7 @@ import {
 } from './diagnose';
 import { ReaderError, printable, type Reply } from './lineReader';
 import { TlsHandshakeError, certificateNames, describeTls } from './tls';
-import { Masker, MASK, Transcript } from './transcript';
+import { Masker, MASK, Transcript, monotonicMs } from './transcript';
 import type {
   Capabilities,
   CertificateVerification,
@@ -161,7 +161,7 @@ export function probe(options: ProbeOptions, signal?: AbortSignal, onProgress?: 
 
 class ProbeRun {
   private readonly masker = new Masker();
-  private readonly t0 = performance.now();
+  private readonly t0 = monotonicMs();
   private readonly startedAt = new Date().toISOString();
   private readonly transcript: Transcript;
   private readonly steps: ProbeStep[] = [];
@@ -286,7 +286,7 @@ class ProbeRun {
 
   private async step<T>(name: StepName, body: (rec: StepRecorder) => Promise<T>): Promise<T> {
     if (this.cancelled) throw new Cancelled();
-    const start = performance.now();
+    const start = monotonicMs();
     const rec: StepRecorder = { status: 'ok', detail: '' };
     this.emit({ name, status: 'running', ms: 0, detail: '' });
     try {
@@ -309,13 +309,13 @@ class ProbeRun {
   }
 
   private finishStep(name: StepName, status: StepStatus, start: number, detail: string): void {
-    const step: ProbeStep = { name, status, ms: Math.round(performance.now() - start), detail: this.masker.mask(detail) };
+    const step: ProbeStep = { name, status, ms: Math.round(monotonicMs() - start), detail: this.masker.mask(detail) };
     this.steps.push(step);
     this.emit(step);
   }
 
   private addStep(name: StepName, status: StepStatus, detail: string): void {
-    this.finishStep(name, status, performance.now(), detail);
+    this.finishStep(name, status, monotonicMs(), detail);
   }
 
   private emit(step: ProbeStep): void {
@@ -369,11 +369,11 @@ class ProbeRun {
 
   private connect(addresses: ResolvedAddress[]): Promise<SmtpConnection> {
     return this.step('connect', async (rec) => {
-      const deadline = performance.now() + this.timeoutMs;
+      const deadline = monotonicMs() + this.timeoutMs;
       const tried: string[] = [];
       let last: ConnectError | null = null;
       for (const target of addresses) {
-        const remaining = Math.round(deadline - performance.now());
+        const remaining = Math.round(deadline - monotonicMs());
         if (remaining <= 0) break;
         const where = hostPort(target.address, this.opts.port);
         this.transcript.info(`Connecting to ${where}`);
@@ -912,7 +912,7 @@ class ProbeRun {
       testMessage: this.testMessage,
       stats: { bytesReceived: this.bytesReceived, peakBufferedBytes: this.peakBufferedBytes },
       startedAt: this.startedAt,
-      durationMs: Math.round(performance.now() - this.t0),
+      durationMs: Math.round(monotonicMs() - this.t0),
     };
     // Last line of defence: no registered secret leaves the probe, whatever path it took.
     return this.masker.maskDeep(result);

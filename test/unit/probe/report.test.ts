@@ -1,7 +1,7 @@
 // Text and Markdown rendering, and the transcript's own masking layer.
 import * as assert from 'node:assert/strict';
 import { renderMarkdown, renderText, toReportJson, type ProbeResult } from '../../../src/probe';
-import { Masker, Transcript } from '../../../src/probe/transcript';
+import { Masker, Transcript, monotonicMs } from '../../../src/probe/transcript';
 
 function sample(): ProbeResult {
   return {
@@ -69,7 +69,7 @@ describe('probe / reports', () => {
   it('the transcript masks on its own (before the final result-wide masking)', () => {
     const masker = new Masker();
     masker.add('hunter2-secret');
-    const t = new Transcript(performance.now(), masker);
+    const t = new Transcript(monotonicMs(), masker);
     t.client(`AUTH PLAIN ${Buffer.from('\0u\0hunter2-secret').toString('base64')}`, 'AUTH PLAIN ********');
     t.server('535 you said hunter2-secret');
     t.server(`535 ${'x'.repeat(2000)} hunter2-secret`);
