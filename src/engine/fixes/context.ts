@@ -222,7 +222,7 @@ export class FixContextImpl implements FixContext {
   private removeEntry(entry: ConfigEntry): TextEdit[] | undefined {
     if (this.env.sharedWithOtherKeys(entry)) return undefined;
     // Code: where the reader says the setting can go alone (its pair, its statement line).
-    if (this.env.format === 'code') return entry.site?.remove ? [{ range: entry.site.remove, newText: '' }] : undefined;
+    if (this.env.format === 'code') return entry.site?.remove ? [{ range: entry.site.remove, newText: entry.site.removeWith ?? '' }] : undefined;
     switch (this.env.format) {
       case 'yaml':
         return removeYamlEntry(this.env, entry);
