@@ -94,6 +94,10 @@ export class FixContextImpl implements FixContext {
     this.env = new EditEnv(text, parse);
   }
 
+  get inCode(): boolean {
+    return this.env.format === 'code';
+  }
+
   setKey(group: SmtpGroup, words: string, spelling: string | undefined, value: Literal): TextEdit[] | undefined {
     const spec = specFor(group.profile, words);
     if (!spec) return undefined;
