@@ -83,6 +83,11 @@ export interface ConfigEntry {
 export interface CodeEditSite {
   /** The text to delete to remove the setting: its pair and comma, or its statement and line. Absent: it cannot go alone. */
   remove?: Range;
+  /**
+   * What the removal writes in its place, where nothing would not do: smtplib's SMTP_SSL without a context uses an
+   * unverified one (CPython Lib/ssl.py: `_create_stdlib_context = _create_unverified_context`), so the fix names the verified one.
+   */
+  removeWith?: string;
   /** A setting added after this one: `before + key + between + value + after`, inserted at `at`. */
   add?: {
     at: number;

@@ -10,7 +10,8 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import { CODE_ENVIRONMENT, type EnvironmentVariables } from '../environment';
-import { environmentValue, isConditionalTo, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
+import type { Range } from '../types';
+import { environmentValue, holdsComment, isConditionalTo, listItemRemoval, plainStringContent, rangeOf, runtimeValue, settingOf, singleDefinition, statementRemoval, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
 const ENVIRONMENT = CODE_ENVIRONMENT.php;
@@ -213,8 +214,36 @@ function scopeOf(node: Node, object: string): Node {
   return scope ?? node;
 }
 
+/** The stream context's SSL options that loosen certificate checks (php.net/manual/en/context.ssl.php): what the fix removes. */
+const VERIFY_OFF_OPTIONS = new Set(['verify_peer', 'verify_peer_name', 'allow_self_signed']);
+
+/**
+ * Removing the verify-off options of `$mail->SMTPOptions = array('ssl' => array(…))` written in place: the statement
+ * when they are all it holds, else the 'ssl' entry when they are all it holds, else those options when they stand
+ * together. None where a comment is in the way or the array is built elsewhere.
+ */
+function verifyOffRemoval(assignment: Node, text: string): Range | undefined {
+  const array = assignment.childForFieldName('right');
+  if (array?.type !== 'array_creation_expression' || holdsComment(assignment)) return undefined;
+  const elements = (node: Node) => node.namedChildren.filter((child): child is Node => !!child);
+  const outer = elements(array);
+  const ssl = outer.find((element) => element.type === 'array_element_initializer' && element.namedChildCount === 2 && plainStringContent(element.namedChild(0)!)?.content === 'ssl');
+  const options = ssl?.namedChild(1);
+  if (!ssl || options?.type !== 'array_creation_expression') return undefined;
+  const items = elements(options);
+  const off = items.filter((item) => item.type === 'array_element_initializer' && item.namedChildCount === 2 && VERIFY_OFF_OPTIONS.has(plainStringContent(item.namedChild(0)!)?.content ?? ''));
+  if (off.length === 0) return undefined;
+  if (off.length === items.length) {
+    if (outer.length > 1) return listItemRemoval(ssl, text);
+    return assignment.parent?.type === 'expression_statement' ? statementRemoval(assignment.parent, text) : undefined;
+  }
+  const first = items.indexOf(off[0]);
+  const together = off.every((item, index) => item.equals(items[first + index]));
+  return together ? listItemRemoval(off[0], text, off[off.length - 1]) : undefined;
+}
+
 /** PHPMailer objects: settings assigned to `$x->Property` in a scope where `$x->isSMTP()` is called (else PHPMailer uses mail()). */
-function readPhpMailer(root: Node, reader: Reader): CodeClient[] {
+function readPhpMailer(root: Node, reader: Reader, text: string): CodeClient[] {
   const clients = new Map<string, { scope: Node; object: string; assignments: Node[]; smtp?: Node }>();
   const clientOf = (node: Node, object: string) => {
     const scope = scopeOf(node, object);
@@ -250,7 +279,12 @@ function readPhpMailer(root: Node, reader: Reader): CodeClient[] {
       const key = PHPMAILER_PROPERTIES[property];
       const nameNode = assignment.childForFieldName('left')!.childForFieldName('name')!;
       const valueNode = assignment.childForFieldName('right')!;
-      if (property === 'SMTPOptions' && !isConditionalTo(assignment, client.smtp, client.scope, BRANCHES)) settings.push(...reader.streamOptions(valueNode, 'smtp options'));
+      if (property === 'SMTPOptions' && !isConditionalTo(assignment, client.smtp, client.scope, BRANCHES)) {
+        const verify = reader.streamOptions(valueNode, 'smtp options');
+        const remove = verifyOffRemoval(assignment, text);
+        if (remove) for (const setting of verify) setting.entry.site = { remove };
+        settings.push(...verify);
+      }
       if (!key) continue;
       // Credentials are sent only with SMTPAuth = true.
       if ((key === 'username' || key === 'password') && !authOn) continue;
@@ -354,7 +388,7 @@ export function readPhp(tree: Tree, text: string, environment?: EnvironmentVaria
   const root = tree.rootNode;
   const reader = new Reader(root, environment);
   return [
-    ...(/PHPMailer/i.test(text) ? readPhpMailer(root, reader) : []),
+    ...(/PHPMailer/i.test(text) ? readPhpMailer(root, reader, text) : []),
     ...(/Swift_SmtpTransport/i.test(text) ? readSwift(root, reader) : []),
     ...(/fromDsn/i.test(text) ? readSymfonyDsn(root, reader) : []),
   ];

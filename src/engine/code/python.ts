@@ -6,6 +6,7 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import type { EnvironmentVariables } from '../environment';
+import type { ConfigEntry } from '../types';
 import { Definitions, environmentValue, plainStringContent, rangeOf, runtimeValue, settingOf, RUNTIME_VALUE, type CodeClient, type CodeSetting, type CodeValue } from './read';
 
 const MAX_DEPTH = 8;
@@ -122,6 +123,18 @@ function isUnverifiedContext(node: Node): boolean {
   return node.type === 'call' && /(^|\.)_create_unverified_context$/.test(node.childForFieldName('function')?.text ?? '');
 }
 
+/**
+ * `ssl._create_unverified_context()` becomes `ssl.create_default_context()` (CERT_REQUIRED, host name checked: Lib/ssl.py);
+ * dropping the context would not do, as SMTP_SSL and starttls() then make an unverified one. Only the bare call on the
+ * `ssl` module: its arguments (cert_reqs, check_hostname) are not create_default_context()'s.
+ */
+function verifiedContextSite(call: Node): NonNullable<ConfigEntry['site']> | undefined {
+  const callee = call.childForFieldName('function');
+  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : undefined;
+  if (!name || callee!.childForFieldName('object')?.text !== 'ssl' || (call.childForFieldName('arguments')?.namedChildCount ?? 1) > 0) return undefined;
+  return { remove: rangeOf(name), removeWith: 'create_default_context' };
+}
+
 /** smtplib clients in a Python file. */
 export function readPython(tree: Tree, text: string, environment?: EnvironmentVariables): CodeClient[] {
   if (!text.includes('smtplib')) return [];
@@ -169,7 +182,10 @@ export function readPython(tree: Tree, text: string, environment?: EnvironmentVa
       // On the call that creates the unverified context: that is where verification is switched off.
       const resolved = reader.resolve(node);
       if (isUnverifiedContext(resolved)) {
-        settings.push(settingOf('context', 'context', node, { value: 'unverified', valueType: 'string', range: rangeOf(resolved), readOnly: true, written: resolved.text }, resolved.text));
+        const setting = settingOf('context', 'context', node, { value: 'unverified', valueType: 'string', range: rangeOf(resolved), readOnly: true, written: resolved.text }, resolved.text);
+        const replaced = verifiedContextSite(resolved);
+        if (replaced) setting.entry.site = replaced;
+        settings.push(setting);
       }
     }
     clients.push({ profile: 'smtplib', anchor: `${klass.text}@${call.startIndex}`, settings });

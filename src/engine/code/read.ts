@@ -217,20 +217,21 @@ function eolOf(text: string): string {
 }
 
 /**
- * Removing an item of a comma-separated list (an object's pair, a literal's element): with its comma, and with its
- * line when it is alone on it. The item's own text must hold no comment (a comment could be about its neighbours).
+ * Removing an item of a comma-separated list (an object's pair, a literal's element), or a run of neighbouring
+ * items from `item` to `last`: with its comma, and with its lines when it is alone on them. The items' own text must
+ * hold no comment (a comment could be about its neighbours).
  */
-export function listItemRemoval(item: Node, text: string): Range {
-  const next = item.nextSibling;
+export function listItemRemoval(item: Node, text: string, last: Node = item): Range {
+  const next = last.nextSibling;
   const comma = next?.type === ',' ? next : undefined;
-  const end = comma ? comma.endIndex : item.endIndex;
+  const end = comma ? comma.endIndex : last.endIndex;
   const indent = indentBefore(text, item.startIndex);
   const lineEnd = lineEndAfter(text, end);
   if (indent !== undefined && lineEnd !== undefined && text.slice(lineEnd - 1, lineEnd) === '\n') return { start: item.startIndex - indent.length, end: lineEnd };
   if (comma) return { start: item.startIndex, end: comma.endIndex + (/^[ \t]*/.exec(text.slice(comma.endIndex))?.[0].length ?? 0) };
   const previous = item.previousSibling;
-  if (previous?.type === ',') return { start: previous.startIndex, end: item.endIndex };
-  return { start: item.startIndex, end: item.endIndex };
+  if (previous?.type === ',') return { start: previous.startIndex, end: last.endIndex };
+  return { start: item.startIndex, end: last.endIndex };
 }
 
 /** Removing a statement that is alone on its lines: the lines. Undefined when it shares a line with other code. */

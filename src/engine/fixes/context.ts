@@ -94,6 +94,10 @@ export class FixContextImpl implements FixContext {
     this.env = new EditEnv(text, parse);
   }
 
+  get inCode(): boolean {
+    return this.env.format === 'code';
+  }
+
   setKey(group: SmtpGroup, words: string, spelling: string | undefined, value: Literal): TextEdit[] | undefined {
     const spec = specFor(group.profile, words);
     if (!spec) return undefined;
@@ -222,7 +226,7 @@ export class FixContextImpl implements FixContext {
   private removeEntry(entry: ConfigEntry): TextEdit[] | undefined {
     if (this.env.sharedWithOtherKeys(entry)) return undefined;
     // Code: where the reader says the setting can go alone (its pair, its statement line).
-    if (this.env.format === 'code') return entry.site?.remove ? [{ range: entry.site.remove, newText: '' }] : undefined;
+    if (this.env.format === 'code') return entry.site?.remove ? [{ range: entry.site.remove, newText: entry.site.removeWith ?? '' }] : undefined;
     switch (this.env.format) {
       case 'yaml':
         return removeYamlEntry(this.env, entry);

@@ -52,6 +52,8 @@ export interface FixContext {
    * file has, else a new key after the group's last entry, spelled like its siblings (`spelling` where they show no style).
    */
   setKey(group: SmtpGroup, words: string, spelling: string | undefined, value: Literal): TextEdit[] | undefined;
+  /** Whether the file is source code: a key is then added only where the reader says the library reads it (ConfigEntry.site). */
+  readonly inCode: boolean;
   /** Whether the framework can use implicit TLS at all. */
   canUseImplicitTls(group: SmtpGroup): boolean;
 }

@@ -36,6 +36,8 @@ export const jellyseerr: FrameworkProfile<'jellyseerr'> = {
     },
     implicit: { keys: [{ key: 'secure', value: true, add: true, spelling: 'secure' }] },
   },
+  // server/lib/email/index.ts passes requireTls as nodemailer's requireTLS; settings.json writes it beside the others.
+  requireStarttls: { key: 'require tls', value: true, spelling: 'requireTls', add: true, howTo: 'set "requireTls": true' },
   howTo: {
     starttls: 'set "secure": false',
     implicit: 'set "secure": true',

@@ -36,7 +36,8 @@ export const nodemailer: FrameworkProfile<'nodemailer'> = {
     implicit: { keys: [{ key: 'secure', value: true, add: true, spelling: 'secure' }], scheme: 'smtps' },
   },
   // lib/smtp-connection/index.js: without requireTLS a missing STARTTLS offer is not an error; with it, the connection fails.
-  requireStarttls: { key: 'require tls', value: true, spelling: 'requireTLS', howTo: 'set requireTLS: true' },
+  // Added only in code (createTransport's own options): an app's config that looks like nodemailer's may not pass it on.
+  requireStarttls: { key: 'require tls', value: true, spelling: 'requireTLS', add: 'code', howTo: 'set requireTLS: true' },
   howTo: {
     starttls: 'set secure: false',
     implicit: 'set secure: true',

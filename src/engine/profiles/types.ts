@@ -275,10 +275,11 @@ export interface FrameworkProfile<Id extends ProfileId = ProfileId> {
    * (nodemailer's requireTLS, Play's tlsRequired, the mail gem's enable_starttls): `howTo` the action ("set
    * requireTLS: true"); a fix sets `key` (a KeySpec alternative, so a key the software reads) to `value`; with `add`, it
    * is added where absent, spelled like its siblings (`spelling` where they show no style). `add` only where that
-   * spelling is what the software reads: not for camelCase keys (requireTLS) that an env-style file would misspell. No `key`: a setting no fix can write (a DSN option).
-   * Absent where the framework has no such setting (Documenso, Nextcloud, Discourse).
+   * spelling is what the software reads: not for camelCase keys (requireTLS) that an env-style file would misspell. `add: 'code'`:
+   * added only in code, where the reader gives the library's own options object and spells the key (code/javascript.ts).
+   * No `key`: a setting no fix can write (a DSN option). Absent where the framework has no such setting (Documenso, Nextcloud, Discourse).
    */
-  requireStarttls?: { key?: string; value?: boolean | string; spelling?: string; add?: boolean; howTo: string };
+  requireStarttls?: { key?: string; value?: boolean | string; spelling?: string; add?: boolean | 'code'; howTo: string };
   /** The same switches in the framework's own words, for rule messages and the probe's advice ("set MAIL_SCHEME=smtps"). */
   /** The action only, without why ("set MAIL_SCHEME=smtp"): rule messages start with it and must stay within 160 characters. */
   howTo?: { starttls: string; implicit: string };

@@ -64,7 +64,8 @@ export const opportunisticStarttls = defineRule({
     if (!require?.key || require.value === undefined) return [];
     // The key is one of the profile's own (a KeySpec the software reads): set where written; added only where its spelling is safe (`add`).
     const value = typeof require.value === 'boolean' ? { kind: 'boolean' as const, value: require.value } : { kind: 'string' as const, value: require.value };
-    if (!require.add && !group.matches.some((match) => match.spec.key.split('|').includes(require.key!))) return [];
+    const canAdd = require.add === true || (require.add === 'code' && context.inCode);
+    if (!canAdd && !group.matches.some((match) => match.spec.key.split('|').includes(require.key!))) return [];
     return [{ title: 'Make STARTTLS required', preferred: true, edits: context.setKey(group, require.key, require.spelling, value) }];
   },
 });

@@ -42,4 +42,23 @@ describe('code fixes that remove or add settings', () => {
     const [starttls] = await fixed('M.java', text, 'implicit-tls-on-starttls-port');
     assert.equal(starttls, text.replace('"mail.smtp.ssl.enable", "true");\n', '"mail.smtp.ssl.enable", "false");\n    props.setProperty("mail.smtp.starttls.enable", "true");\n'));
   });
+
+  it('PHPMailer: the verify-off SSL options go together, with their statement when they are all it holds; apart or commented they stay', async () => {
+    const head = "<?php\n$mail = new PHPMailer\\PHPMailer\\PHPMailer();\n$mail->isSMTP();\n$mail->Host = 'smtp.example.com';\n$mail->Port = 587;\n$mail->SMTPSecure = 'tls';\n";
+    const inline = `${head}$mail->SMTPOptions = ['ssl' => ['peer_name' => 'mx.example.com', 'verify_peer' => false, 'verify_peer_name' => false]];\n`;
+    assert.deepEqual(await fixed('a.php', inline, 'tls-verify-disabled'), [inline.replace(", 'verify_peer' => false, 'verify_peer_name' => false", '')]);
+    const both = `${head}$mail->SMTPOptions = ['ssl' => ['verify_peer' => false], 'http' => ['timeout' => 5]];\n`;
+    assert.deepEqual(await fixed('b.php', both, 'tls-verify-disabled'), [both.replace("'ssl' => ['verify_peer' => false], ", '')]);
+    const apart = `${head}$mail->SMTPOptions = ['ssl' => ['verify_peer' => false, 'peer_name' => 'mx.example.com', 'verify_peer_name' => false]];\n`;
+    assert.deepEqual(await fixed('c.php', apart, 'tls-verify-disabled'), []);
+    const commented = `${head}$mail->SMTPOptions = ['ssl' => ['verify_peer' => false /* staging */]];\n`;
+    assert.deepEqual(await fixed('d.php', commented, 'tls-verify-disabled'), []);
+  });
+
+  it('smtplib: ssl._create_unverified_context() becomes ssl.create_default_context(), only when called bare on ssl', async () => {
+    const text = "import smtplib, ssl\nwith smtplib.SMTP('smtp.example.com', 587) as s:\n    s.starttls(context=ssl._create_unverified_context())\n";
+    assert.deepEqual(await fixed('a.py', text, 'tls-verify-disabled'), [text.replace('ssl._create_unverified_context()', 'ssl.create_default_context()')]);
+    const argued = text.replace('_create_unverified_context()', '_create_unverified_context(cafile=CA)');
+    assert.deepEqual(await fixed('b.py', argued, 'tls-verify-disabled'), []);
+  });
 });
