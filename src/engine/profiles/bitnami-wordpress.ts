@@ -15,7 +15,7 @@ export const bitnamiWordpress: FrameworkProfile<'bitnami-wordpress'> = {
   name: 'WordPress (bitnami image)',
   docs: 'https://github.com/bitnami/containers/tree/main/bitnami/wordpress#smtp-configuration',
   prefixes: bitnamiPrefixes('wordpress'),
-  images: /(^|\/)bitnami\/wordpress(-nginx)?(:|@|$)/i,
+  images: /(^|\/)bitnami\/wordpress(:|@|$)/i,
   keys: bitnamiSmtpKeys({ kind: 'enum', values: { ssl: 'implicit', tls: 'starttls-required', '': 'auto' } }),
   signature: BITNAMI_SIGNATURE,
   tlsDefault: { otherwise: 'starttls-opportunistic' },
