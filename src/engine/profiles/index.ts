@@ -15,6 +15,7 @@ import { actionmailerEnv } from './actionmailer-env';
 import { discourse } from './discourse';
 import { bitnamiDiscourse } from './bitnami-discourse';
 import { bitnamiGhost } from './bitnami-ghost';
+import { bitnamiWordpress } from './bitnami-wordpress';
 import { nodemailer } from './nodemailer';
 import { n8n } from './n8n';
 import { lightdash } from './lightdash';
@@ -116,6 +117,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   discourse,
   'bitnami-discourse': bitnamiDiscourse,
   'bitnami-ghost': bitnamiGhost,
+  'bitnami-wordpress': bitnamiWordpress,
   nodemailer,
   n8n,
   lightdash,

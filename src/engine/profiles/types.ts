@@ -26,6 +26,7 @@ export type ProfileId =
   | 'discourse'
   | 'bitnami-discourse'
   | 'bitnami-ghost'
+  | 'bitnami-wordpress'
   | 'nodemailer'
   | 'n8n'
   | 'lightdash'

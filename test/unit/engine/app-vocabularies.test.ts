@@ -63,6 +63,19 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(findings(file, starttls), []);
   });
 
+  it('the bitnami WordPress image: SMTP_PROTOCOL goes to WP Mail SMTP (ssl implicit, tls STARTTLS), told by the image', () => {
+    const file = 'issues/bitnami-docker-wordpress-30/docker-compose.yml';
+    assert.deepEqual(profiles(file), ['bitnami-wordpress']);
+    assert.deepEqual(findings(file), []);
+    assert.deepEqual(findings(file, read(file).replace('SMTP_PROTOCOL=tls', 'SMTP_PROTOCOL=ssl')), ['implicit-tls-on-starttls-port@21']);
+    // The image's own names, and port 465 with tls: STARTTLS against an implicit-TLS port.
+    const own = read(file).replace(/- SMTP_(HOST|PORT|PROTOCOL)=/g, '- WORDPRESS_SMTP_$1=').replace('PORT=587', 'PORT=465');
+    assert.deepEqual(findings(file, own), ['plaintext-on-implicit-tls-port@21']);
+    // Without the image the SMTP_* words are anyone's: ssl on 587 is not judged as WordPress's.
+    const noImage = read(file).replace("    image: 'bitnami/wordpress:latest'\n", '').replace('SMTP_PROTOCOL=tls', 'SMTP_PROTOCOL=ssl');
+    assert.notDeepEqual(profiles(file, noImage), ['bitnami-wordpress']);
+  });
+
   it("Documenso: NEXT_PRIVATE_SMTP_* are Documenso's, so SendGrid on 2500 is refused", () => {
     const file = 'planted/documenso-sendgrid-port-2500/.env.example';
     assert.deepEqual(profiles(file), ['documenso']);
