@@ -24,8 +24,10 @@ export const lemmy: FrameworkProfile<'lemmy'> = {
   docs: 'https://join-lemmy.org/docs/administration/configuration.html',
   prefixes: [
     { words: 'email', needsSignature: true },
-    // The email object quoted without its `email: {` (bug reports): only with Lemmy's own words.
-    { words: '', signature: ['smtp server & smtp from address', 'smtp server & tls type', 'smtp server & use tls'] },
+    // The email object quoted without its `email: {` (bug reports): only with Lemmy's own words. Not smtp_server with
+    // smtp_from_address alone: Mastodon's .env.production has SMTP_SERVER and SMTP_FROM_ADDRESS too (mastodon/mastodon
+    // .env.production.sample), and Lemmy would claim its server and password.
+    { words: '', signature: ['smtp server & tls type', 'smtp server & use tls'] },
   ],
   keys: [
     { key: 'smtp server', role: 'host', hostWithPort: true },
