@@ -82,6 +82,7 @@ import { netbox } from './netbox';
 import { mailman } from './mailman';
 import { ratticweb } from './ratticweb';
 import { fluentPluginMail } from './fluent-plugin-mail';
+import { vikunja } from './vikunja';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -173,6 +174,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   mailman,
   ratticweb,
   'fluent-plugin-mail': fluentPluginMail,
+  vikunja,
   generic,
 };
 

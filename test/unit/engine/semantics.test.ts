@@ -59,6 +59,10 @@ const CASES: Case[] = [
   { name: 'Formbricks SMTP_SECURE_ENABLED=true is not "1": unknown, silent', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE_ENABLED=true\n', expect: [] },
   { name: "WP Mail SMTP WPMS_SSL 'ssl' on 587", file: 'wp-config.php', text: "<?php\ndefine( 'WPMS_SMTP_HOST', 'smtp.example.com' );\ndefine( 'WPMS_SMTP_PORT', 587 );\ndefine( 'WPMS_SSL', 'ssl' );\n", expect: ['implicit-tls-on-starttls-port@4'] },
   { name: 'Paperless-ngx USE_SSL on 587', file: 'docker-compose.env', text: 'PAPERLESS_EMAIL_HOST=smtp.example.com\nPAPERLESS_EMAIL_PORT=587\nPAPERLESS_EMAIL_USE_SSL=true\n', expect: ['implicit-tls-on-starttls-port@3'] },
+  // Vikunja (pkg/mail/mail.go): forcessl is go-mail's WithSSLPort after WithPort, which moves only port 25, to 465.
+  { name: 'Vikunja FORCESSL on port 25 connects to 465', file: '.env', text: 'VIKUNJA_MAILER_HOST=smtp.example.com\nVIKUNJA_MAILER_PORT=25\nVIKUNJA_MAILER_FORCESSL=true\n', expect: [] },
+  { name: 'Vikunja FORCESSL keeps any other port', file: '.env', text: 'VIKUNJA_MAILER_HOST=smtp.example.com\nVIKUNJA_MAILER_PORT=2525\nVIKUNJA_MAILER_FORCESSL=true\n', expect: ['implicit-tls-on-starttls-port@3'] },
+  { name: 'Vikunja on 465 without FORCESSL tries plaintext', file: '.env', text: 'VIKUNJA_MAILER_HOST=smtp.example.com\nVIKUNJA_MAILER_PORT=465\nVIKUNJA_MAILER_SKIPTLSVERIFY=false\n', expect: ['plaintext-on-implicit-tls-port@2'] },
   { name: 'SMTP_SERVICE=gmail is Gmail', file: '.env', text: 'SMTP_SERVICE=gmail\nSMTP_USER=me@gmail.com\nSMTP_PASSWORD=Summer2026!\n', expect: ['gmail-app-password@3'] },
   { name: 'Spring socketFactory.class SSLSocketFactory on 587', file: 'application.properties', text: 'spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties.mail.smtp.socketFactory.class=javax.net.ssl.SSLSocketFactory\n', expect: ['implicit-tls-on-starttls-port@3'] },
   // Unknown vocabularies say less: a .NET EmailSettings block is neither Mattermost nor ActionMailer, and no default applies.
