@@ -94,6 +94,8 @@ export type ProfileId =
   | 'ratticweb'
   | 'fluent-plugin-mail'
   | 'vikunja'
+  | 'pocket-id'
+  | 'immich'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
