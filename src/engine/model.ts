@@ -168,6 +168,9 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     }
   }
   const tls = port?.isDefault ? readTls(raw, url, port.value) : tlsFirst;
+  // A written port the app replaces with implicit TLS (Vikunja's forcessl: go-mail's WithSSLPort turns 25 into 465).
+  const movedTo = port && tls.mode === 'implicit' ? port.spec?.implicitTlsMovesPort?.[port.value] : undefined;
+  if (port && movedTo) port = { ...port, label: `${port.label} (${profile.name} uses ${movedTo} with implicit TLS)`, value: movedTo };
 
   const userMatch = lastSet(raw, 'user');
   let user: Valued<string> | undefined = userMatch

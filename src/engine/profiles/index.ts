@@ -83,6 +83,9 @@ import { netbox } from './netbox';
 import { mailman } from './mailman';
 import { ratticweb } from './ratticweb';
 import { fluentPluginMail } from './fluent-plugin-mail';
+import { vikunja } from './vikunja';
+import { pocketId } from './pocket-id';
+import { immich } from './immich';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -175,6 +178,9 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   mailman,
   ratticweb,
   'fluent-plugin-mail': fluentPluginMail,
+  vikunja,
+  'pocket-id': pocketId,
+  immich,
   generic,
 };
 

@@ -94,6 +94,9 @@ export type ProfileId =
   | 'mailman'
   | 'ratticweb'
   | 'fluent-plugin-mail'
+  | 'vikunja'
+  | 'pocket-id'
+  | 'immich'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */
@@ -142,6 +145,8 @@ export interface KeySpec {
   default?: string;
   /** For role 'port': the default when the connection uses implicit TLS (otherwise no default applies then). */
   defaultWithImplicitTls?: string;
+  /** For role 'port': a written port the app replaces when it uses implicit TLS (go-mail's WithSSLPort turns 25 into 465). */
+  implicitTlsMovesPort?: Readonly<Record<number, number>>;
   /** The host value may carry `:port` by design (Grafana's `host = smtp.x.com:587`). */
   hostWithPort?: boolean;
   /**
