@@ -103,4 +103,15 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(profiles('values.yaml', 'service:\n  type: ClusterIP\n  port: 80\nimage:\n  tag: latest\n'), []);
     assert.deepEqual(profiles('issues/fluent-plugin-mail-45/fluent.conf'), ['fluent-plugin-mail']);
   });
+
+  it("a database block's `type:` beside its host is not fluent-plugin-mail (Wiki.js config.sample.yml); `type: mail` is", () => {
+    const file = 'wikijs/config.sample.yml';
+    assert.deepEqual(profiles(file), []);
+    // The same block named as the plugin: a group (type mail, host, port, user, password).
+    assert.deepEqual(profiles(file, read(file).replace('  type: postgres\n', '  type: mail\n')), ['fluent-plugin-mail']);
+    // Fluentd's `<match>` with the old `type mail`: still the plugin; another output's host and port are not.
+    const example = 'fluent-plugin-mail/example/example.conf';
+    assert.deepEqual(profiles(example), ['fluent-plugin-mail']);
+    assert.deepEqual(profiles(example, read(example).replace('  type mail\n', '  type forward\n')), []);
+  });
 });
