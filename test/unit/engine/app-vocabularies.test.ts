@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../../src/engine/analyze';
+import { describeConnection } from '../../../src/engine/explain';
 import { LineIndex } from '../../../src/engine/text';
 import { REALWORLD } from './realworld-score';
 
@@ -102,6 +103,16 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(findings('frontend/messages/en.json', settings), ['invalid-port@3']);
     assert.deepEqual(profiles('values.yaml', 'service:\n  type: ClusterIP\n  port: 80\nimage:\n  tag: latest\n'), []);
     assert.deepEqual(profiles('issues/fluent-plugin-mail-45/fluent.conf'), ['fluent-plugin-mail']);
+  });
+
+  it('Baserow: EMAIL_SMTP_USE_TLS: "False" is explained as Baserow reads it, on (elestio docker-compose.yml)', () => {
+    const file = 'elestio-baserow/docker-compose.yml';
+    const [group] = analyzeText(file, read(file)).groups;
+    assert.equal(group.tls.mode, 'starttls-required');
+    assert.match(describeConnection(group), /because EMAIL_SMTP_USE_TLS=False, which Baserow reads as on: any non-empty value is\)\.$/);
+    // A value that already says on needs no gloss.
+    const [plain] = analyzeText(file, read(file).replace('EMAIL_SMTP_USE_TLS: "False"', 'EMAIL_SMTP_USE_TLS: "true"')).groups;
+    assert.match(describeConnection(plain), /because EMAIL_SMTP_USE_TLS=true\)\.$/);
   });
 
   it("a database block's `type:` beside its host is not fluent-plugin-mail (Wiki.js config.sample.yml); `type: mail` is", () => {
