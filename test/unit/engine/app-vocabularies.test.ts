@@ -115,6 +115,17 @@ describe('app vocabularies on real files', () => {
     assert.match(describeConnection(plain), /because EMAIL_SMTP_USE_TLS=true\)\.$/);
   });
 
+  it("configuration/configuration.py is NetBox's only with its EMAIL dict (netbox-docker); Frappe code of that name is code", () => {
+    const netbox = 'netbox-docker/configuration/configuration.py';
+    assert.equal(analyzeText(netbox, read(netbox)).format, 'assignments');
+    assert.deepEqual(profiles(netbox), ['netbox']);
+    const other = 'erpnext-autoinstall/configuration/configuration.py';
+    assert.equal(analyzeText(other, read(other)).format, 'code');
+    assert.deepEqual(profiles(other), []);
+    // NetBox's dict under that name is read as NetBox's settings.
+    assert.deepEqual(profiles(other, "EMAIL = {\n    'SERVER': 'smtp.example.com',\n    'PORT': 587,\n    'USE_TLS': True,\n}\n"), ['netbox']);
+  });
+
   it("a database block's `type:` beside its host is not fluent-plugin-mail (Wiki.js config.sample.yml); `type: mail` is", () => {
     const file = 'wikijs/config.sample.yml';
     assert.deepEqual(profiles(file), []);
