@@ -26,8 +26,8 @@ export const opportunisticStarttls = defineRule({
     whatItDoes: 'Checks for a password sent on a connection that the library upgrades with STARTTLS only when the server offers it.',
     example: {
       file: 'config.json',
-      bad: '{\n  "mail": {\n    "options": {\n      "host": "smtp.example.com",\n      "port": 587,\n      "secure": false,\n      "auth": { "user": "app", "pass": "app-password" }\n    }\n  }\n}\n',
-      good: '{\n  "mail": {\n    "options": {\n      "host": "smtp.example.com",\n      "port": 587,\n      "secure": false,\n      "requireTLS": true,\n      "auth": { "user": "app", "pass": "app-password" }\n    }\n  }\n}\n',
+      bad: '{\n  "mail": {\n    "options": {\n      "host": "smtp.mailgun.org",\n      "port": 587,\n      "secure": false,\n      "auth": { "user": "app", "pass": "app-password" }\n    }\n  }\n}\n',
+      good: '{\n  "mail": {\n    "options": {\n      "host": "smtp.mailgun.org",\n      "port": 587,\n      "secure": false,\n      "requireTLS": true,\n      "auth": { "user": "app", "pass": "app-password" }\n    }\n  }\n}\n',
     },
   },
   messages: {
