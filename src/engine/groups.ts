@@ -2,7 +2,7 @@
 // together and which framework's conventions they follow.
 
 import { looksLikeSmtpUrl } from './dsn';
-import { PROFILES, profileById, type FrameworkProfile, type KeySpec } from './profiles';
+import { PROFILES, profileById, type FrameworkProfile, type KeySpec, type Prefix } from './profiles';
 import type { ConfigEntry } from './types';
 
 const WORDS_CACHE = new Map<string, string[]>();
@@ -80,6 +80,7 @@ interface Candidate {
   needsSignature: boolean;
   /** The prefix's own signature keys, instead of the profile's. */
   signature?: readonly string[];
+  signatureValues?: Prefix['signatureValues'];
   prefixLength: number;
 }
 
@@ -103,6 +104,7 @@ interface PrefixWords {
   words: string[];
   needsSignature: boolean;
   signature?: readonly string[];
+  signatureValues?: Prefix['signatureValues'];
 }
 
 /**
@@ -115,6 +117,7 @@ const PREFIXES_BY_LAST_WORD: ReadonlyMap<FrameworkProfile, { byWord: ReadonlyMap
       words: prefix.words ? prefix.words.split(' ') : [],
       needsSignature: !!prefix.needsSignature || !!prefix.signature,
       signature: prefix.signature,
+      signatureValues: prefix.signatureValues,
     }));
     const byWord = new Map<string, PrefixWords[]>();
     for (const prefix of all) {
@@ -174,6 +177,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
           anchorKey: `${entry.document ?? 0}|${anchor.join(' ')}`,
           needsSignature: prefix.needsSignature,
           signature: prefix.signature,
+          signatureValues: prefix.signatureValues,
           prefixLength: prefix.words.length,
         });
       }
@@ -182,15 +186,27 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
 
   // A profile that needs a signature key qualifies at an anchor only if one is present there.
   // A signature of several keys joined by ' & ' needs all of them (`starttls & authentication`); `.` is the anchor itself.
-  // Asked once per candidate, and many candidates share an anchor: remembered per anchor and signature list.
+  // A key of the prefix's signatureValues counts only with a matching value.
+  // Asked once per candidate, and many candidates share an anchor: remembered per anchor and signature list (a prefix's
+  // signatureValues belong to its own signature list).
   const signatureSeen = new Map<string, Map<readonly string[], boolean>>();
-  const hasSignature = (profile: FrameworkProfile, anchorKey: string, signatures: readonly string[] = profile.signature ?? []): boolean => {
+  const hasSignature = (
+    profile: FrameworkProfile,
+    anchorKey: string,
+    signatures: readonly string[] = profile.signature ?? [],
+    values?: Prefix['signatureValues'],
+  ): boolean => {
     let atAnchor = signatureSeen.get(anchorKey);
     if (!atAnchor) signatureSeen.set(anchorKey, (atAnchor = new Map()));
     let found = atAnchor.get(signatures);
     if (found === undefined) {
       const base = `${anchorKey}${anchorKey.endsWith('|') ? '' : ' '}`;
-      found = signatureKeys(signatures).some((keys) => keys.every((key) => byKey.has(key === '.' ? anchorKey : `${base}${key}`)));
+      const present = (key: string): boolean => {
+        const written = byKey.get(key === '.' ? anchorKey : `${base}${key}`);
+        const value = values?.[key];
+        return !!written && (!value || written.some((entry) => entry.value !== null && value.test(entry.value.trim())));
+      };
+      found = signatureKeys(signatures).some((keys) => keys.every(present));
       atAnchor.set(signatures, found);
     }
     return found;
@@ -211,7 +227,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
     return !!image && images.test(image);
   };
   const eligible = candidates.filter(
-    (candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey, candidate.signature) || imageMatches(candidate),
+    (candidate) => !candidate.needsSignature || hasSignature(candidate.alternative.profile, candidate.anchorKey, candidate.signature, candidate.signatureValues) || imageMatches(candidate),
   );
 
   // Each entry belongs to the anchor of its most specific (longest) key.

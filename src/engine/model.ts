@@ -374,7 +374,7 @@ function readTls(raw: RawGroup, url: SmtpGroup['url'], port: number | undefined)
   const decided = (mode: TlsMode, sources: Source[]): TlsReading => ({
     mode,
     sources,
-    reason: sources.length ? `${describeMode(mode)}, because ${sources.map((source) => source.label).join(' and ')}` : describeMode(mode),
+    reason: sources.length ? `${describeMode(mode)}, because ${sources.map((source) => readAs(profile, source)).join(' and ')}` : describeMode(mode),
   });
 
   if (pick('implicit').length) return decided('implicit', pick('implicit'));
@@ -419,6 +419,13 @@ function meaningOf(raw: RawGroup, spec: KeySpec): { meaning?: TlsMeaning; becaus
 function pythonTruth(spec: KeySpec, value: string | null): string | null {
   if (!spec.nonEmptyIsTrue || value === null || isTemplate(value)) return value;
   return value.length ? 'true' : 'false';
+}
+
+/** A source as the app reads it: a `nonEmptyIsTrue` flag written `false` is on (Baserow's EMAIL_SMTP_USE_TLS=false). */
+function readAs(profile: FrameworkProfile, source: Source): string {
+  const value = source.entry?.value ?? null;
+  const on = !!source.spec && pythonTruth(source.spec, value) === 'true' && readBoolean(value!) !== true;
+  return on ? `${source.label}, which ${profile.name} reads as on: any non-empty value is` : source.label;
 }
 
 /** Where a vote of this entry sits: on the entry, or on the key that changed its meaning ("SMTP_OPPORTUNISTIC_TLS=true with SMTP_USE_TLS=true"). */

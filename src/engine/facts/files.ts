@@ -14,6 +14,11 @@ export interface ConfigFilePattern {
   glob: string;
   /** The name alone does not tell the format: the content must look like it (`*.conf` is nginx's, Apache's… too). */
   byContent?: true;
+  /**
+   * A name other software uses too: it means this format only where the content matches (NetBox's `EMAIL = {…}`
+   * dict); otherwise the next pattern, or the code reader, takes the file.
+   */
+  content?: RegExp;
 }
 
 /** First match wins; a `byContent` one only where the content agrees (formats/index.ts formatOfText), else the next one is tried. */
@@ -66,7 +71,9 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   // NetBox's configuration module (netbox/netbox/configuration.py, its _example, netbox-docker's configuration/).
   { format: 'assignments', glob: '**/netbox/configuration.py' },
   { format: 'assignments', glob: '**/netbox/configuration_example.py' },
-  { format: 'assignments', glob: '**/configuration/configuration.py' },
+  // Hundreds of other Python projects ship a configuration/configuration.py (Monogramm/erpnext_autoinstall's Frappe
+  // code): only one with NetBox's EMAIL dict and its SERVER key is NetBox's; the others are read as code.
+  { format: 'assignments', glob: '**/configuration/configuration.py', content: /^EMAIL\s*=\s*\{[^}]*["']SERVER["']/m },
   // GitLab Omnibus.
   { format: 'assignments', glob: '**/gitlab.rb' },
   // Rails environments and mail initializers.
@@ -172,7 +179,7 @@ export function globToRegExp(glob: string): RegExp {
 
 const COMPILED_CODE = CODE_FILES.map((pattern) => ({ language: pattern.language, re: globToRegExp(pattern.glob) }));
 const COMPILED_NOT_CODE = NOT_CODE_FILES.map(globToRegExp);
-const COMPILED = CONFIG_FILES.map((pattern) => ({ format: pattern.format, byContent: pattern.byContent === true, re: globToRegExp(pattern.glob) }));
+const COMPILED = CONFIG_FILES.map((pattern) => ({ format: pattern.format, byContent: pattern.byContent === true, content: pattern.content, re: globToRegExp(pattern.glob) }));
 const COMPILED_NOT = NOT_CONFIG_FILES.map(globToRegExp);
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 
@@ -187,14 +194,14 @@ export function formatOfPath(filePath: string): FormatId | undefined {
  * The formats a file may be in by its name, in order: the first by-name match ends the list; before it, the
  * by-content ones whose content check (formats/index.ts formatOfText) decides. Empty when it is not one we read.
  */
-export function formatCandidates(filePath: string): readonly { format: FormatId; byContent: boolean }[] {
+export function formatCandidates(filePath: string): readonly { format: FormatId; byContent: boolean; content?: RegExp }[] {
   const normalized = normalize(filePath);
   if (COMPILED_NOT.some((re) => re.test(normalized))) return [];
-  const candidates: { format: FormatId; byContent: boolean }[] = [];
+  const candidates: { format: FormatId; byContent: boolean; content?: RegExp }[] = [];
   for (const pattern of COMPILED) {
     if (!pattern.re.test(normalized)) continue;
-    candidates.push({ format: pattern.format, byContent: pattern.byContent });
-    if (!pattern.byContent) break;
+    candidates.push({ format: pattern.format, byContent: pattern.byContent, ...(pattern.content ? { content: pattern.content } : {}) });
+    if (!pattern.byContent && !pattern.content) break;
   }
   return candidates;
 }

@@ -25,6 +25,12 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '::1' || h === '0.0.0.0';
 }
 
+/** Names reserved for documentation (RFC 2606, RFC 6761): `smtp.example.com` is an example, not a server. */
+export function isDocumentationHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return /(^|\.)example(\.(com|net|org))?$/.test(h) || /\.(test|invalid)$/.test(h);
+}
+
 const PRIVATE_SUFFIXES = ['.local', '.internal', '.lan', '.home.arpa', '.svc', '.cluster.local', '.localdomain', '.intranet', '.corp'];
 
 /**

@@ -1,7 +1,7 @@
 // Format detection (from the file name, src/engine/facts/files.ts, and for names that do not tell, such as
 // `*.conf` and `*.cfg`, from the content) and dispatch to the parsers.
 
-import { formatCandidates, formatOfPath } from '../facts/files';
+import { codeLanguageOfPath, formatCandidates, formatOfPath } from '../facts/files';
 import type { FormatId, ParseResult } from '../types';
 import { parseAssignments } from './assignments';
 import { parseDotenv } from './dotenv';
@@ -39,10 +39,12 @@ export function formatOfText(filePath: string, text: string): FormatId | undefin
   const candidates = formatCandidates(filePath);
   // No config pattern: source code (src/engine/code/), or nothing we read.
   if (candidates.length === 0) return formatOfPath(filePath);
-  for (const { format, byContent } of candidates) {
-    if (!byContent || LOOKS_LIKE[format]?.(text)) return format;
+  for (const { format, byContent, content } of candidates) {
+    if ((!byContent || LOOKS_LIKE[format]?.(text)) && (!content || content.test(text))) return format;
   }
-  return undefined;
+  // A name whose content is none of those it allows: source code where its extension is code's (a Python
+  // configuration/configuration.py that is not NetBox's), else nothing we read.
+  return codeLanguageOfPath(filePath) ? 'code' : undefined;
 }
 
 export function parseConfig(format: FormatId, text: string): ParseResult {

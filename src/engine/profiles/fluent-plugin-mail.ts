@@ -14,8 +14,9 @@ export const fluentPluginMail: FrameworkProfile<'fluent-plugin-mail'> = {
   id: 'fluent-plugin-mail',
   name: 'fluent-plugin-mail',
   docs: 'https://github.com/u-ichi/fluent-plugin-mail',
-  // `@type mail` (`type mail` before Fluentd v1) names the plugin; other outputs' host and port are not mail.
-  prefixes: [{ words: '', signature: ['type'] }],
+  // `@type mail` (`type mail` before Fluentd v1) names the plugin; other outputs' host and port are not mail, nor is a
+  // database block's `type: postgres` beside its `host` (requarks/wiki config.sample.yml).
+  prefixes: [{ words: '', signature: ['type'], signatureValues: { type: /^mail$/ } }],
   keys: [
     { key: 'type', role: 'enabled', activeValues: /^mail$/ },
     { key: 'host', role: 'host' },

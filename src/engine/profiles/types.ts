@@ -165,6 +165,11 @@ export interface Prefix {
    * `.` is the prefix itself written as a key (Baserow's EMAIL_SMTP beside EMAIL_SMTP_HOST).
    */
   signature?: readonly string[];
+  /**
+   * A signature key that counts only with a value matching this (fluent-plugin-mail's `type mail`: a database block's
+   * `type: postgres` beside its `host` is not the plugin).
+   */
+  signatureValues?: Readonly<Record<string, RegExp>>;
 }
 
 /** The TLS mode when no key decides it, by port; `otherwise` for every other port. */

@@ -5,10 +5,10 @@
 // 'tls' fails without it), the mail gem's enable_starttls_auto vs enable_starttls, Play mailer's tls vs tlsRequired,
 // Symfony Mailer's automatic STARTTLS (smtp-facts.md, section C). A hint, not a warning: it takes an active attacker.
 
-import { devMailCatcher, isLocalOrPrivateHost } from '../facts/hosts';
+import { devMailCatcher, isDocumentationHost, isLocalOrPrivateHost } from '../facts/hosts';
 import { IMPLICIT_TLS_PORTS } from '../facts/ports';
 import { hostNameOf, providerRefusesPort } from '../model';
-import { isUnset } from '../values';
+import { isTemplate, isUnset, looksTypedByUser } from '../values';
 import { capitalize, defineRule, rangeOf } from './rule';
 
 export const opportunisticStarttls = defineRule({
@@ -20,14 +20,14 @@ export const opportunisticStarttls = defineRule({
     'on the network path can remove it from the server\'s reply (a STRIPTLS downgrade): the user name and password then cross the network ' +
     'unencrypted. Make STARTTLS required where the library has a setting for it (nodemailer `requireTLS: true`, PHPMailer ' +
     '`SMTPSecure = \'tls\'`, Play `tlsRequired = yes`, the mail gem `enable_starttls: :always`), or use implicit TLS on port 465. ' +
-    'A hint: it takes an active attacker. Not reported without a password (or with OAuth2), for software SMTP Doctor does not know, where the password or port is refused anyway, for hosts on this machine or a private network, or for ' +
-    'development mail catchers.',
+    'A hint: it takes an active attacker. Not reported without a password (or with OAuth2), for software SMTP Doctor does not know, where the password or port is refused anyway, for hosts on this machine or a private network, for ' +
+    'development mail catchers, or in documentation (a template\'s placeholder password, an example.com host, an app\'s shipped fallbacks without a password).',
   docs: {
     whatItDoes: 'Checks for a password sent on a connection that the library upgrades with STARTTLS only when the server offers it.',
     example: {
       file: 'config.json',
-      bad: '{\n  "mail": {\n    "options": {\n      "host": "smtp.example.com",\n      "port": 587,\n      "secure": false,\n      "auth": { "user": "app", "pass": "app-password" }\n    }\n  }\n}\n',
-      good: '{\n  "mail": {\n    "options": {\n      "host": "smtp.example.com",\n      "port": 587,\n      "secure": false,\n      "requireTLS": true,\n      "auth": { "user": "app", "pass": "app-password" }\n    }\n  }\n}\n',
+      bad: '{\n  "mail": {\n    "options": {\n      "host": "smtp.mailgun.org",\n      "port": 587,\n      "secure": false,\n      "auth": { "user": "app", "pass": "app-password" }\n    }\n  }\n}\n',
+      good: '{\n  "mail": {\n    "options": {\n      "host": "smtp.mailgun.org",\n      "port": 587,\n      "secure": false,\n      "requireTLS": true,\n      "auth": { "user": "app", "pass": "app-password" }\n    }\n  }\n}\n',
     },
   },
   messages: {
@@ -43,10 +43,17 @@ export const opportunisticStarttls = defineRule({
       '{{reason}}. Someone on the network path to {{host}} can remove STARTTLS from the server\'s EHLO reply (STRIPTLS); {{framework}} ' +
       'then authenticates in plain text, and SMTP Doctor knows no setting of it that makes STARTTLS required. Implicit TLS cannot be downgraded: {{advice}}.',
   },
-  check(group) {
-    if (group.tls.mode !== 'starttls-opportunistic' || !group.password || isUnset(group.password.value) || group.oauth) return [];
+  check(group, context) {
+    const password = group.password?.value;
+    if (group.tls.mode !== 'starttls-opportunistic' || password === undefined || isUnset(password) || group.oauth) return [];
     const host = hostNameOf(group);
     if (!host || isLocalOrPrivateHost(host) || devMailCatcher(host)) return [];
+    // Documentation rather than a deployment holds no credential a downgrade could expose: a template's placeholder
+    // password, a host reserved for examples (smtp.example.com in discourse/discourse_docker samples/standalone.yml),
+    // or an app's shipped defaults, the host only an environment fallback and the password a variable nothing sets
+    // (Laravel's config/mail.php: env('MAIL_HOST', 'smtp.mailgun.org'), env('MAIL_PASSWORD')).
+    if (isDocumentationHost(host) || (context.isExample && !looksTypedByUser(password))) return [];
+    if (group.host?.entry?.environment?.isFallback && isTemplate(password)) return [];
     // Against 465 (or a port the provider does not serve) nothing is sent at all: the error rules say so.
     if (group.port && (IMPLICIT_TLS_PORTS.has(group.port.value) || providerRefusesPort(group))) return [];
     // Where the software is unknown (the generic profile), whether it upgrades only when offered is a guess.

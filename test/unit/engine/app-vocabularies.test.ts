@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../../src/engine/analyze';
+import { describeConnection } from '../../../src/engine/explain';
 import { LineIndex } from '../../../src/engine/text';
 import { REALWORLD } from './realworld-score';
 
@@ -115,5 +116,37 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(findings('frontend/messages/en.json', settings), ['invalid-port@3']);
     assert.deepEqual(profiles('values.yaml', 'service:\n  type: ClusterIP\n  port: 80\nimage:\n  tag: latest\n'), []);
     assert.deepEqual(profiles('issues/fluent-plugin-mail-45/fluent.conf'), ['fluent-plugin-mail']);
+  });
+
+  it('Baserow: EMAIL_SMTP_USE_TLS: "False" is explained as Baserow reads it, on (elestio docker-compose.yml)', () => {
+    const file = 'elestio-baserow/docker-compose.yml';
+    const [group] = analyzeText(file, read(file)).groups;
+    assert.equal(group.tls.mode, 'starttls-required');
+    assert.match(describeConnection(group), /because EMAIL_SMTP_USE_TLS=False, which Baserow reads as on: any non-empty value is\)\.$/);
+    // A value that already says on needs no gloss.
+    const [plain] = analyzeText(file, read(file).replace('EMAIL_SMTP_USE_TLS: "False"', 'EMAIL_SMTP_USE_TLS: "true"')).groups;
+    assert.match(describeConnection(plain), /because EMAIL_SMTP_USE_TLS=true\)\.$/);
+  });
+
+  it("configuration/configuration.py is NetBox's only with its EMAIL dict (netbox-docker); Frappe code of that name is code", () => {
+    const netbox = 'netbox-docker/configuration/configuration.py';
+    assert.equal(analyzeText(netbox, read(netbox)).format, 'assignments');
+    assert.deepEqual(profiles(netbox), ['netbox']);
+    const other = 'erpnext-autoinstall/configuration/configuration.py';
+    assert.equal(analyzeText(other, read(other)).format, 'code');
+    assert.deepEqual(profiles(other), []);
+    // NetBox's dict under that name is read as NetBox's settings.
+    assert.deepEqual(profiles(other, "EMAIL = {\n    'SERVER': 'smtp.example.com',\n    'PORT': 587,\n    'USE_TLS': True,\n}\n"), ['netbox']);
+  });
+
+  it("a database block's `type:` beside its host is not fluent-plugin-mail (Wiki.js config.sample.yml); `type: mail` is", () => {
+    const file = 'wikijs/config.sample.yml';
+    assert.deepEqual(profiles(file), []);
+    // The same block named as the plugin: a group (type mail, host, port, user, password).
+    assert.deepEqual(profiles(file, read(file).replace('  type: postgres\n', '  type: mail\n')), ['fluent-plugin-mail']);
+    // Fluentd's `<match>` with the old `type mail`: still the plugin; another output's host and port are not.
+    const example = 'fluent-plugin-mail/example/example.conf';
+    assert.deepEqual(profiles(example), ['fluent-plugin-mail']);
+    assert.deepEqual(profiles(example, read(example).replace('  type mail\n', '  type forward\n')), []);
   });
 });

@@ -1,6 +1,10 @@
 import { opportunisticStarttls } from '../../../src/engine/rules/opportunistic-starttls';
 import { testRule } from './tester';
 
+const LARAVEL_MAIL = (host: string) =>
+  `<?php\n\nreturn [\n    'mailers' => [\n        'smtp' => [\n            'transport' => 'smtp',\n            'host' => ${host},\n            'port' => 587,\n` +
+  `            'username' => env('MAIL_USERNAME'),\n            'password' => env('MAIL_PASSWORD'),\n        ],\n    ],\n];\n`;
+
 const GHOST = (options: string) => `{\n  "mail": {\n    "transport": "SMTP",\n    "options": {\n${options}\n    }\n  }\n}\n`;
 
 testRule(opportunisticStarttls, {
@@ -14,6 +18,9 @@ testRule(opportunisticStarttls, {
     { name: 'STARTTLS required (Django EMAIL_USE_TLS)', file: 'settings.py', text: 'EMAIL_HOST = "smtp.example.com"\nEMAIL_PORT = 587\nEMAIL_USE_TLS = True\nEMAIL_HOST_PASSWORD = "pw"\n' },
     { name: 'unknown software (generic SMTP_* keys)', file: '.env', text: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_USERNAME=me\nSMTP_PASSWORD=pw\n' },
     { name: 'the host is a variable', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=${SMTP_HOST}\nMAIL_PORT=587\nMAIL_USERNAME=abc\nMAIL_PASSWORD=def\n' },
+    { name: 'a host reserved for documentation (RFC 2606)', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=587\nMAIL_USERNAME=abc\nMAIL_PASSWORD=Summer-2026!\n' },
+    { name: "a template's placeholder password", file: '.env.example', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.mailgun.org\nMAIL_PORT=587\nMAIL_USERNAME=abc\nMAIL_PASSWORD=YOURPASSWORD\n' },
+    { name: "an app's shipped fallbacks: env('MAIL_HOST', …) and a password nothing sets", file: 'config/mail.php', text: LARAVEL_MAIL("env('MAIL_HOST', 'smtp.mailgun.org')") },
   ],
   invalid: [
     {
@@ -41,6 +48,18 @@ testRule(opportunisticStarttls, {
       file: '.env',
       text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.mailgun.org\nMAIL_PORT=587\nMAIL_USERNAME=postmaster@mg.example.com\nMAIL_PASSWORD=pw\n',
       errors: [{ messageId: 'cannotRequire', line: 3 }],
+    },
+    {
+      name: 'a password typed into a template is a credential',
+      file: '.env.example',
+      text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.mailgun.org\nMAIL_PORT=587\nMAIL_USERNAME=abc\nMAIL_PASSWORD=Summer-2026!\n',
+      errors: [{ messageId: 'cannotRequire', line: 3 }],
+    },
+    {
+      name: 'a written host with the password from the environment: the file decides where the password goes',
+      file: 'config/mail.php',
+      text: LARAVEL_MAIL("'smtp.mailgun.org'"),
+      errors: [{ messageId: 'cannotRequire', line: 8 }],
     },
   ],
 });

@@ -26,7 +26,7 @@ const CASES: PrecedenceCase[] = [
   { rule: 'gmail-app-password', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmail.com\nMAIL_PORT=587\nMAIL_USERNAME=shop@gmail.com\nMAIL_PASSWORD=Summer-2026!\n' },
   { rule: 'app-password-required', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.mail.yahoo.com\nMAIL_PORT=587\nMAIL_USERNAME=shop@yahoo.com\nMAIL_PASSWORD=Summer-2026!\n' },
   { rule: 'host-malformed', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.gmial.com\nMAIL_PORT=587\nMAIL_USERNAME=shop@gmail.com\nMAIL_PASSWORD=Summer-2026!\n' },
-  { rule: 'port-25-submission', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=25\nMAIL_USERNAME=shop@example.com\nMAIL_PASSWORD=Summer-2026!\n' },
+  { rule: 'port-25-submission', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=mail.acme-shop.com\nMAIL_PORT=25\nMAIL_USERNAME=shop@example.com\nMAIL_PASSWORD=Summer-2026!\n' },
   { rule: 'provider-username', supersedes: 'opportunistic-starttls', file: '.env', text: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.sendgrid.net\nMAIL_PORT=587\nMAIL_USERNAME=shop\nMAIL_PASSWORD=Summer-2026!\n' },
 ];
 
