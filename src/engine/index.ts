@@ -10,7 +10,7 @@ export { disableFileEdit, disableLineEdit, UNUSED_SUPPRESSION } from './suppress
 export type { Analysis, AnalyzeOptions, ElsewhereFinding, Finding, InternalError, RuleSetting } from './analyze';
 export { ensureCodeParser, prepareCodeFile } from './code';
 export { isComposeFile, variablesOf } from './environment';
-export { analyzeInProject, environmentFor, inputsOf, projectOptions, readersOf, readsFrom } from './project';
+export { analyzeInProject, environmentFor, fixesInProject, inputsOf, projectOptions, readersOf, readsFrom } from './project';
 export type { ProjectFiles } from './project';
 export { inputsMatter } from './project-code';
 export type { EnvironmentVariables } from './environment';
