@@ -25,7 +25,7 @@
 
 import { analyzeText, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding } from './analyze';
 import { isComposeFile, variablesOf, type EnvironmentVariable, type EnvironmentVariables } from './environment';
-import { applyEdits, fixesFor, forwardedFixes, type Fix } from './fixes';
+import { applyEdits, fixAll, fixesFor, forwardedFixes, type Fix, type InternalErrorHandler } from './fixes';
 import { parseConfig } from './formats';
 import { codeEnvironmentFor, codeInputsOf, inputsMatter } from './project-code';
 import { LineIndex } from './text';
@@ -262,10 +262,10 @@ function relocated(items: readonly ElsewhereFinding[] | undefined, reader: strin
  * the combination: with the edit, this file's analysis in the project loses the finding and gains none, and no reader
  * gains a finding (a `.env` edit that made config/mail.php's fallback apply wrongly would only move the problem).
  */
-export function fixesInProject(filePath: string, text: string, finding: Finding, files: ProjectFiles, options: AnalyzeOptions = {}): Fix[] {
+export function fixesInProject(filePath: string, text: string, finding: Finding, files: ProjectFiles, options: AnalyzeOptions = {}, onInternalError?: InternalErrorHandler): Fix[] {
   const analysisPath = (file: string) => files.analysisPath?.(file) ?? file;
   const targetOptions = projectOptions(filePath, text, files, options);
-  const own = fixesFor(analysisPath(filePath), text, finding, targetOptions);
+  const own = fixesFor(analysisPath(filePath), text, finding, targetOptions, onInternalError);
   if (own.length) return own;
   const before = analyzeInProject(filePath, text, files, options);
   if (!before.findings.some((item) => item.ruleId === finding.ruleId && item.range.start === finding.range.start && item.range.end === finding.range.end)) return [];
@@ -287,6 +287,7 @@ export function fixesInProject(filePath: string, text: string, finding: Finding,
       moved,
       { path: analysisPath(filePath), text, options: targetOptions, own: analyzeText(analysisPath(filePath), text, targetOptions), before, finding },
       (fixed) => analyzeInProject(filePath, fixed, withText(fixed), options),
+      onInternalError,
     ).filter((fix) => {
       const after = kinds(analyzeInProject(reader, readerText, withText(applyEdits(text, fix.edits)), options).findings);
       return after.every((kind) => readerBefore.includes(kind)) && after.length <= readerBefore.length;
@@ -294,4 +295,39 @@ export function fixesInProject(filePath: string, text: string, finding: Finding,
     if (fixes.length) return fixes.map((fix, index) => ({ ...fix, preferred: fix.preferred && !fixes.slice(0, index).some((other) => other.preferred) }));
   }
   return [];
+}
+
+/** Fix-all in a project: this file's own preferred fixes (fixAll), then those of the findings other files moved here, one at a time. */
+export function fixAllInProject(
+  filePath: string,
+  text: string,
+  files: ProjectFiles,
+  options: AnalyzeOptions = {},
+  onInternalError?: InternalErrorHandler,
+): { text: string; applied: { ruleId: string; title: string }[] } {
+  const analysisPath = files.analysisPath?.(filePath) ?? filePath;
+  const first = fixAll(analysisPath, text, projectOptions(filePath, text, files, options), onInternalError);
+  let current = first.text;
+  const applied = [...first.applied];
+  const unfixable = new Set<string>();
+  // Every applied fix removes a finding and adds none (fixesInProject verifies it), so this ends; the bound is a guard.
+  for (let round = 0; round < 100; round++) {
+    const withText: ProjectFiles = { ...files, read: (file) => (samePath(file, filePath) ? current : files.read(file)) };
+    let fixed = false;
+    for (const finding of analyzeInProject(filePath, current, withText, options).findings) {
+      const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
+      if (unfixable.has(key)) continue;
+      const preferred = fixesInProject(filePath, current, finding, withText, options, onInternalError).find((fix) => fix.preferred);
+      if (!preferred) {
+        unfixable.add(key);
+        continue;
+      }
+      current = applyEdits(current, preferred.edits);
+      applied.push({ ruleId: finding.ruleId, title: preferred.title });
+      fixed = true;
+      break;
+    }
+    if (!fixed) break;
+  }
+  return { text: current, applied };
 }
