@@ -6,15 +6,15 @@ import {
   analyzeInProject,
   describeInternalError,
   FINDING_IDS,
-  fixAll,
+  fixAllInProject,
   formatConfigError,
   isConfigFile,
   LineIndex,
   prepareCodeFile,
   type AnalysisContext,
   type AnalyzeOptions,
+  type InternalErrorHandler,
   type ProjectFiles,
-  projectOptions,
   type RuleSetting,
 } from '../engine';
 import { diskConfigResolver } from './config-files';
@@ -131,12 +131,11 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, versio
       io.stderr(`smtp-doctor: skipped ${shown}: could not load its parser (${error instanceof Error ? error.message : String(error)})\n`);
       continue;
     }
-    // The engine sees the path relative to the project root: folders above the project say nothing about it,
-    // and the verdict does not depend on the folder the command runs in. Output names files from there.
-    const analysisPath = projectRoots.analysisPath(file, io.cwd);
-    // Values from the project's other files (the `.env` a compose file, config/mail.php or source code reads, env_file).
+    // Values from the project's other files (the `.env` a compose file, config/mail.php or source code reads, env_file);
+    // the project judges paths relative to its root (ProjectRoots), so the verdict does not depend on the working folder.
+    // A finding another file moved here is fixed here, where the value is set (fixAllInProject).
     if (options.flags.fix) {
-      text = fixFile(file, analysisPath, shown, text, projectOptions(path.resolve(file), text, project, fileOptions), io);
+      text = fixFile(file, shown, text, (content, onError) => fixAllInProject(path.resolve(file), content, project, fileOptions, onError), io);
       project.forget(file); // a fixed `.env` is read again by the files after it
     }
     // Absolute, so that a source file's search for its `.env` stops at its project root.
@@ -200,9 +199,11 @@ function projectFiles(roots: ProjectRoots, io: CliIo): ProjectFiles & { forget(f
  * without a byte order mark, or UTF-16 LE); line ends are the file's own already.
  * Returns the text that is now in the file.
  */
-function fixFile(file: string, analysisPath: string, shown: string, text: string, options: AnalyzeOptions, io: CliIo): string {
+type FixAllResult = ReturnType<typeof fixAllInProject>;
+
+function fixFile(file: string, shown: string, text: string, fix: (text: string, onError: InternalErrorHandler) => FixAllResult, io: CliIo): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const result = fixAll(analysisPath, text.slice(bom.length), options, (error) => io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`));
+  const result = fix(text.slice(bom.length), (error) => io.stderr(`smtp-doctor: ${shown}: ${describeInternalError(error)}\n`));
   if (result.applied.length === 0) return text;
   const fixed = bom + result.text;
   try {

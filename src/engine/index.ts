@@ -10,11 +10,11 @@ export { disableFileEdit, disableLineEdit, UNUSED_SUPPRESSION } from './suppress
 export type { Analysis, AnalyzeOptions, ElsewhereFinding, Finding, InternalError, RuleSetting } from './analyze';
 export { ensureCodeParser, prepareCodeFile } from './code';
 export { isComposeFile, variablesOf } from './environment';
-export { analyzeInProject, environmentFor, inputsOf, projectOptions, readersOf, readsFrom } from './project';
+export { analyzeInProject, environmentFor, fixAllInProject, fixesInProject, inputsOf, projectOptions, readersOf, readsFrom } from './project';
 export type { ProjectFiles } from './project';
 export { inputsMatter } from './project-code';
 export type { EnvironmentVariables } from './environment';
-export { fixAll, fixesFor, applyEdits, switchTlsFix } from './fixes';
+export { fixAll, fixesFor, applyEdits, switchTlsFix, type InternalErrorHandler } from './fixes';
 export type { Fix, TextEdit, TlsTarget } from './fixes';
 export { hoverAt, hoverMarkdown, lensOffset, summarizeGroup } from './explain';
 export { CONFIG_FILES_GLOB, inSkippedFolder, isSkippedFolder, MAX_FILE_BYTES, PROJECT_ROOT_MARKERS, SKIPPED_FOLDERS_GLOB } from './facts/files';

@@ -25,6 +25,7 @@
 
 import { analyzeText, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding } from './analyze';
 import { isComposeFile, variablesOf, type EnvironmentVariable, type EnvironmentVariables } from './environment';
+import { applyEdits, fixAll, fixesFor, forwardedFixes, type Fix, type InternalErrorHandler } from './fixes';
 import { parseConfig } from './formats';
 import { codeEnvironmentFor, codeInputsOf, inputsMatter } from './project-code';
 import { LineIndex } from './text';
@@ -252,4 +253,81 @@ function relocated(items: readonly ElsewhereFinding[] | undefined, reader: strin
       .map((other) => (other.file ? other : { ...other, file: inReader(other.range) }));
     return { ...item, finding: { ...item.finding, related: [...back, ...related] } };
   });
+}
+
+/**
+ * A finding's fixes in its project: this file's own (fixesFor), or, for a finding another file's analysis moved here
+ * (config/mail.php's on a `.env` value, a compose file's on its `.env` or a service's `env_file`), the reader's rule fix
+ * written here, in this file's syntax, where the value is set (fixes/index.ts, forwardedFixes). Each is verified on
+ * the combination: with the edit, this file's analysis in the project loses the finding and gains none, and no reader
+ * gains a finding (a `.env` edit that made config/mail.php's fallback apply wrongly would only move the problem).
+ */
+export function fixesInProject(filePath: string, text: string, finding: Finding, files: ProjectFiles, options: AnalyzeOptions = {}, onInternalError?: InternalErrorHandler): Fix[] {
+  const analysisPath = (file: string) => files.analysisPath?.(file) ?? file;
+  const targetOptions = projectOptions(filePath, text, files, options);
+  const own = fixesFor(analysisPath(filePath), text, finding, targetOptions, onInternalError);
+  if (own.length) return own;
+  const before = analyzeInProject(filePath, text, files, options);
+  if (!before.findings.some((item) => item.ruleId === finding.ruleId && item.range.start === finding.range.start && item.range.end === finding.range.end)) return [];
+  const withText = (content: string): ProjectFiles => ({ ...files, read: (file) => (samePath(file, filePath) ? content : files.read(file)) });
+  const readers = readersOf(filePath, withText(text));
+  const kinds = (findings: readonly Finding[]) => findings.map((item) => `${item.ruleId}:${item.messageId}`).sort();
+  for (const reader of readers) {
+    const readerText = files.read(reader);
+    if (readerText === undefined) continue;
+    const readerOptions = projectOptions(reader, readerText, withText(text), options);
+    const analysis = analyzeText(analysisPath(reader), readerText, readerOptions);
+    const moved = analysis.elsewhere?.find(
+      (item) => samePath(item.location.file, filePath) && item.finding.ruleId === finding.ruleId && item.location.range.start === finding.range.start && item.location.range.end === finding.range.end,
+    );
+    if (!moved) continue;
+    const readerBefore = kinds(analyzeInProject(reader, readerText, withText(text), options).findings);
+    const fixes = forwardedFixes(
+      { path: analysisPath(reader), text: readerText, options: readerOptions, analysis },
+      moved,
+      { path: analysisPath(filePath), text, options: targetOptions, own: analyzeText(analysisPath(filePath), text, targetOptions), before, finding },
+      (fixed) => analyzeInProject(filePath, fixed, withText(fixed), options),
+      onInternalError,
+    ).filter((fix) => {
+      const after = kinds(analyzeInProject(reader, readerText, withText(applyEdits(text, fix.edits)), options).findings);
+      return after.every((kind) => readerBefore.includes(kind)) && after.length <= readerBefore.length;
+    });
+    if (fixes.length) return fixes.map((fix, index) => ({ ...fix, preferred: fix.preferred && !fixes.slice(0, index).some((other) => other.preferred) }));
+  }
+  return [];
+}
+
+/** Fix-all in a project: this file's own preferred fixes (fixAll), then those of the findings other files moved here, one at a time. */
+export function fixAllInProject(
+  filePath: string,
+  text: string,
+  files: ProjectFiles,
+  options: AnalyzeOptions = {},
+  onInternalError?: InternalErrorHandler,
+): { text: string; applied: { ruleId: string; title: string }[] } {
+  const analysisPath = files.analysisPath?.(filePath) ?? filePath;
+  const first = fixAll(analysisPath, text, projectOptions(filePath, text, files, options), onInternalError);
+  let current = first.text;
+  const applied = [...first.applied];
+  const unfixable = new Set<string>();
+  // Every applied fix removes a finding and adds none (fixesInProject verifies it), so this ends; the bound is a guard.
+  for (let round = 0; round < 100; round++) {
+    const withText: ProjectFiles = { ...files, read: (file) => (samePath(file, filePath) ? current : files.read(file)) };
+    let fixed = false;
+    for (const finding of analyzeInProject(filePath, current, withText, options).findings) {
+      const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
+      if (unfixable.has(key)) continue;
+      const preferred = fixesInProject(filePath, current, finding, withText, options, onInternalError).find((fix) => fix.preferred);
+      if (!preferred) {
+        unfixable.add(key);
+        continue;
+      }
+      current = applyEdits(current, preferred.edits);
+      applied.push({ ruleId: finding.ruleId, title: preferred.title });
+      fixed = true;
+      break;
+    }
+    if (!fixed) break;
+  }
+  return { text: current, applied };
 }

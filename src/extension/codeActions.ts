@@ -1,11 +1,11 @@
 // Quick fixes for SMTP Doctor's diagnostics, fix-all (source.fixAll.smtpDoctor),
 // and "Disable rule" actions. The edits themselves come from the engine.
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, disableFileEdit, disableLineEdit, fixAll, fixesFor, minimalChange, type Finding, type LineIndex, type TextEdit } from '../engine';
+import { DIAGNOSTIC_SOURCE, disableFileEdit, disableLineEdit, minimalChange, type Finding, type LineIndex, type TextEdit } from '../engine';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
-import { analysisPath, SECTION } from './settings';
+import { SECTION } from './settings';
 
 export const DISABLE_RULE_COMMAND = 'smtpDoctor.disableRule';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('smtpDoctor');
@@ -32,7 +32,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
         (candidate) => candidate.ruleId === ruleIdOf(diagnostic) && toRange(analyzed.lines, candidate.range).isEqual(diagnostic.range),
       );
       if (!finding) continue;
-      for (const fix of fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri, document.getText()), this.diagnostics.logInternalError)) {
+      for (const fix of this.diagnostics.fixesOf(document.uri, document.getText(), finding)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;
@@ -58,7 +58,7 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
 
   private fixAllAction(document: vscode.TextDocument, lines: LineIndex): vscode.CodeAction[] {
     const text = document.getText();
-    const result = fixAll(analysisPath(document.uri), text, this.diagnostics.optionsFor(document.uri, document.getText()), this.diagnostics.logInternalError);
+    const result = this.diagnostics.fixAllOf(document.uri, text);
     if (!result.applied.length) return [];
     const action = new vscode.CodeAction('Fix all SMTP Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

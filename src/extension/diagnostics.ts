@@ -10,6 +10,10 @@ import {
   CONFIG_FILES_GLOB,
   describeInternalError,
   ensureCodeParser,
+  fixAll,
+  fixAllInProject,
+  fixesFor,
+  fixesInProject,
   inSkippedFolder,
   isConfigFile,
   LineIndex,
@@ -21,6 +25,8 @@ import {
   SKIPPED_FOLDERS_GLOB,
   type Analysis,
   type AnalyzeOptions,
+  type Finding,
+  type Fix,
   type FormatId,
   type ProjectFiles,
   type InternalError,
@@ -213,6 +219,18 @@ export class DiagnosticsController implements vscode.Disposable {
         ...(included ? { otherwise: 'dotenv' as const } : {}),
       },
     };
+  }
+
+  /** A finding's fixes, in the file's project on disk: also those of a finding another file moved here (fixesInProject). */
+  fixesOf(uri: vscode.Uri, text: string, finding: Finding): Fix[] {
+    if (uri.scheme !== 'file') return fixesFor(analysisPath(uri), text, finding, this.optionsFor(uri, text), this.logInternalError);
+    return fixesInProject(uri.fsPath, text, finding, this.projectFiles(), this.target(uri)?.options ?? readSettings(uri).analyze, this.logInternalError);
+  }
+
+  /** Fix-all on a file, in its project on disk as its quick fixes are. */
+  fixAllOf(uri: vscode.Uri, text: string): { text: string; applied: { ruleId: string; title: string }[] } {
+    if (uri.scheme !== 'file') return fixAll(analysisPath(uri), text, this.optionsFor(uri, text), this.logInternalError);
+    return fixAllInProject(uri.fsPath, text, this.projectFiles(), this.target(uri)?.options ?? readSettings(uri).analyze, this.logInternalError);
   }
 
   /** The options for a file's fixes: the same as its diagnostics', with the values of the project's files it reads. */

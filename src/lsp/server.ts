@@ -36,7 +36,9 @@ import {
   disableLineEdit,
   FINDING_IDS,
   fixAll,
+  fixAllInProject,
   fixesFor,
+  fixesInProject,
   formatConfigError,
   hoverAt,
   isConfigFile,
@@ -105,6 +107,9 @@ interface DocumentAnalysis {
   /** The path the engine saw, and the options it ran with (the fixes must use the same). */
   analysisPath: string;
   options: AnalyzeOptions;
+  /** The file on disk and the options before its project's values: fixes of findings other files moved here (fixesInProject). */
+  file?: string;
+  base: AnalyzeOptions;
   analysis: Analysis;
   lines: LineIndex;
 }
@@ -266,7 +271,7 @@ export class LanguageServer {
       this.connection.console.warn(`${this.analysisPath(name)}:${at.line + 1}:${at.character + 1}: could not parse all of it (${error.message}); checked what could be read`);
     }
     for (const error of analysis.internalErrors) this.connection.console.error(`${this.analysisPath(name)}: ${describeInternalError(error)}`);
-    this.analyses.set(uri, { version, analysisPath, options, analysis, lines });
+    this.analyses.set(uri, { version, analysisPath, options, file, base, analysis, lines });
     return analysis.findings.map((finding) => this.toDiagnostic(uri, lines, finding));
   }
 
@@ -358,7 +363,10 @@ export class LanguageServer {
       const text = document.getText();
       const logFixError = (error: Parameters<typeof describeInternalError>[0]) => this.connection.console.error(describeInternalError(error));
       for (const { finding, diagnostic } of this.requestedFindings(params, analyzed)) {
-        for (const fix of fixesFor(analyzed.analysisPath, text, finding, analyzed.options, logFixError)) {
+        const fixes = analyzed.file
+          ? fixesInProject(analyzed.file, text, finding, this.projectFiles(), analyzed.base, logFixError)
+          : fixesFor(analyzed.analysisPath, text, finding, analyzed.options, logFixError);
+        for (const fix of fixes) {
           actions.push({ ...quickFix(fix.title, uri, lines, fix.edits, diagnostic), isPreferred: fix.preferred });
         }
         if (analysis.format) {
@@ -374,7 +382,10 @@ export class LanguageServer {
     }
     if (wants(FIX_ALL_KIND) && analysis.findings.length) {
       const text = document.getText();
-      const result = fixAll(analyzed.analysisPath, text, analyzed.options, (error) => this.connection.console.error(describeInternalError(error)));
+      const logFixError = (error: Parameters<typeof describeInternalError>[0]) => this.connection.console.error(describeInternalError(error));
+      const result = analyzed.file
+        ? fixAllInProject(analyzed.file, text, this.projectFiles(), analyzed.base, logFixError)
+        : fixAll(analyzed.analysisPath, text, analyzed.options, logFixError);
       if (result.applied.length) {
         const change = minimalChange(text, result.text);
         actions.push({

@@ -4,13 +4,14 @@
 // parse no worse. Candidates that fail are dropped.
 
 import { environmentOf, isExampleFile } from '../facts/environments';
-import { analyzeText, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
+import { analyzeText, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding, type InternalError } from '../analyze';
 import { ruleById } from '../rules';
 import type { SmtpGroup } from '../model';
 import type { TlsTarget } from '../profiles';
 import type { RuleContext } from '../rules/rule';
 import { applyEdits, editsAreSound, FixContextImpl } from './context';
-import type { Fix, FixCandidate, TextEdit } from './types';
+import type { ConfigEntry, Range } from '../types';
+import type { Fix, FixCandidate, FixContext, Literal, TextEdit } from './types';
 
 export type { Fix, FixCandidate, FixContext, Literal, TextEdit, TlsTarget } from './types';
 export { applyEdits } from './context';
@@ -48,18 +49,17 @@ function mapOffset(offset: number, edits: readonly TextEdit[], side: 'start' | '
  * changed (the host in tls-verify-disabled's message).
  */
 function verify(
-  filePath: string,
+  analyze: (fixed: string) => Analysis,
   text: string,
   before: Analysis,
   finding: Finding,
   edits: readonly TextEdit[],
-  options: AnalyzeOptions,
   analyses?: Map<string, Analysis>,
 ): boolean {
   if (edits.length === 0 || !editsAreSound(text, edits)) return false;
   const fixed = applyEdits(text, edits);
   if (fixed === text) return false;
-  const after = analyzeText(filePath, fixed, options);
+  const after = analyze(fixed);
   analyses?.set(fixed, after);
   // A rule that throws on the fixed text would hide its findings, not lose them.
   if (after.parseErrors.length > before.parseErrors.length || after.internalErrors.length > before.internalErrors.length) return false;
@@ -138,7 +138,7 @@ function fixesWith(
       // An edit anchored on an entry of another file (a Compose env_file's, placed past the end of the text) is not this file's.
       if (candidate.edits.some((edit) => edit.range.end > text.length)) continue;
       const key = JSON.stringify(candidate.edits);
-      if (seen.has(key) || !verify(filePath, text, analysis, finding, candidate.edits, options, fixAllMode?.analyses)) continue;
+      if (seen.has(key) || !verify((fixed) => analyzeText(filePath, fixed, options), text, analysis, finding, candidate.edits, fixAllMode?.analyses)) continue;
       seen.add(key);
       fixes.push({ title: candidate.title, preferred: candidate.preferred && !fixes.some((fix) => fix.preferred), edits: candidate.edits });
     }
@@ -245,4 +245,132 @@ export function switchTlsFix(
   if (!edits || !switches(edits)) return undefined;
   const port = group.port && !group.port.isDefault ? ` on port ${group.port.value}` : '';
   return { title: target === 'starttls' ? `Switch to STARTTLS${port}` : `Turn on implicit TLS${port}`, preferred: true, edits };
+}
+
+/** A file whose analysis puts a finding in another file (project.ts: config/mail.php, a compose file), as analysed. */
+export interface ForwardingReader {
+  path: string;
+  text: string;
+  options: AnalyzeOptions;
+  analysis: Analysis;
+}
+
+/** The file a forwarded finding is in, as analysed alone (`own`: its parse and groups) and in its project (`before`: with the finding). */
+export interface ForwardingTarget {
+  path: string;
+  text: string;
+  options: AnalyzeOptions;
+  own: Analysis;
+  before: Analysis;
+  finding: Finding;
+}
+
+/**
+ * The edit machinery for a reader's group whose values a target file sets: the rule's builder sees the reader's group (its
+ * ports and TLS as they run), the edits go to the target, on the entry that sets a value (a `.env` line), or, for a key to
+ * add or a TLS switch, on the target's own group of that framework (MAIL_SCHEME in a Laravel `.env`). Nothing else is written.
+ */
+class ForwardedContext implements FixContext {
+  constructor(
+    private readonly inner: FixContextImpl,
+    private readonly own: SmtpGroup | undefined,
+    private readonly entryOf: (entry: ConfigEntry) => ConfigEntry | undefined,
+  ) {}
+
+  get text(): string {
+    return this.inner.text;
+  }
+
+  get inCode(): boolean {
+    return this.inner.inCode;
+  }
+
+  switchTls(_group: SmtpGroup, target: TlsTarget, port?: number): TextEdit[] | undefined {
+    return this.own && this.inner.switchTls(this.own, target, port);
+  }
+
+  setPort(group: SmtpGroup, port: number): TextEdit[] | undefined {
+    const set = group.port && !group.port.isDefault && group.port.entry ? this.entryOf(group.port.entry) : undefined;
+    if (set) return this.inner.setValue(this.own ?? group, set, { kind: 'number', value: port });
+    return this.own && this.inner.setPort(this.own, port);
+  }
+
+  setValue(group: SmtpGroup, entry: ConfigEntry, value: Literal): TextEdit[] | undefined {
+    const set = this.entryOf(entry);
+    return set && this.inner.setValue(this.own ?? group, set, value);
+  }
+
+  replaceInValue(): TextEdit[] | undefined {
+    return undefined;
+  }
+
+  removeSource(): TextEdit[] | undefined {
+    return undefined;
+  }
+
+  setKey(_group: SmtpGroup, words: string, spelling: string | undefined, value: Literal): TextEdit[] | undefined {
+    return this.own && this.inner.setKey(this.own, words, spelling, value);
+  }
+
+  canUseImplicitTls(group: SmtpGroup): boolean {
+    return this.inner.canUseImplicitTls(this.own ?? group);
+  }
+}
+
+/**
+ * Fixes for a finding that `reader`'s analysis moved into `target` (`moved`, one of its `elsewhere`): the rule's own fix
+ * builder on the reader's group, its edits written in the target (ForwardedContext), each verified with `analyze`, the
+ * target's analysis in its project after the edit (the reader re-judged with it): the finding gone, none added.
+ */
+export function forwardedFixes(
+  reader: ForwardingReader,
+  moved: ElsewhereFinding,
+  target: ForwardingTarget,
+  analyze: (fixed: string) => Analysis,
+  onInternalError: InternalErrorHandler = logToConsole,
+): Fix[] {
+  const rule = ruleById(moved.finding.ruleId);
+  if (!rule?.fix || !target.own.parse) return [];
+  const { range } = moved.location;
+  const at = (place: Range | undefined) => !!place && place.start === range.start && place.end === range.end;
+  // The target's entry behind a reader's entry: the `.env` line its lookup reads, or the env_file line it holds.
+  const targetEntries = target.own.parse.entries;
+  const entryOf = (entry: ConfigEntry): ConfigEntry | undefined => {
+    const place = entry.environment?.setBy?.at ? { file: entry.environment.setBy.at.input, range: entry.environment.setBy.range } : entry.foreign;
+    if (!place || place.file !== moved.location.file) return undefined;
+    return targetEntries.find((candidate) => candidate.valueRange.start === place.range?.start && candidate.valueRange.end === place.range?.end);
+  };
+  const targetEntry = targetEntries.find((entry) => at(entry.valueRange));
+  const own = target.own.groups.find((group) => group.active && group.matches.some((match) => match.entry === targetEntry));
+  const context = new ForwardedContext(new FixContextImpl(target.path, target.text, target.own.parse, target.options), own, entryOf);
+  const ruleContext = ruleContextOf(reader.path, reader.options);
+  const documentEnvironments = environmentsByDocument([...(reader.analysis.parse?.entries ?? []), ...(reader.options.companions ?? [])], ruleContext.environment, reader.path);
+  for (const group of reader.analysis.groups) {
+    if (!group.active || !group.matches.some((match) => entryOf(match.entry) === targetEntry)) continue;
+    const environment = groupEnvironment(group, documentEnvironments, ruleContext.environment, reader.path);
+    const errors: InternalError[] = [];
+    const produced = checkGroup(rule, group, environment ? { ...ruleContext, environment } : ruleContext, errors).find(
+      (item) => item.messageId === moved.finding.messageId && JSON.stringify(item.data ?? {}) === JSON.stringify(moved.finding.data),
+    );
+    errors.forEach(onInternalError);
+    if (!produced) continue;
+    let candidates: FixCandidate[];
+    try {
+      candidates = rule.fix(group, produced, context);
+    } catch (error) {
+      onInternalError(internalError(rule.id, 'fix', error));
+      continue;
+    }
+    const fixes: Fix[] = [];
+    const seen = new Set<string>();
+    for (const candidate of candidates) {
+      if (!candidate.edits) continue;
+      const key = JSON.stringify(candidate.edits);
+      if (seen.has(key) || !verify(analyze, target.text, target.before, target.finding, candidate.edits)) continue;
+      seen.add(key);
+      fixes.push({ title: candidate.title, preferred: candidate.preferred && !fixes.some((fix) => fix.preferred), edits: candidate.edits });
+    }
+    if (fixes.length > 0) return fixes;
+  }
+  return [];
 }

@@ -321,4 +321,27 @@ describe('smtp-doctor check --fix (CLI)', () => {
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, '.env');
     assert.ok(result.relatedLocations.some((item: { physicalLocation: { artifactLocation: { uri: string } } }) => item.physicalLocation.artifactLocation.uri === 'config/mail.php'));
   });
+  it("--fix fixes a finding config/mail.php moved into .env in .env (MAIL_SCHEME), and one in a service's env_file there", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-moved-fix-'));
+    fs.writeFileSync(path.join(dir, 'composer.json'), '{}\n');
+    fs.mkdirSync(path.join(dir, 'config'));
+    const mail = "<?php\n\nreturn [\n    'mailers' => [\n        'smtp' => [\n            'scheme' => env('MAIL_SCHEME'),\n            'port' => env('MAIL_PORT', 587),\n        ],\n    ],\n];\n";
+    fs.writeFileSync(path.join(dir, 'config', 'mail.php'), mail);
+    fs.writeFileSync(path.join(dir, '.env'), 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n');
+    fs.mkdirSync(path.join(dir, 'deploy'));
+    fs.writeFileSync(path.join(dir, 'deploy', 'compose.yaml'), 'services:\n  app:\n    image: ghcr.io/example/app\n    env_file: mail.env\n    environment:\n      SMTP_PORT: 587\n');
+    fs.writeFileSync(path.join(dir, 'deploy', 'mail.env'), 'SMTP_HOST=smtp.example.com\nSMTP_SECURE=true\n');
+    const before = JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout);
+    assert.deepEqual(before.map((finding: { file: string; line: number; rule: string }) => `${finding.file}:${finding.line}:${finding.rule}`).sort(), [
+      '.env:3:implicit-tls-on-starttls-port',
+      `${path.join('deploy', 'mail.env')}:2:implicit-tls-on-starttls-port`,
+    ]);
+    const { code, stdout, stderr } = run(['check', '.', '--fix', '--format', 'json'], dir);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(JSON.parse(stdout), []);
+    assert.match(stderr, /fixed \.env: Switch to STARTTLS on port 587 \(implicit-tls-on-starttls-port\)/);
+    assert.equal(fs.readFileSync(path.join(dir, '.env'), 'utf8'), 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtp\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'deploy', 'mail.env'), 'utf8'), 'SMTP_HOST=smtp.example.com\nSMTP_SECURE=false\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'config', 'mail.php'), 'utf8'), mail, 'the reader is left alone');
+  });
 });

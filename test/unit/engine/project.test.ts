@@ -2,7 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/engine/analyze';
 import { lensOffset } from '../../../src/engine/explain';
-import { analyzeInProject, envFilesOf, environmentFor, inputsOf, projectOptions, readersOf, readsFrom } from '../../../src/engine/project';
+import { applyEdits } from '../../../src/engine/fixes';
+import { analyzeInProject, envFilesOf, fixesInProject, environmentFor, inputsOf, projectOptions, readersOf, readsFrom } from '../../../src/engine/project';
 
 const COMPOSE = 'services:\n  app:\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: ${SMTP_PORT:-587}\n      SMTP_SECURE: "false"\n';
 
@@ -131,5 +132,45 @@ describe('project: findings on the combination, on the line to change', () => {
     assert.deepEqual(analyzeInProject('.env', wrong, project({ '.env': wrong, 'config/mail.php': mail })).findings, [], "no MAIL_MAILER: the fallback 'log'");
     const used = `MAIL_MAILER=smtp\n${wrong}`;
     assert.deepEqual(summary(used, analyzeInProject('.env', used, project({ '.env': used, 'config/mail.php': mail })).findings), ['implicit-tls-on-starttls-port@3']);
+  });
+});
+
+describe('project: fixes of a finding moved into the file where the value is set', () => {
+  const titles = (file: string, text: string, files: ReturnType<typeof project>) =>
+    analyzeInProject(file, text, files).findings.map((finding) => [finding.ruleId, fixesInProject(file, text, finding, files).map((fix) => `${fix.preferred ? '*' : ''}${fix.title}`)]);
+
+  it("config/mail.php's fallback port 587 with .env's MAIL_SCHEME=smtps: MAIL_SCHEME=smtp, or MAIL_PORT=465, in .env", () => {
+    const mail = MAIL_PHP.replace("env('MAIL_PORT', 465)", "env('MAIL_PORT', 587)");
+    const dotenv = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n';
+    const files = project({ '.env': dotenv, 'config/mail.php': mail });
+    assert.deepEqual(analyzeText('.env', dotenv).findings, [], '.env alone has nothing to fix');
+    const [finding] = analyzeInProject('.env', dotenv, files).findings;
+    const fixes = fixesInProject('.env', dotenv, finding, files);
+    assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Switch to STARTTLS on port 587', true], ['Use implicit TLS on port 465', false]]);
+    for (const fix of fixes) assert.deepEqual(analyzeInProject('.env', applyEdits(dotenv, fix.edits), files).findings, [], fix.title);
+    assert.equal(applyEdits(dotenv, fixes[1].edits), `${dotenv}MAIL_PORT=465\n`);
+  });
+
+  it("an env_file's SMTP_SECURE=true beside the service's environment port 587: SMTP_SECURE=false there; no port 465 in the env_file, which environment overrides", () => {
+    const compose = 'services:\n  app:\n    image: ghcr.io/example/app\n    env_file: mail.env\n    environment:\n      SMTP_PORT: 587\n';
+    const mailEnv = 'SMTP_HOST=smtp.example.com\nSMTP_SECURE=true\n';
+    const files = project({ 'compose.yaml': compose, 'mail.env': mailEnv });
+    assert.deepEqual(titles('mail.env', mailEnv, files), [['implicit-tls-on-starttls-port', ['*Switch to STARTTLS on port 587']]]);
+    // An env_file with nothing else SMTP Doctor groups: no key of a framework to write, so no fix (said less, not guessed).
+    const bare = 'SMTP_SECURE=true\n';
+    assert.deepEqual(titles('mail.env', bare, project({ 'compose.yaml': compose, 'mail.env': bare })), [['implicit-tls-on-starttls-port', []]]);
+  });
+
+  it("a compose file's ${SMTP_SECURE:-false} that its .env sets to true, port 587 in the compose file: a fix in .env only where .env has its own group", () => {
+    const compose = 'services:\n  app:\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_SECURE: ${SMTP_SECURE:-false}\n';
+    // .env sets the flag alone: nothing SMTP Doctor groups in it, so no framework key to write there (not guessed).
+    const bare = 'SMTP_SECURE=true\n';
+    assert.deepEqual(titles('.env', bare, project({ 'docker-compose.yml': compose, '.env': bare })), [['implicit-tls-on-starttls-port', []]]);
+    // With the host beside it, .env has its own group: the flag is turned off there, verified on the compose file.
+    const dotenv = 'SMTP_HOST=smtp.example.com\nSMTP_SECURE=true\n';
+    const files = project({ 'docker-compose.yml': compose, '.env': dotenv });
+    const [finding] = analyzeInProject('.env', dotenv, files).findings;
+    const fixes = fixesInProject('.env', dotenv, finding, files);
+    assert.deepEqual(fixes.map((fix) => [fix.title, applyEdits(dotenv, fix.edits)]), [['Switch to STARTTLS on port 587', dotenv.replace('SMTP_SECURE=true', 'SMTP_SECURE=false')]]);
   });
 });

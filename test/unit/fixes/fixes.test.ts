@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { analyzeText, type AnalyzeOptions, type Finding } from '../../../src/engine/analyze';
 import { prepareCodeFile } from '../../../src/engine/code';
 import { applyEdits, fixAll, fixesFor } from '../../../src/engine/fixes';
+import { analyzeInProject, fixesInProject, type ProjectFiles } from '../../../src/engine/project';
 import { specFor } from '../../../src/engine/fixes/context';
 import { PROFILES } from '../../../src/engine/profiles';
 import { RULES } from '../../../src/engine/rules';
@@ -20,6 +21,25 @@ interface CaseManifest {
   options?: AnalyzeOptions;
   fixes: { rule: string; line: number; title: string; preferred: boolean; expected: string }[];
   unfixed?: { rule: string; line: number }[];
+  /** The project's other files (path as the engine sees it → file of the case): the input is analysed and fixed in it (project.ts). */
+  project?: Record<string, string>;
+}
+
+/** How a case analyses and fixes its input: alone, or in its project (analyzeInProject, fixesInProject). */
+function caseEngine(dir: string, manifest: CaseManifest) {
+  const options = manifest.options ?? {};
+  const others = manifest.project;
+  if (!others) {
+    return { analyze: (text: string) => analyzeText(manifest.analyzeAs, text, options), fixes: (text: string, finding: Finding) => fixesFor(manifest.analyzeAs, text, finding, options) };
+  }
+  const files = (text: string): ProjectFiles => ({
+    read: (file) => (file === manifest.analyzeAs ? text : others[file] !== undefined ? fs.readFileSync(path.join(dir, others[file]), 'utf8') : undefined),
+    list: (folder) => [manifest.analyzeAs, ...Object.keys(others)].filter((file) => path.posix.dirname(file) === (folder.replace(/\/$/, '') || '.')).map((file) => path.posix.basename(file)),
+  });
+  return {
+    analyze: (text: string) => analyzeInProject(manifest.analyzeAs, text, files(text), options),
+    fixes: (text: string, finding: Finding) => fixesInProject(manifest.analyzeAs, text, finding, files(text), options),
+  };
 }
 
 function lineOf(text: string, finding: Finding): number {
@@ -30,9 +50,9 @@ function lineOf(text: string, finding: Finding): number {
  * The contract, checked independently of the implementation: after the edits the finding's rule
  * fires less often, and every finding is an old one (same rule and message, or same rule on the same text).
  */
-function assertFixed(before: string, after: string, file: string, finding: Finding, options: AnalyzeOptions): void {
-  const old = analyzeText(file, before, options);
-  const now = analyzeText(file, after, options);
+function assertFixed(before: string, after: string, finding: Finding, analyze: (text: string) => ReturnType<typeof analyzeText>): void {
+  const old = analyze(before);
+  const now = analyze(after);
   assert.ok(now.parseErrors.length <= old.parseErrors.length, `parses no worse: ${JSON.stringify(now.parseErrors)}`);
   const count = (findings: readonly Finding[]) => findings.filter((item) => item.ruleId === finding.ruleId).length;
   assert.ok(count(now.findings) < count(old.findings), `${finding.ruleId} is gone`);
@@ -65,38 +85,38 @@ describe('quick fixes', () => {
     for (const name of fs.readdirSync(root).sort()) {
       const dir = path.join(root, name);
       const manifest: CaseManifest = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'));
-      const options = manifest.options ?? {};
+      const { analyze, fixes } = caseEngine(dir, manifest);
       const text = fs.readFileSync(path.join(dir, manifest.input), 'utf8');
 
       it(`${name}: offers exactly the listed fixes`, () => {
-        const analysis = analyzeText(manifest.analyzeAs, text, options);
+        const analysis = analyze(text);
         assert.deepEqual(analysis.parseErrors, [], 'the input parses');
         const offered = analysis.findings.flatMap((finding) =>
-          fixesFor(manifest.analyzeAs, text, finding, options).map((fix) => `${finding.ruleId}@${lineOf(text, finding)}: ${fix.preferred ? '*' : ''}${fix.title}`),
+          fixes(text, finding).map((fix) => `${finding.ruleId}@${lineOf(text, finding)}: ${fix.preferred ? '*' : ''}${fix.title}`),
         );
         const listed = manifest.fixes.map((fix) => `${fix.rule}@${fix.line}: ${fix.preferred ? '*' : ''}${fix.title}`);
         assert.deepEqual(offered, listed);
         const unfixed = analysis.findings
-          .filter((finding) => fixesFor(manifest.analyzeAs, text, finding, options).length === 0)
+          .filter((finding) => fixes(text, finding).length === 0)
           .map((finding) => `${finding.ruleId}@${lineOf(text, finding)}`);
         assert.deepEqual(unfixed, (manifest.unfixed ?? []).map((item) => `${item.rule}@${item.line}`));
         for (const finding of analysis.findings) {
-          assert.ok(fixesFor(manifest.analyzeAs, text, finding, options).filter((fix) => fix.preferred).length <= 1, 'at most one preferred fix');
+          assert.ok(fixes(text, finding).filter((fix) => fix.preferred).length <= 1, 'at most one preferred fix');
         }
       });
 
       for (const expected of manifest.fixes) {
         it(`${name}: ${expected.rule}: ${expected.title}`, () => {
-          const finding = analyzeText(manifest.analyzeAs, text, options).findings.find(
+          const finding = analyze(text).findings.find(
             (item) => item.ruleId === expected.rule && lineOf(text, item) === expected.line,
           );
           assert.ok(finding, `finding ${expected.rule}@${expected.line}`);
-          const fix = fixesFor(manifest.analyzeAs, text, finding, options).find((item) => item.title === expected.title);
+          const fix = fixes(text, finding).find((item) => item.title === expected.title);
           assert.ok(fix, `fix "${expected.title}"`);
           const result = applyEdits(text, fix.edits);
           const wanted = fs.readFileSync(path.join(dir, expected.expected));
           assert.equal(Buffer.from(result, 'utf8').equals(wanted), true, `byte for byte as ${expected.expected}:\n${result}`);
-          assertFixed(text, result, manifest.analyzeAs, finding, options);
+          assertFixed(text, result, finding, analyze);
         });
       }
     }

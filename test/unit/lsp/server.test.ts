@@ -281,6 +281,32 @@ describe('smtp-doctor lsp --stdio (JSON-RPC over stdio)', function () {
     assert.deepEqual(summary(await client.diagnostics(uriOf('.env'), from)), ['implicit-tls-on-starttls-port@4']);
   });
 
+  it("fixes a finding config/mail.php moved into .env there, in .env's own keys, as a quick fix and in fix-all", async () => {
+    fs.mkdirSync(path.join(folder, 'config'));
+    // No MAIL_PORT in .env: config/mail.php's fallback 587 with MAIL_SCHEME=smtps; .env alone says nothing wrong.
+    const mail = "<?php\n\nreturn [\n    'mailers' => [\n        'smtp' => [\n            'scheme' => env('MAIL_SCHEME'),\n            'port' => env('MAIL_PORT', 587),\n        ],\n    ],\n];\n";
+    fs.writeFileSync(path.join(folder, 'config', 'mail.php'), mail);
+    const dotenv = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_SCHEME=smtps\n';
+    const diagnostics = await open('.env', dotenv);
+    assert.deepEqual(summary(diagnostics), ['implicit-tls-on-starttls-port@3']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uriOf('.env') },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]] },
+    });
+    const fixes = actions.filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Disable'));
+    assert.deepEqual(fixes.map((a) => [a.title, a.isPreferred ?? false]), [['Switch to STARTTLS on port 587', true], ['Use implicit TLS on port 465', false]]);
+    const edited = (action: CodeAction) => applyEdits(dotenv, action.edit!.changes[uriOf('.env')]);
+    assert.equal(edited(fixes[0]), dotenv.replace('MAIL_SCHEME=smtps', 'MAIL_SCHEME=smtp'));
+    assert.equal(edited(fixes[1]), `${dotenv}MAIL_PORT=465\n`);
+    const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uriOf('.env') },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(applyEdits(dotenv, fixAll[0].edit!.changes[uriOf('.env')]), dotenv.replace('MAIL_SCHEME=smtps', 'MAIL_SCHEME=smtp'));
+  });
+
   it('shows the same hover as VS Code on a setting', async () => {
     await open('.env', ENV);
     const hover = await client.request<{ contents: { kind: string; value: string }; range: Range }>('textDocument/hover', {
