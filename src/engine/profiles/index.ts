@@ -72,7 +72,7 @@ import { passbolt } from './passbolt';
 import { penpot } from './penpot';
 import { pretix } from './pretix';
 import { rallly } from './rallly';
-import { roundcube } from './roundcube';
+import { roundcube, roundcubeConfig } from './roundcube';
 import { sentry } from './sentry';
 import { twenty } from './twenty';
 import { weblate } from './weblate';
@@ -105,6 +105,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   passbolt,
   pretix,
   roundcube,
+  'roundcube-config': roundcubeConfig,
   sentry,
   weblate,
   netbox,

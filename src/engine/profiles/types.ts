@@ -84,6 +84,7 @@ export type ProfileId =
   | 'pretix'
   | 'rallly'
   | 'roundcube'
+  | 'roundcube-config'
   | 'sentry'
   | 'twenty'
   | 'weblate'
@@ -142,6 +143,8 @@ export interface KeySpec {
   default?: string;
   /** For role 'port': the default when the connection uses implicit TLS (otherwise no default applies then). */
   defaultWithImplicitTls?: string;
+  /** For role 'port': a fix never adds this key (Roundcube 1.6 no longer reads smtp_port); the port goes into a host that carries one. */
+  neverAdd?: boolean;
   /** The host value may carry `:port` by design (Grafana's `host = smtp.x.com:587`). */
   hostWithPort?: boolean;
   /**
