@@ -116,4 +116,47 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(profiles('values.yaml', 'service:\n  type: ClusterIP\n  port: 80\nimage:\n  tag: latest\n'), []);
     assert.deepEqual(profiles('issues/fluent-plugin-mail-45/fluent.conf'), ['fluent-plugin-mail']);
   });
+  it("Roundcube config.inc.php: ssl:// is implicit TLS on the host's port, 465 without one; tls:// is STARTTLS", () => {
+    const file = 'issues/roundcubemail-9051/config.inc.php';
+    assert.deepEqual(profiles(file), ['roundcube-config']);
+    assert.deepEqual(findings(file), []);
+    const host = (value: string) => read(file).replace("'ssl://mail.example.com:465'", `'${value}'`);
+    assert.deepEqual(findings(file, host('ssl://mail.example.com:587')), ['implicit-tls-on-starttls-port@1']);
+    // parse_host_uri(host, 587, 465): ssl:// without a port connects to 465, anything else to 587.
+    assert.deepEqual(findings(file, host('ssl://mail.example.com')), []);
+    assert.deepEqual(findings(file, host('tls://mail.example.com:465')), ['plaintext-on-implicit-tls-port@1']);
+    assert.deepEqual(findings(file, host('mail.example.com:465')), ['plaintext-on-implicit-tls-port@1']);
+    // Without Roundcube's own words beside them, smtp_host and friends are anyone's: not read as Roundcube's.
+    const bare = "$config['smtp_host'] = 'ssl://mail.example.com:587';\n";
+    assert.ok(!profiles(file, bare).includes('roundcube-config'));
+  });
+
+  it("Roundcube: the logged-in user's %u/%p still go out in clear without tls://, and are not judged as typed credentials", () => {
+    const file = 'roundcubemail/config/config.inc.php.sample';
+    // localhost:587 without a scheme: plain SMTP to this machine, silent.
+    assert.deepEqual(findings(file), []);
+    const remote = read(file).replace("'localhost:587'", "'smtp.gmail.com:587'");
+    assert.deepEqual(findings(file, remote), ['cleartext-auth@44']);
+    // tls:// is STARTTLS. As the live config.inc.php copied from the sample: '%p' is the user's own password, not one
+    // typed here, so no "use an app password"; a typed one is judged.
+    const live = remote.replace("'smtp.gmail.com:587'", "'tls://smtp.gmail.com:587'");
+    assert.deepEqual(findings('config/config.inc.php', live), []);
+    assert.deepEqual(findings('config/config.inc.php', live.replace("'%p'", "'Hunter2hunter!'")), ['gmail-app-password@44']);
+  });
+
+  it("Roundcube: smtp_conn_options 'verify_peer' => false is one finding, but not to the default localhost", () => {
+    const file = 'issues/roundcubemail-8889/config.inc.php';
+    assert.deepEqual(findings(file), []);
+    const remote = `$config['smtp_host'] = 'tls://mail.example.com';\n${read(file)}`;
+    assert.deepEqual(findings(file, remote), ['tls-verify-disabled@8']);
+    assert.deepEqual(findings(file, remote.replace("'verify_peer' => false", "'verify_peer' => true")), ['tls-verify-disabled@9']);
+  });
+
+  it('Roundcube before 1.6: smtp_server carries the scheme, smtp_port the port', () => {
+    const file = 'issues/roundcubemail-5965/config.inc.php';
+    assert.deepEqual(profiles(file), ['roundcube-config']);
+    assert.deepEqual(findings(file), []);
+    // The finding sits on what sets the mode: tls:// in smtp_server.
+    assert.deepEqual(findings(file, read(file).replace('= 587;', '= 465;')), ['plaintext-on-implicit-tls-port@1']);
+  });
 });
