@@ -189,7 +189,8 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
   if (authSpec) {
     const authMatch = byRole(raw, 'auth').pop();
     const value = authMatch ? authMatch.entry.value : authSpec.default;
-    if (value !== null && value !== undefined && !isTemplate(value) && readBoolean(value) === false) {
+    // An empty switch is off too (Matomo's `type =`, PHP's empty() and getSystemValueBool('')).
+    if (value !== null && value !== undefined && !isTemplate(value) && (value.trim() === '' || readBoolean(value) === false)) {
       user = undefined;
       password = undefined;
     }

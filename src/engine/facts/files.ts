@@ -29,6 +29,8 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'json', glob: '**/*.jsonc' },
   { format: 'properties', glob: '**/*.properties' },
   { format: 'ini', glob: '**/*.ini' },
+  // Matomo's config/config.ini.php and global.ini.php: INI behind a `; <?php exit; ?>` comment line.
+  { format: 'ini', glob: '**/*.ini.php' },
   // Apache Airflow.
   { format: 'ini', glob: '**/airflow.cfg' },
   // pretix's pretix.cfg (INI).

@@ -73,6 +73,7 @@ import { penpot } from './penpot';
 import { pretix } from './pretix';
 import { rallly } from './rallly';
 import { roundcube, roundcubeConfig } from './roundcube';
+import { matomo } from './matomo';
 import { sentry } from './sentry';
 import { twenty } from './twenty';
 import { weblate } from './weblate';
@@ -106,6 +107,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   pretix,
   roundcube,
   'roundcube-config': roundcubeConfig,
+  matomo,
   sentry,
   weblate,
   netbox,

@@ -85,6 +85,7 @@ export type ProfileId =
   | 'rallly'
   | 'roundcube'
   | 'roundcube-config'
+  | 'matomo'
   | 'sentry'
   | 'twenty'
   | 'weblate'
