@@ -159,4 +159,23 @@ describe('app vocabularies on real files', () => {
     // The finding sits on what sets the mode: tls:// in smtp_server.
     assert.deepEqual(findings(file, read(file).replace('= 587;', '= 465;')), ['plaintext-on-implicit-tls-port@1']);
   });
+  it("Matomo [mail]: PHPMailer's port 25 and STARTTLS when offered; 'ssl' implicit, 'none' no TLS; credentials only with type", () => {
+    const file = 'matomo/config/global.ini.php';
+    // transport empty: PHP's mail(), nothing to judge.
+    assert.deepEqual(findings(file), []);
+    const set = (text: string, key: string, value: string) => text.replace(new RegExp(`^${key} = ;`, 'm'), `${key} = ${value} ;`);
+    const smtp = set(set(set(read(file), 'transport', 'smtp'), 'host', 'smtp.example.com'), 'port', '587');
+    assert.ok(profiles(file, smtp).includes('matomo'));
+    assert.deepEqual(findings(file, smtp), []);
+    assert.deepEqual(findings(file, set(smtp, 'encryption', 'ssl')), ['implicit-tls-on-starttls-port@1140']);
+    // Empty encryption on 465: PHPMailer never opens TLS from the first byte by itself.
+    assert.deepEqual(findings(file, smtp.replace(/^port = 587 ;/m, 'port = 465 ;')), ['plaintext-on-implicit-tls-port@1140']);
+    // The same SMTP settings with transport left empty are not used.
+    assert.deepEqual(findings(file, set(set(set(read(file), 'host', 'smtp.example.com'), 'port', '465'), 'encryption', 'tls')), []);
+    // encryption = none: the password goes out in clear, but only when `type` turns SMTP AUTH on.
+    const none = set(set(set(smtp, 'encryption', 'none'), 'username', 'me'), 'password', 'hunter2');
+    assert.deepEqual(findings(file, none), []);
+    assert.deepEqual(findings(file, set(none, 'type', 'LOGIN')), ['cleartext-auth@1140']);
+    assert.deepEqual(findings(file, smtp.replace('ssl_verify_peer = 1', 'ssl_verify_peer = 0')), ['tls-verify-disabled@1142']);
+  });
 });
