@@ -121,7 +121,9 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
     host = { ...entrySource(hostMatch), value: value.trim() };
     if (!isTemplate(value)) {
       const parts = splitHostField(value);
-      if (parts.port !== undefined && parts.portOffset !== undefined && !parts.scheme) {
+      // A host that carries its port beside a scheme the framework reads (Roundcube's `tls://host:587`): still its port.
+      const ownScheme = !!parts.scheme && !!hostMatch.spec.hostWithPort && !!hostMatch.spec.hostSchemes?.[parts.scheme.toLowerCase()];
+      if (parts.port !== undefined && parts.portOffset !== undefined && (!parts.scheme || ownScheme)) {
         const start = contentStart(hostMatch.entry) + parts.portOffset;
         hostPort = { entry: hostMatch.entry, spec: hostMatch.spec, range: { start, end: start + parts.port.length }, label: `port in ${labelOf(hostMatch.entry)}`, value: parts.port };
       }
@@ -190,7 +192,8 @@ export function buildGroup(raw: RawGroup): SmtpGroup | undefined {
   if (authSpec) {
     const authMatch = byRole(raw, 'auth').pop();
     const value = authMatch ? authMatch.entry.value : authSpec.default;
-    if (value !== null && value !== undefined && !isTemplate(value) && readBoolean(value) === false) {
+    // An empty switch is off too (Matomo's `type =`, PHP's empty() and getSystemValueBool('')).
+    if (value !== null && value !== undefined && !isTemplate(value) && (value.trim() === '' || readBoolean(value) === false)) {
       user = undefined;
       password = undefined;
     }

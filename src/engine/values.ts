@@ -15,6 +15,8 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /#\{[^}]*\}/, // Ruby interpolation, Spring SpEL
   /^env\(/i,
   /^\{\{?\s*[A-Za-z_]/, // {VAR} / {{ VAR
+  // Roundcube's smtp_user '%u' and smtp_pass '%p': the logged-in user's name and password (rcube_smtp.php connect()).
+  /^%[up]$/,
 ];
 
 export function isTemplate(value: string): boolean {

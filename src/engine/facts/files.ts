@@ -34,6 +34,8 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'json', glob: '**/*.jsonc' },
   { format: 'properties', glob: '**/*.properties' },
   { format: 'ini', glob: '**/*.ini' },
+  // Matomo's config/config.ini.php and global.ini.php: INI behind a `; <?php exit; ?>` comment line.
+  { format: 'ini', glob: '**/*.ini.php' },
   // Apache Airflow.
   { format: 'ini', glob: '**/airflow.cfg' },
   // pretix's pretix.cfg (INI).
@@ -83,6 +85,10 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   // Nextcloud: config/config.php and config/*.config.php.
   { format: 'assignments', glob: '**/config.php' },
   { format: 'assignments', glob: '**/*.config.php' },
+  // Roundcube: config/config.inc.php, its shipped config.inc.php.sample and defaults.inc.php ($config['smtp_host']).
+  { format: 'assignments', glob: '**/config.inc.php' },
+  { format: 'assignments', glob: '**/config.inc.php.sample' },
+  { format: 'assignments', glob: '**/defaults.inc.php' },
   // Laravel: config/mail.php returns the mailers' array, its values `env('MAIL_PORT', 587)` lookups of `.env`.
   { format: 'assignments', glob: '**/config/mail.php' },
   // WordPress: wp-config.php's define('WPMS_SMTP_HOST', …) constants (WP Mail SMTP).

@@ -301,6 +301,13 @@ export class FixContextImpl implements FixContext {
     } else {
       const spec = group.profile.keys.find((candidate) => candidate.role === 'port');
       if (!spec) return undefined;
+      if (spec.neverAdd) {
+        // The port goes into a host written to carry one (Roundcube's `ssl://mail.example.com` → `…:465`).
+        const host = group.host;
+        if (!host?.entry || host.isDefault || !host.spec?.hostWithPort || isTemplate(host.value) || splitHostField(host.value).port !== undefined) return undefined;
+        const end = this.env.contentStart(host.entry) + host.entry.value!.trimEnd().length;
+        return this.replaceInValue(host.entry, { start: end, end }, `:${port}`);
+      }
       const edit = this.addKey(group, spec.key.split('|')[0].trim(), undefined, { kind: 'number', value: port });
       if (!edit) return undefined;
       edits.push(...edit);

@@ -1,6 +1,6 @@
 // Literal assignments in code-like config files: Django `settings.py`,
 // GitLab `gitlab.rb`, Rails `config/environments/*.rb` and initializers,
-// Nextcloud `config.php`. A tolerant token scanner, not a language parser: it
+// Nextcloud `config.php`, Roundcube `config.inc.php`. A tolerant token scanner, not a language parser: it
 // never throws, always moves forward, and keeps no recursion deeper than
 // MAX_NESTING.
 //
@@ -41,8 +41,9 @@ function countMatches(text: string, re: RegExp, cap = 50): number {
 export function detectAssignmentLanguage(text: string): AssignmentLanguage {
   const head = text.slice(0, 65536);
   if (/^\uFEFF?\s*<\?php/.test(head)) return 'php';
-  // An excerpt of config.php without its `<?php` line: PHP's `=> array (`, or Nextcloud's `$CONFIG` / Moodle's `$CFG`.
-  if (/=>\s*array\s*\(/i.test(head) || /^[ \t]*\$(?:CONFIG|CFG)\b/m.test(head)) return 'php';
+  // An excerpt of config.php without its `<?php` line: PHP's `=> array (`, or Nextcloud's `$CONFIG` / Moodle's `$CFG` /
+  // Roundcube's `$config['smtp_host']` (config.inc.php).
+  if (/=>\s*array\s*\(/i.test(head) || /^[ \t]*\$(?:CONFIG|CFG|config\[)/m.test(head)) return 'php';
   const py =
     3 * countMatches(head, /^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+\w/gm) +
     3 * countMatches(head, /^[ \t]*def[ \t]+\w+[ \t]*\(/gm) +

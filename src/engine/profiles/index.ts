@@ -72,7 +72,8 @@ import { passbolt } from './passbolt';
 import { penpot } from './penpot';
 import { pretix } from './pretix';
 import { rallly } from './rallly';
-import { roundcube } from './roundcube';
+import { roundcube, roundcubeConfig } from './roundcube';
+import { matomo } from './matomo';
 import { sentry } from './sentry';
 import { twenty } from './twenty';
 import { weblate } from './weblate';
@@ -108,6 +109,8 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   passbolt,
   pretix,
   roundcube,
+  'roundcube-config': roundcubeConfig,
+  matomo,
   sentry,
   weblate,
   netbox,

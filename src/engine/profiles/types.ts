@@ -84,6 +84,8 @@ export type ProfileId =
   | 'pretix'
   | 'rallly'
   | 'roundcube'
+  | 'roundcube-config'
+  | 'matomo'
   | 'sentry'
   | 'twenty'
   | 'weblate'
@@ -147,6 +149,8 @@ export interface KeySpec {
   defaultWithImplicitTls?: string;
   /** For role 'port': a written port the app replaces when it uses implicit TLS (go-mail's WithSSLPort turns 25 into 465). */
   implicitTlsMovesPort?: Readonly<Record<number, number>>;
+  /** For role 'port': a fix never adds this key (Roundcube 1.6 no longer reads smtp_port); the port goes into a host that carries one. */
+  neverAdd?: boolean;
   /** The host value may carry `:port` by design (Grafana's `host = smtp.x.com:587`). */
   hostWithPort?: boolean;
   /**

@@ -149,4 +149,67 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(profiles(example), ['fluent-plugin-mail']);
     assert.deepEqual(profiles(example, read(example).replace('  type mail\n', '  type forward\n')), []);
   });
+
+  it("Roundcube config.inc.php: ssl:// is implicit TLS on the host's port, 465 without one; tls:// is STARTTLS", () => {
+    const file = 'issues/roundcubemail-9051/config.inc.php';
+    assert.deepEqual(profiles(file), ['roundcube-config']);
+    assert.deepEqual(findings(file), []);
+    const host = (value: string) => read(file).replace("'ssl://mail.example.com:465'", `'${value}'`);
+    assert.deepEqual(findings(file, host('ssl://mail.example.com:587')), ['implicit-tls-on-starttls-port@1']);
+    // parse_host_uri(host, 587, 465): ssl:// without a port connects to 465, anything else to 587.
+    assert.deepEqual(findings(file, host('ssl://mail.example.com')), []);
+    assert.deepEqual(findings(file, host('tls://mail.example.com:465')), ['plaintext-on-implicit-tls-port@1']);
+    assert.deepEqual(findings(file, host('mail.example.com:465')), ['plaintext-on-implicit-tls-port@1']);
+    // Without Roundcube's own words beside them, smtp_host and friends are anyone's: not read as Roundcube's.
+    const bare = "$config['smtp_host'] = 'ssl://mail.example.com:587';\n";
+    assert.ok(!profiles(file, bare).includes('roundcube-config'));
+  });
+
+  it("Roundcube: the logged-in user's %u/%p still go out in clear without tls://, and are not judged as typed credentials", () => {
+    const file = 'roundcubemail/config/config.inc.php.sample';
+    // localhost:587 without a scheme: plain SMTP to this machine, silent.
+    assert.deepEqual(findings(file), []);
+    const remote = read(file).replace("'localhost:587'", "'smtp.gmail.com:587'");
+    assert.deepEqual(findings(file, remote), ['cleartext-auth@44']);
+    // tls:// is STARTTLS. As the live config.inc.php copied from the sample: '%p' is the user's own password, not one
+    // typed here, so no "use an app password"; a typed one is judged.
+    const live = remote.replace("'smtp.gmail.com:587'", "'tls://smtp.gmail.com:587'");
+    assert.deepEqual(findings('config/config.inc.php', live), []);
+    assert.deepEqual(findings('config/config.inc.php', live.replace("'%p'", "'Hunter2hunter!'")), ['gmail-app-password@44']);
+  });
+
+  it("Roundcube: smtp_conn_options 'verify_peer' => false is one finding, but not to the default localhost", () => {
+    const file = 'issues/roundcubemail-8889/config.inc.php';
+    assert.deepEqual(findings(file), []);
+    const remote = `$config['smtp_host'] = 'tls://mail.example.com';\n${read(file)}`;
+    assert.deepEqual(findings(file, remote), ['tls-verify-disabled@8']);
+    assert.deepEqual(findings(file, remote.replace("'verify_peer' => false", "'verify_peer' => true")), ['tls-verify-disabled@9']);
+  });
+
+  it('Roundcube before 1.6: smtp_server carries the scheme, smtp_port the port', () => {
+    const file = 'issues/roundcubemail-5965/config.inc.php';
+    assert.deepEqual(profiles(file), ['roundcube-config']);
+    assert.deepEqual(findings(file), []);
+    // The finding sits on what sets the mode: tls:// in smtp_server.
+    assert.deepEqual(findings(file, read(file).replace('= 587;', '= 465;')), ['plaintext-on-implicit-tls-port@1']);
+  });
+  it("Matomo [mail]: PHPMailer's port 25 and STARTTLS when offered; 'ssl' implicit, 'none' no TLS; credentials only with type", () => {
+    const file = 'matomo/config/global.ini.php';
+    // transport empty: PHP's mail(), nothing to judge.
+    assert.deepEqual(findings(file), []);
+    const set = (text: string, key: string, value: string) => text.replace(new RegExp(`^${key} = ;`, 'm'), `${key} = ${value} ;`);
+    const smtp = set(set(set(read(file), 'transport', 'smtp'), 'host', 'smtp.example.com'), 'port', '587');
+    assert.ok(profiles(file, smtp).includes('matomo'));
+    assert.deepEqual(findings(file, smtp), []);
+    assert.deepEqual(findings(file, set(smtp, 'encryption', 'ssl')), ['implicit-tls-on-starttls-port@1140']);
+    // Empty encryption on 465: PHPMailer never opens TLS from the first byte by itself.
+    assert.deepEqual(findings(file, smtp.replace(/^port = 587 ;/m, 'port = 465 ;')), ['plaintext-on-implicit-tls-port@1140']);
+    // The same SMTP settings with transport left empty are not used.
+    assert.deepEqual(findings(file, set(set(set(read(file), 'host', 'smtp.example.com'), 'port', '465'), 'encryption', 'tls')), []);
+    // encryption = none: the password goes out in clear, but only when `type` turns SMTP AUTH on.
+    const none = set(set(set(smtp, 'encryption', 'none'), 'username', 'me'), 'password', 'hunter2');
+    assert.deepEqual(findings(file, none), []);
+    assert.deepEqual(findings(file, set(none, 'type', 'LOGIN')), ['cleartext-auth@1140']);
+    assert.deepEqual(findings(file, smtp.replace('ssl_verify_peer = 1', 'ssl_verify_peer = 0')), ['tls-verify-disabled@1142']);
+  });
 });
