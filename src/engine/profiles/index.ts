@@ -10,6 +10,7 @@ import { django } from './django';
 import { flaskMail } from './flask-mail';
 import { authentik } from './authentik';
 import { rails } from './rails';
+import { redmine } from './redmine';
 import { gitlab } from './gitlab';
 import { actionmailerEnv } from './actionmailer-env';
 import { discourse } from './discourse';
@@ -112,6 +113,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   'flask-mail': flaskMail,
   authentik,
   rails,
+  redmine,
   gitlab,
   'actionmailer-env': actionmailerEnv,
   discourse,

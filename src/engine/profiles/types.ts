@@ -21,6 +21,7 @@ export type ProfileId =
   | 'flask-mail'
   | 'authentik'
   | 'rails'
+  | 'redmine'
   | 'gitlab'
   | 'actionmailer-env'
   | 'discourse'

@@ -116,4 +116,20 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(profiles('values.yaml', 'service:\n  type: ClusterIP\n  port: 80\nimage:\n  tag: latest\n'), []);
     assert.deepEqual(profiles('issues/fluent-plugin-mail-45/fluent.conf'), ['fluent-plugin-mail']);
   });
+  it("Redmine's configuration.yml (mail 2.8): tls/ssl win over enable_starttls_auto, nothing is refused; Rails' mail 2.9 refuses both", () => {
+    const file = 'issues/docker-redmine-395/configuration.yml';
+    assert.deepEqual(profiles(file), ['redmine']);
+    assert.deepEqual(findings(file), ['implicit-tls-on-starttls-port@11']);
+    assert.deepEqual(findings('issues/docker-redmine-149/configuration.yml'), []);
+    // The same smtp_settings without Redmine's email_delivery are ActionMailer's, read as mail 2.9.
+    const bare = read(file).replace(/^ {2}email_delivery:\n {4}delivery_method: :smtp\n/, '');
+    assert.deepEqual(profiles(file, bare), ['rails']);
+    assert.deepEqual(findings(file, bare), ['conflicting-tls-flags@2']);
+    // mail 2.8's enable_starttls takes true or false only; false turns STARTTLS off beside enable_starttls_auto.
+    const noTls = read(file).replace('      tls: true\n', '');
+    assert.deepEqual(findings(file, noTls), ['opportunistic-starttls@6']);
+    assert.deepEqual(findings(file, noTls.replace('enable_starttls_auto: true', 'enable_starttls_auto: true\n      enable_starttls: false')), ['cleartext-auth@5']);
+    // delivery_method: :sendmail leaves smtp_settings unused.
+    assert.deepEqual(findings(file, read(file).replace(':smtp', ':sendmail')), []);
+  });
 });
