@@ -84,6 +84,7 @@ import { netbox } from './netbox';
 import { mailman } from './mailman';
 import { ratticweb } from './ratticweb';
 import { fluentPluginMail } from './fluent-plugin-mail';
+import { icloudDocker } from './icloud-docker';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -177,6 +178,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   mailman,
   ratticweb,
   'fluent-plugin-mail': fluentPluginMail,
+  'icloud-docker': icloudDocker,
   generic,
 };
 

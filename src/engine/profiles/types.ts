@@ -95,6 +95,7 @@ export type ProfileId =
   | 'mailman'
   | 'ratticweb'
   | 'fluent-plugin-mail'
+  | 'icloud-docker'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */

@@ -132,4 +132,15 @@ describe('app vocabularies on real files', () => {
     // delivery_method: :sendmail leaves smtp_settings unused.
     assert.deepEqual(findings(file, read(file).replace(':smtp', ':sendmail')), []);
   });
+  it('icloud-docker: plain smtplib.SMTP then starttls() unless no_tls, so 465 never answers; no_tls: true sends the password in clear', () => {
+    const file = 'issues/icloud-docker-72/config.yaml';
+    assert.deepEqual(profiles(file), ['icloud-docker']);
+    assert.deepEqual(findings(file), ['plaintext-on-implicit-tls-port@8']);
+    assert.deepEqual(findings(file, read(file).replace('port: 465', 'port: 587')), []);
+    assert.deepEqual(findings(file, read(file).replace('port: 465', 'port: 587').replace('no_tls: false', 'no_tls: true')), ['cleartext-auth@8']);
+    // Without no_tls beside email these are anyone's smtp: keys, and 465 says nothing for certain.
+    const noSwitch = read(file).replace('  no_tls: false\n', '');
+    assert.deepEqual(profiles(file, noSwitch), ['generic']);
+    assert.deepEqual(findings(file, noSwitch), []);
+  });
 });
