@@ -1,9 +1,9 @@
 // Format detection (from the file name, src/engine/facts/files.ts, and for names that do not tell, such as
 // `*.conf` and `*.cfg`, from the content) and dispatch to the parsers.
 
-import { formatCandidates, formatOfPath } from '../facts/files';
+import { codeLanguageOfPath, formatCandidates, formatOfPath } from '../facts/files';
 import type { FormatId, ParseResult } from '../types';
-import { parseAssignments } from './assignments';
+import { looksLikeOmnibus, parseAssignments } from './assignments';
 import { parseDotenv } from './dotenv';
 import { looksLikeFluentd, parseFluentd } from './fluentd';
 import { parseHjson } from './hjson';
@@ -29,7 +29,7 @@ export { parseToml, MAX_TOML_ENTRIES } from './toml';
 export { parseYaml, MAX_YAML_LENGTH, MAX_YAML_ENTRIES } from './yaml';
 
 /** The content checks of the formats that some file names leave open (facts/files.ts `byContent`). */
-const LOOKS_LIKE: Partial<Record<FormatId, (text: string) => boolean>> = { hocon: looksLikeHocon, fluentd: looksLikeFluentd, ini: looksLikeIni };
+const LOOKS_LIKE: Partial<Record<FormatId, (text: string) => boolean>> = { hocon: looksLikeHocon, fluentd: looksLikeFluentd, ini: looksLikeIni, assignments: looksLikeOmnibus };
 
 /**
  * The format of a file from its name and, where the name leaves it open (`*.conf`: HOCON or Fluentd; `*.cfg`:
@@ -42,7 +42,8 @@ export function formatOfText(filePath: string, text: string): FormatId | undefin
   for (const { format, byContent } of candidates) {
     if (!byContent || LOOKS_LIKE[format]?.(text)) return format;
   }
-  return undefined;
+  // A Ruby file whose content is not gitlab.rb's is source code.
+  return codeLanguageOfPath(filePath) ? 'code' : undefined;
 }
 
 export function parseConfig(format: FormatId, text: string): ParseResult {

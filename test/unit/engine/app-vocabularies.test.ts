@@ -143,4 +143,14 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(profiles(file, noSwitch), ['generic']);
     assert.deepEqual(findings(file, noSwitch), []);
   });
+  it("Omnibus GitLab's gitlab_rails['smtp_*'] lines in a file not named gitlab.rb are read as gitlab.rb; other Ruby stays code", () => {
+    const file = 'issues/gitlabhq-9236/config.rb';
+    assert.deepEqual(profiles(file), ['gitlab']);
+    assert.deepEqual(findings(file), ['port-25-submission@6']);
+    assert.equal(analyzeText(file, read(file)).format, 'assignments');
+    // One such line is no gitlab.rb: the file is Ruby source again, where these lines name no mail library.
+    const oneLine = read(file).split('\n').filter((line) => !/smtp_/.test(line) || /smtp_port/.test(line)).join('\n');
+    assert.equal(analyzeText(file, oneLine).format, 'code');
+    assert.deepEqual(findings(file, oneLine), []);
+  });
 });
