@@ -82,6 +82,9 @@ export const CONFIG_FILES: readonly ConfigFilePattern[] = [
   { format: 'assignments', glob: '**/config/environments/*.rb' },
   { format: 'assignments', glob: '**/config/initializers/*mail*.rb' },
   { format: 'assignments', glob: '**/config/initializers/*smtp*.rb' },
+  // gitlab.rb's lines in a file of another name (an excerpt posted as config.rb): only with gitlab_rails['smtp_*']
+  // assignments (formats/assignments.ts looksLikeOmnibus); other Ruby files stay code.
+  { format: 'assignments', glob: '**/*.rb', byContent: true },
   // Nextcloud: config/config.php and config/*.config.php.
   { format: 'assignments', glob: '**/config.php' },
   { format: 'assignments', glob: '**/*.config.php' },
@@ -192,8 +195,11 @@ const SKIPPED = new Set(SKIPPED_FOLDERS);
 /** The format of a file from its name or path (case-insensitive), or undefined if it is not one we read. */
 export function formatOfPath(filePath: string): FormatId | undefined {
   const normalized = normalize(filePath);
-  const config = COMPILED_NOT.some((re) => re.test(normalized)) ? undefined : COMPILED.find((pattern) => pattern.re.test(normalized))?.format;
-  return config ?? (codeLanguageOfPath(filePath) ? 'code' : undefined);
+  if (COMPILED_NOT.some((re) => re.test(normalized))) return codeLanguageOfPath(filePath) ? 'code' : undefined;
+  const matching = COMPILED.filter((pattern) => pattern.re.test(normalized));
+  // A name that leaves the format to the content (`*.conf`, `*.cfg`, any `*.rb`) is code when it is code.
+  const byName = matching.find((pattern) => !pattern.byContent)?.format;
+  return byName ?? (codeLanguageOfPath(filePath) ? 'code' : matching[0]?.format);
 }
 
 /**

@@ -38,6 +38,14 @@ function countMatches(text: string, re: RegExp, cap = 50): number {
 }
 
 /** Guesses the language of a code-like config file from its first 64 KB. */
+/**
+ * gitlab.rb's settings in a file of another name: two or more `gitlab_rails['smtp_…'] = …` lines at the start of a line,
+ * the form Omnibus GitLab's gitlab.rb uses (docs.gitlab.com/omnibus/settings/smtp); a Ruby program rarely writes them.
+ */
+export function looksLikeOmnibus(text: string): boolean {
+  return countMatches(text.slice(0, 65536), /^[ \t]*gitlab_rails\[['"]smtp_\w+['"]\][ \t]*=[^=]/gm) >= 2;
+}
+
 export function detectAssignmentLanguage(text: string): AssignmentLanguage {
   const head = text.slice(0, 65536);
   if (/^\uFEFF?\s*<\?php/.test(head)) return 'php';

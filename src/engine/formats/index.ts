@@ -3,7 +3,7 @@
 
 import { codeLanguageOfPath, formatCandidates, formatOfPath } from '../facts/files';
 import type { FormatId, ParseResult } from '../types';
-import { parseAssignments } from './assignments';
+import { looksLikeOmnibus, parseAssignments } from './assignments';
 import { parseDotenv } from './dotenv';
 import { looksLikeFluentd, parseFluentd } from './fluentd';
 import { parseHjson } from './hjson';
@@ -29,7 +29,7 @@ export { parseToml, MAX_TOML_ENTRIES } from './toml';
 export { parseYaml, MAX_YAML_LENGTH, MAX_YAML_ENTRIES } from './yaml';
 
 /** The content checks of the formats that some file names leave open (facts/files.ts `byContent`). */
-const LOOKS_LIKE: Partial<Record<FormatId, (text: string) => boolean>> = { hocon: looksLikeHocon, fluentd: looksLikeFluentd, ini: looksLikeIni };
+const LOOKS_LIKE: Partial<Record<FormatId, (text: string) => boolean>> = { hocon: looksLikeHocon, fluentd: looksLikeFluentd, ini: looksLikeIni, assignments: looksLikeOmnibus };
 
 /**
  * The format of a file from its name and, where the name leaves it open (`*.conf`: HOCON or Fluentd; `*.cfg`:
@@ -43,7 +43,7 @@ export function formatOfText(filePath: string, text: string): FormatId | undefin
     if ((!byContent || LOOKS_LIKE[format]?.(text)) && (!content || content.test(text))) return format;
   }
   // A name whose content is none of those it allows: source code where its extension is code's (a Python
-  // configuration/configuration.py that is not NetBox's), else nothing we read.
+  // configuration/configuration.py that is not NetBox's, a Ruby file that is not gitlab.rb's), else nothing we read.
   return codeLanguageOfPath(filePath) ? 'code' : undefined;
 }
 

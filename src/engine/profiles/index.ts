@@ -10,6 +10,7 @@ import { django } from './django';
 import { flaskMail } from './flask-mail';
 import { authentik } from './authentik';
 import { rails } from './rails';
+import { redmine } from './redmine';
 import { gitlab } from './gitlab';
 import { actionmailerEnv } from './actionmailer-env';
 import { discourse } from './discourse';
@@ -87,6 +88,7 @@ import { fluentPluginMail } from './fluent-plugin-mail';
 import { vikunja } from './vikunja';
 import { pocketId } from './pocket-id';
 import { immich } from './immich';
+import { icloudDocker } from './icloud-docker';
 import { generic } from './generic';
 import type { FrameworkProfile, ProfileId, TlsTarget } from './types';
 
@@ -118,6 +120,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   'flask-mail': flaskMail,
   authentik,
   rails,
+  redmine,
   gitlab,
   'actionmailer-env': actionmailerEnv,
   discourse,
@@ -184,6 +187,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   vikunja,
   'pocket-id': pocketId,
   immich,
+  'icloud-docker': icloudDocker,
   generic,
 };
 

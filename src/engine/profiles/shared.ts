@@ -2,7 +2,7 @@
 // that apps hand their settings to (nodemailer, Django, Ruby's mail gem).
 
 import type { TlsMode } from '../types';
-import type { KeySpec, KeyWrite, Prefix, TlsDefault, TlsMeaning, TlsRecipe } from './types';
+import type { FrameworkProfile, KeySpec, KeyWrite, Prefix, TlsDefault, TlsMeaning, TlsRecipe } from './types';
 
 /** Symfony Mailer, nodemailer, MailKit's Auto, gomail: implicit TLS on 465, opportunistic STARTTLS otherwise. */
 export const AUTO_BY_PORT: TlsDefault = { byPort: { 465: 'implicit' }, otherwise: 'starttls-opportunistic' };
@@ -108,6 +108,25 @@ export const RAILS_KEYS: readonly KeySpec[] = [
 ];
 
 export const RAILS_EXCLUSIVE = 'the mail gem raises ":enable_starttls and :tls are mutually exclusive"';
+
+/**
+ * Ruby's mail gem as the version an app bundles reads its settings (mikel/mail
+ * lib/mail/network/delivery_methods/smtp.rb, build_smtp_session). 2.9 (tag 2.9.1) raises when tls/ssl and
+ * enable_starttls* are both on. 2.8 (tags 2.8.0, 2.8.1) takes tls/ssl first and then reads no enable_starttls*, so
+ * implicit TLS wins (the engine's reading of both on) and nothing is refused; its enable_starttls takes only
+ * true/false (anything else raises "Unrecognized :enable_starttls value") and false turns STARTTLS off even beside
+ * enable_starttls_auto. Both default to STARTTLS when offered (2.8: enable_starttls_auto true in DEFAULTS; 2.9: :auto).
+ */
+export function mailGemFamily(version: '2.8' | '2.9'): Pick<FrameworkProfile, 'keys' | 'tlsDefault' | 'exclusiveTls' | 'tlsRecipe'> {
+  const keys = version === '2.9' ? RAILS_KEYS : RAILS_KEYS.map((spec) => (spec.key === 'enable starttls' ? MAIL_28_ENABLE_STARTTLS : spec));
+  return { keys, tlsDefault: { otherwise: 'starttls-opportunistic' }, exclusiveTls: version === '2.9' ? RAILS_EXCLUSIVE : undefined, tlsRecipe: railsStyle([]) };
+}
+
+const MAIL_28_ENABLE_STARTTLS: KeySpec = {
+  key: 'enable starttls',
+  role: 'starttls',
+  tls: { kind: 'enum', values: { true: 'starttls-required', false: 'none' } },
+};
 
 /**
  * Ruby's mail gem (Rails, GitLab): enable_starttls_auto is on by default; it refuses

@@ -21,6 +21,7 @@ export type ProfileId =
   | 'flask-mail'
   | 'authentik'
   | 'rails'
+  | 'redmine'
   | 'gitlab'
   | 'actionmailer-env'
   | 'discourse'
@@ -99,6 +100,7 @@ export type ProfileId =
   | 'vikunja'
   | 'pocket-id'
   | 'immich'
+  | 'icloud-docker'
   | 'generic';
 
 /** The TLS modes a fix can switch to, and advice can be given for. */

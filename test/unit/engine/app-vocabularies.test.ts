@@ -212,4 +212,42 @@ describe('app vocabularies on real files', () => {
     assert.deepEqual(findings(file, set(none, 'type', 'LOGIN')), ['cleartext-auth@1140']);
     assert.deepEqual(findings(file, smtp.replace('ssl_verify_peer = 1', 'ssl_verify_peer = 0')), ['tls-verify-disabled@1142']);
   });
+
+  it("Redmine's configuration.yml (mail 2.8): tls/ssl win over enable_starttls_auto, nothing is refused; Rails' mail 2.9 refuses both", () => {
+    const file = 'issues/docker-redmine-395/configuration.yml';
+    assert.deepEqual(profiles(file), ['redmine']);
+    assert.deepEqual(findings(file), ['implicit-tls-on-starttls-port@11']);
+    assert.deepEqual(findings('issues/docker-redmine-149/configuration.yml'), []);
+    // The same smtp_settings without Redmine's email_delivery are ActionMailer's, read as mail 2.9.
+    const bare = read(file).replace(/^ {2}email_delivery:\n {4}delivery_method: :smtp\n/, '');
+    assert.deepEqual(profiles(file, bare), ['rails']);
+    assert.deepEqual(findings(file, bare), ['conflicting-tls-flags@2']);
+    // mail 2.8's enable_starttls takes true or false only; false turns STARTTLS off beside enable_starttls_auto.
+    const noTls = read(file).replace('      tls: true\n', '');
+    assert.deepEqual(findings(file, noTls), ['opportunistic-starttls@6']);
+    assert.deepEqual(findings(file, noTls.replace('enable_starttls_auto: true', 'enable_starttls_auto: true\n      enable_starttls: false')), ['cleartext-auth@5']);
+    // delivery_method: :sendmail leaves smtp_settings unused.
+    assert.deepEqual(findings(file, read(file).replace(':smtp', ':sendmail')), []);
+  });
+  it('icloud-docker: plain smtplib.SMTP then starttls() unless no_tls, so 465 never answers; no_tls: true sends the password in clear', () => {
+    const file = 'issues/icloud-docker-72/config.yaml';
+    assert.deepEqual(profiles(file), ['icloud-docker']);
+    assert.deepEqual(findings(file), ['plaintext-on-implicit-tls-port@8']);
+    assert.deepEqual(findings(file, read(file).replace('port: 465', 'port: 587')), []);
+    assert.deepEqual(findings(file, read(file).replace('port: 465', 'port: 587').replace('no_tls: false', 'no_tls: true')), ['cleartext-auth@8']);
+    // Without no_tls beside email these are anyone's smtp: keys, and 465 says nothing for certain.
+    const noSwitch = read(file).replace('  no_tls: false\n', '');
+    assert.deepEqual(profiles(file, noSwitch), ['generic']);
+    assert.deepEqual(findings(file, noSwitch), []);
+  });
+  it("Omnibus GitLab's gitlab_rails['smtp_*'] lines in a file not named gitlab.rb are read as gitlab.rb; other Ruby stays code", () => {
+    const file = 'issues/gitlabhq-9236/config.rb';
+    assert.deepEqual(profiles(file), ['gitlab']);
+    assert.deepEqual(findings(file), ['port-25-submission@6']);
+    assert.equal(analyzeText(file, read(file)).format, 'assignments');
+    // One such line is no gitlab.rb: the file is Ruby source again, where these lines name no mail library.
+    const oneLine = read(file).split('\n').filter((line) => !/smtp_/.test(line) || /smtp_port/.test(line)).join('\n');
+    assert.equal(analyzeText(file, oneLine).format, 'code');
+    assert.deepEqual(findings(file, oneLine), []);
+  });
 });
