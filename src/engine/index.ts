@@ -3,14 +3,14 @@
 // (eslint.config.mjs enforces it). Modules behind this file are internals: an
 // adapter that needs something new gets it exported here.
 
-export { analyzeText, prepareAnalysis, describeInternalError, DIAGNOSTIC_SOURCE, FINDING_IDS, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
+export { analyzeText, analysisSteps, describeInternalError, DIAGNOSTIC_SOURCE, FINDING_IDS, isConfigFile, ruleDocsUrl, DOCS_BASE } from './analyze';
 export { formatConfigError, ProjectConfigResolver, PROJECT_CONFIG_FILES } from './config/project-config';
 export type { ConfigError, ProjectConfig, ResolvedConfig } from './config/project-config';
 export { disableFileEdit, disableLineEdit, UNUSED_SUPPRESSION } from './suppressions';
 export type { Analysis, AnalyzeOptions, ElsewhereFinding, Finding, InternalError, RuleSetting } from './analyze';
 export { ensureCodeParser, prepareCodeFile } from './code';
 export { isComposeFile, variablesOf } from './environment';
-export { analyzeInProject, environmentFor, inputsOf, projectOptions, readersOf, readsFrom } from './project';
+export { analyzeInProject, environmentFor, projectAnalysisSteps, inputsOf, projectOptions, readersOf, readsFrom } from './project';
 export type { ProjectFiles } from './project';
 export { inputsMatter } from './project-code';
 export type { EnvironmentVariables } from './environment';

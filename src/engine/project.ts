@@ -23,10 +23,11 @@
 // a finding on this file's own value names the other files' values of its group as related information. A source
 // file's findings stay on the code (a deployment may set the variable otherwise), pointing at the `.env` line.
 
-import { analyzeText, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding } from './analyze';
+import { analysisSteps, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding } from './analyze';
 import { isComposeFile, variablesOf, type EnvironmentVariable, type EnvironmentVariables } from './environment';
 import { parseConfig } from './formats';
 import { codeEnvironmentFor, codeInputsOf, inputsMatter } from './project-code';
+import { finish } from './steps';
 import { LineIndex } from './text';
 import type { ConfigEntry, Range } from './types';
 
@@ -197,9 +198,14 @@ export function projectOptions(filePath: string, text: string, files: ProjectFil
  * this file's own on the groups it reads (the combination is what runs). `options` are the caller's (rules, context).
  */
 export function analyzeInProject(filePath: string, text: string, files: ProjectFiles, options: AnalyzeOptions = {}): Analysis {
+  return finish(projectAnalysisSteps(filePath, text, files, options));
+}
+
+/** analyzeInProject in short steps (analyze.ts analysisSteps for the file, then for each file that reads it), its result the return value. */
+export function* projectAnalysisSteps(filePath: string, text: string, files: ProjectFiles, options: AnalyzeOptions = {}): Generator<void, Analysis> {
   const analysisPath = (file: string) => files.analysisPath?.(file) ?? file;
   const display = (file: string) => files.display?.(file) ?? analysisPath(file);
-  const analyzed = analyzeText(analysisPath(filePath), text, projectOptions(filePath, text, files, options));
+  const analyzed = yield* analysisSteps(analysisPath(filePath), text, projectOptions(filePath, text, files, options));
   const own = analyzed.elsewhere ? { ...analyzed, elsewhere: relocated(analyzed.elsewhere, filePath, text, display(filePath)) } : analyzed;
   const readers = readersOf(filePath, files);
   if (readers.length === 0) return own;
@@ -209,7 +215,7 @@ export function analyzeInProject(filePath: string, text: string, files: ProjectF
   for (const reader of readers) {
     const readerText = withThis.read(reader);
     if (readerText === undefined) continue;
-    const analysis = analyzeText(analysisPath(reader), readerText, projectOptions(reader, readerText, withThis, options));
+    const analysis = yield* analysisSteps(analysisPath(reader), readerText, projectOptions(reader, readerText, withThis, options));
     for (const group of analysis.groups) {
       for (const match of group.matches) {
         const set = match.entry?.environment?.setBy;

@@ -157,7 +157,7 @@ export class ExplainCommand {
   async applyFix(settings: SettingsMatch | undefined): Promise<boolean> {
     if (!settings?.finding) return false;
     const document = await vscode.workspace.openTextDocument(settings.uri);
-    const analyzed = this.diagnostics.analysisOf(document);
+    const analyzed = await this.diagnostics.analysisWhenReady(document);
     const group = analyzed?.analysis.groups[settings.groupIndex];
     const finding = group && analyzed.analysis.findings.find((candidate) => candidate.ruleId === settings.finding!.ruleId && insideGroup(candidate, group));
     const fix = finding && fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri, document.getText()))[0];
@@ -174,7 +174,7 @@ export class ExplainCommand {
   private async openSettings(settings: SettingsMatch | undefined): Promise<void> {
     if (!settings) return;
     const document = await vscode.workspace.openTextDocument(settings.uri);
-    const analyzed = this.diagnostics.analysisOf(document);
+    const analyzed = await this.diagnostics.analysisWhenReady(document);
     const entry = analyzed?.analysis.groups[settings.groupIndex]?.matches[0]?.entry;
     const editor = await vscode.window.showTextDocument(document);
     if (entry && analyzed) {

@@ -84,7 +84,7 @@ export class ProbeCommand {
     let target = previous;
     if (previous.source) {
       const document = await vscode.workspace.openTextDocument(previous.source.uri);
-      const group = this.diagnostics.analysisOf(document)?.analysis.groups[previous.source.groupIndex];
+      const group = (await this.diagnostics.analysisWhenReady(document))?.analysis.groups[previous.source.groupIndex];
       const fresh = group && (await this.targetOf(group, previous.origin, previous.source));
       if (!fresh) return undefined;
       target = fresh;
@@ -242,12 +242,12 @@ export class ProbeCommand {
   private async chooseTarget(uri?: vscode.Uri, groupIndex?: number): Promise<Target | undefined> {
     if (uri && groupIndex !== undefined) {
       const document = await vscode.workspace.openTextDocument(uri);
-      const group = this.diagnostics.analysisOf(document)?.analysis.groups[groupIndex];
+      const group = (await this.diagnostics.analysisWhenReady(document))?.analysis.groups[groupIndex];
       if (group) return this.targetOf(group, vscode.workspace.asRelativePath(uri), { uri, groupIndex });
     }
     const editor = vscode.window.activeTextEditor;
     if (editor) {
-      const analyzed = this.diagnostics.analysisOf(editor.document);
+      const analyzed = await this.diagnostics.analysisWhenReady(editor.document);
       const line = editor.selection.active.line;
       const group = analyzed?.analysis.groups.find((candidate) =>
         candidate.matches.some(({ entry }) => analyzed.lines.positionAt(entry.keyRange.start).line === line),

@@ -498,8 +498,16 @@ function prefixOf(text: string, chunk: Chunk, keys: Map<Line, string>): string[]
 const sourceOf = (text: string, chunk: Chunk): string =>
   chunk.spans.length === 1 ? text.slice(chunk.spans[0].start, chunk.spans[0].end) : chunk.spans.map((span) => text.slice(span.start, span.end)).join('');
 
-/** The partial read, a step after some lines, each document's outline and each chunk (the full parse is one step). */
-function* read(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, ParseResult> {
+/**
+ * The entries of `text` that can matter (every entry whose key path and value have words that pass
+ * `mattersIn`, and maybe others), in document order with their ranges in `text`; the full parse
+ * whenever the scan cannot tell (see the top of this file). `mask` gives a lower-case line's words as
+ * bits; `mattersIn`, for a document's lower-case text, whether a part of it with those words (ORed over its
+ * lines) can hold an entry that matters. In short steps (some lines, one document's outline, one chunk) for
+ * analyze.ts analysisSteps, which an adapter that must not block for long drives with pauses; a text the
+ * partial read cannot outline is parsed whole, in one step.
+ */
+export function* readYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, ParseResult> {
   const chunks = yield* plan(text, mask, mattersIn);
   if (!chunks) return parseYaml(text);
   const { result, addError } = startResult('yaml', text);
@@ -532,35 +540,4 @@ function* read(text: string, mask: (lowerText: string) => number, mattersIn: Mat
     yield;
   }
   return result;
-}
-
-/** The text prepareYamlParts read last, and what it read: the call that follows it returns that. */
-let prepared: { text: string; result: ParseResult } | undefined;
-
-const copyOf = (result: ParseResult): ParseResult => ({ ...result, entries: result.entries.map((entry) => ({ ...entry })), errors: [...result.errors] });
-
-/**
- * parseYamlParts(text, mask, mattersIn) in short steps (some lines, one document's outline, one chunk), so
- * that the call itself then returns at once. For an adapter that must not block for long (it pauses
- * between steps); the engine itself never waits. A text the partial read cannot outline is parsed whole,
- * in one step.
- */
-export function* prepareYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, void> {
-  const result = yield* read(text, mask, mattersIn);
-  prepared = { text, result };
-}
-
-/**
- * The entries of `text` that can matter (every entry whose key path and value have words that pass
- * `mattersIn`, and maybe others), in document order with their ranges in `text`; the full parse
- * whenever the scan cannot tell (see the top of this file). `mask` gives a lower-case line's words as
- * bits; `mattersIn`, for a document's lower-case text, whether a part of it with those words (ORed over its
- * lines) can hold an entry that matters.
- */
-export function parseYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): ParseResult {
-  if (prepared?.text === text) return copyOf(prepared.result);
-  const steps = read(text, mask, mattersIn);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
 }
