@@ -4,8 +4,9 @@
 // parse no worse. Candidates that fail are dropped.
 
 import { environmentOf, isExampleFile } from '../facts/environments';
-import { analyzeText, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
+import { analysisSteps, analyzeText, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
 import { ruleById } from '../rules';
+import { finish } from '../steps';
 import type { SmtpGroup } from '../model';
 import type { TlsTarget } from '../profiles';
 import type { RuleContext } from '../rules/rule';
@@ -47,7 +48,7 @@ function mapOffset(offset: number, edits: readonly TextEdit[], side: 'start' | '
  * than the fixed one) has the same rule and message id: its values may name what the fix
  * changed (the host in tls-verify-disabled's message).
  */
-function verify(
+function* verify(
   filePath: string,
   text: string,
   before: Analysis,
@@ -55,11 +56,11 @@ function verify(
   edits: readonly TextEdit[],
   options: AnalyzeOptions,
   analyses?: Map<string, Analysis>,
-): boolean {
+): Generator<void, boolean> {
   if (edits.length === 0 || !editsAreSound(text, edits)) return false;
   const fixed = applyEdits(text, edits);
   if (fixed === text) return false;
-  const after = analyzeText(filePath, fixed, options);
+  const after = yield* analysisSteps(filePath, fixed, options);
   analyses?.set(fixed, after);
   // A rule that throws on the fixed text would hide its findings, not lose them.
   if (after.parseErrors.length > before.parseErrors.length || after.internalErrors.length > before.internalErrors.length) return false;
@@ -100,7 +101,7 @@ export type InternalErrorHandler = (error: InternalError) => void;
 
 const logToConsole: InternalErrorHandler = (error) => console.error(`SMTP Doctor: ${describeInternalError(error)}`);
 
-function fixesWith(
+function* fixesWith(
   filePath: string,
   text: string,
   finding: Finding,
@@ -108,7 +109,7 @@ function fixesWith(
   analysis: Analysis,
   onInternalError: InternalErrorHandler,
   fixAllMode?: FixAllMode,
-): Fix[] {
+): Generator<void, Fix[]> {
   const rule = ruleById(finding.ruleId);
   if (!rule?.fix || !analysis.parse || !analysis.findings.some((item) => sameFinding(item, finding))) return [];
   const ruleContext = ruleContextOf(filePath, options);
@@ -138,7 +139,7 @@ function fixesWith(
       // An edit anchored on an entry of another file (a Compose env_file's, placed past the end of the text) is not this file's.
       if (candidate.edits.some((edit) => edit.range.end > text.length)) continue;
       const key = JSON.stringify(candidate.edits);
-      if (seen.has(key) || !verify(filePath, text, analysis, finding, candidate.edits, options, fixAllMode?.analyses)) continue;
+      if (seen.has(key) || !(yield* verify(filePath, text, analysis, finding, candidate.edits, options, fixAllMode?.analyses))) continue;
       seen.add(key);
       fixes.push({ title: candidate.title, preferred: candidate.preferred && !fixes.some((fix) => fix.preferred), edits: candidate.edits });
     }
@@ -149,16 +150,26 @@ function fixesWith(
 
 /** Fixes for one finding, each verified: applying it and re-analysing removes that finding and adds none. */
 export function fixesFor(filePath: string, text: string, finding: Finding, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Fix[] {
-  return fixesWith(filePath, text, finding, options, analyzeText(filePath, text, options), onInternalError);
+  return finish(fixStepsFor(filePath, text, finding, options, onInternalError));
+}
+
+/** fixesFor in short steps (each analysis's: analyze.ts analysisSteps), the fixes the return value; for an adapter that must not block. */
+export function* fixStepsFor(filePath: string, text: string, finding: Finding, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Generator<void, Fix[]> {
+  return yield* fixesWith(filePath, text, finding, options, yield* analysisSteps(filePath, text, options), onInternalError);
+}
+
+export interface FixAllResult {
+  text: string;
+  applied: { ruleId: string; title: string }[];
 }
 
 /** Applies preferred fixes one at a time (re-analysing in between) until none is left; for fix-all and `check --fix`. */
-export function fixAll(
-  filePath: string,
-  text: string,
-  options: AnalyzeOptions = {},
-  onInternalError: InternalErrorHandler = logToConsole,
-): { text: string; applied: { ruleId: string; title: string }[] } {
+export function fixAll(filePath: string, text: string, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): FixAllResult {
+  return finish(fixAllSteps(filePath, text, options, onInternalError));
+}
+
+/** fixAll in short steps (each analysis's), its result the return value; for fix-all on save in the editor. */
+export function* fixAllSteps(filePath: string, text: string, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Generator<void, FixAllResult> {
   let current = text;
   const applied: { ruleId: string; title: string }[] = [];
   // Findings that had no preferred fix, by rule, message id, values and text: not tried again in later rounds.
@@ -166,13 +177,13 @@ export function fixAll(
   const mode: FixAllMode = { analyses: new Map() };
   // Every applied fix removes a finding and adds none, so this ends; the bound is a guard.
   for (let round = 0; round < 1000; round++) {
-    const analysis = mode.analyses.get(current) ?? analyzeText(filePath, current, options);
+    const analysis = mode.analyses.get(current) ?? (yield* analysisSteps(filePath, current, options));
     mode.analyses.clear();
     let fixed = false;
     for (const finding of analysis.findings) {
       const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
       if (unfixable.has(key)) continue;
-      const preferred = fixesWith(filePath, current, finding, options, analysis, onInternalError, mode).find((fix) => fix.preferred);
+      const preferred = (yield* fixesWith(filePath, current, finding, options, analysis, onInternalError, mode)).find((fix) => fix.preferred);
       if (!preferred) {
         unfixable.add(key);
         continue;
@@ -237,7 +248,7 @@ export function switchTlsFix(
     );
     errors.forEach(onInternalError);
     if (!ofGroup) continue;
-    const fix = fixesWith(filePath, text, finding, options, before, onInternalError).find((item) => item.preferred);
+    const fix = finish(fixesWith(filePath, text, finding, options, before, onInternalError)).find((item) => item.preferred);
     if (fix && switches(fix.edits)) return fix;
   }
   // 2. The framework's own switch, on the group's port.
