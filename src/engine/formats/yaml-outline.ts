@@ -314,9 +314,9 @@ class Outline {
   /**
    * Reads the map whose keys are the significant lines of [from, to), all at one indentation; false when
    * they are not all keys of one map (the caller then keeps or drops the region whole). `context`: the
-   * words of the header lines above.
+   * words of the header lines above. A step after each key read (a big document has thousands).
    */
-  map(from: number, to: number, context: number, chain: readonly number[]): boolean {
+  *map(from: number, to: number, context: number, chain: readonly number[]): Generator<void, boolean> {
     const first = this.firstSignificant(from, to);
     if (first === to) return true;
     const indent = this.lines[first].indent;
@@ -329,7 +329,10 @@ class Outline {
       children.push([i, end]);
       i = end;
     }
-    for (const [start, end] of children) this.child(start, end, context, chain);
+    for (const [start, end] of children) {
+      yield* this.child(start, end, context, chain);
+      yield;
+    }
     return true;
   }
 
@@ -346,7 +349,7 @@ class Outline {
     return true;
   }
 
-  private child(from: number, to: number, context: number, chain: readonly number[]): void {
+  private *child(from: number, to: number, context: number, chain: readonly number[]): Generator<void, void> {
     if (!this.matters(context | this.maskOf(from, to))) return;
     const line = this.lines[from];
     const inner = this.firstSignificant(from + 1, to);
@@ -357,21 +360,22 @@ class Outline {
     }
     // A map below: the entries that can matter, read as keys of that map (the header alone yields no entry).
     const mark = this.units.length;
-    if (!this.map(inner, to, header, [...chain, from])) {
+    if (!(yield* this.map(inner, to, header, [...chain, from]))) {
       this.units.length = mark;
       this.units.push({ from, to, chain });
     }
   }
 }
 
-/** The parts of one document to read, or undefined when the whole text must be parsed. */
-function outlineDocument(lines: Line[], matters: (mask: number) => boolean): Unit[] | undefined {
+/** The parts of one document to read, or undefined when the whole text must be parsed; in steps (Outline.map). */
+function* outlineDocument(lines: Line[], matters: (mask: number) => boolean): Generator<void, Unit[] | undefined> {
   if (!wellNested(lines)) return undefined;
+  yield;
   const first = lines.findIndex(significant);
   if (first === -1) return [];
   if (lines[first].indent !== 0) return undefined;
   const reader = new Outline(lines, matters);
-  if (!reader.map(first, lines.length, 0, [])) return undefined;
+  if (!(yield* reader.map(first, lines.length, 0, []))) return undefined;
   return reader.units;
 }
 
@@ -471,7 +475,8 @@ function* plan(text: string, mask: (lowerText: string) => number, mattersIn: Mat
   for (const document of documents) {
     const { lines } = document;
     const matters = lines.length ? mattersIn(text.slice(lines[0].start, lines[lines.length - 1].end).toLowerCase()) : () => false;
-    const units = outlineDocument(lines, matters);
+    yield;
+    const units = yield* outlineDocument(lines, matters);
     if (!units) return undefined;
     outlined.push({ document, units });
     yield;
