@@ -5,6 +5,7 @@ import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
 import { isComposeFile, resolveEnvironment, type EnvironmentVariables } from './environment';
 import { detectFormat, formatOfText, parseConfig } from './formats';
+import { parseYamlSteps } from './formats/yaml';
 import { readYamlParts } from './formats/yaml-outline';
 import { entryWordsText, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
@@ -314,7 +315,8 @@ function environmentSources(group: SmtpGroup, ranges: readonly Range[]): Related
 }
 
 function* readConfig(format: FormatId, text: string, options: AnalyzeOptions): Generator<void, ParseResult> {
-  return format === 'yaml' && readOf(text, options) === 'relevant' ? yield* readYamlParts(text, wordMask, mattersIn) : parseConfig(format, text);
+  if (format !== 'yaml') return parseConfig(format, text);
+  return readOf(text, options) === 'relevant' ? yield* readYamlParts(text, wordMask, mattersIn) : yield* parseYamlSteps(text);
 }
 
 const readOf = (text: string, options: AnalyzeOptions): 'full' | 'relevant' => options.read ?? (text.length >= PARTIAL_READ_MIN_LENGTH ? 'relevant' : 'full');

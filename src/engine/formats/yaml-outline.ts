@@ -21,7 +21,7 @@
 
 import type { ParseResult, Range } from '../types';
 import { startResult } from './common';
-import { MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYaml, parseYamlPiece, type RootContext } from './yaml';
+import { MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYamlPiece, parseYamlSteps, type RootContext } from './yaml';
 
 const enum Kind {
   Blank,
@@ -510,18 +510,18 @@ const sourceOf = (text: string, chunk: Chunk): string =>
  * bits; `mattersIn`, for a document's lower-case text, whether a part of it with those words (ORed over its
  * lines) can hold an entry that matters. In short steps (some lines, one document's outline, one chunk) for
  * analyze.ts analysisSteps, which an adapter that must not block for long drives with pauses; a text the
- * partial read cannot outline is parsed whole, in one step.
+ * partial read cannot outline is parsed whole (yaml.ts parseYamlSteps, in steps too).
  */
 export function* readYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, ParseResult> {
   const chunks = yield* plan(text, mask, mattersIn);
-  if (!chunks) return parseYaml(text);
+  if (!chunks) return yield* parseYamlSteps(text);
   const { result, addError } = startResult('yaml', text);
   const keys = new Map<Line, string>();
   for (const chunk of chunks) {
     const prefix = prefixOf(text, chunk, keys);
-    if (!prefix) return parseYaml(text);
+    if (!prefix) return yield* parseYamlSteps(text);
     const piece = readPiece(sourceOf(text, chunk), { parentKey: prefix[prefix.length - 1], depth: prefix.length });
-    if (!clean(piece)) return parseYaml(text);
+    if (!clean(piece)) return yield* parseYamlSteps(text);
     const { spans } = chunk;
     const place = (offset: number): number => {
       let lo = 0;

@@ -215,7 +215,7 @@ describe('partial YAML read', () => {
       const run = analysisSteps('config/application.yml', variant);
       let step = run.next();
       for (; !step.done; step = run.next()) steps++;
-      // The broken text is parsed whole, in one step; the groups and rules are steps too.
+      // The broken text is parsed whole (parseYamlSteps); the groups and rules are steps too.
       assert.ok(steps > 10, `${label}: ${steps} steps`);
       assert.equal(seen(step.value), seen(analyzeText('config/application.yml', variant, FULL)), `${label}: stepwise and full differ`);
     }
