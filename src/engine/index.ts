@@ -14,7 +14,7 @@ export { analyzeInProject, environmentFor, projectAnalysisSteps, inputsOf, proje
 export type { ProjectFiles } from './project';
 export { inputsMatter } from './project-code';
 export type { EnvironmentVariables } from './environment';
-export { fixAll, fixAllSteps, fixesFor, fixStepsFor, applyEdits, switchTlsFix } from './fixes';
+export { fixAll, fixAllSteps, fixesFor, fixStepsFor, applyEdits, switchTlsFix, switchTlsFixSteps } from './fixes';
 export type { Fix, TextEdit, TlsTarget } from './fixes';
 export { hoverAt, hoverMarkdown, lensOffset, summarizeGroup } from './explain';
 export { CONFIG_FILES_GLOB, inSkippedFolder, isSkippedFolder, MAX_FILE_BYTES, PROJECT_ROOT_MARKERS, SKIPPED_FOLDERS_GLOB } from './facts/files';

@@ -4,7 +4,7 @@
 // parse no worse. Candidates that fail are dropped.
 
 import { environmentOf, isExampleFile } from '../facts/environments';
-import { analysisSteps, analyzeText, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
+import { analysisSteps, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type Finding, type InternalError } from '../analyze';
 import { ruleById } from '../rules';
 import { finish } from '../steps';
 import type { SmtpGroup } from '../model';
@@ -219,14 +219,26 @@ export function switchTlsFix(
   options: AnalyzeOptions = {},
   onInternalError: InternalErrorHandler = logToConsole,
 ): Fix | undefined {
-  const before = analyzeText(filePath, text, options);
+  return finish(switchTlsFixSteps(filePath, text, groupIndex, target, options, onInternalError));
+}
+
+/** switchTlsFix in short steps (each analysis's), the fix the return value; for the editor's probe report. */
+export function* switchTlsFixSteps(
+  filePath: string,
+  text: string,
+  groupIndex: number,
+  target: TlsTarget,
+  options: AnalyzeOptions = {},
+  onInternalError: InternalErrorHandler = logToConsole,
+): Generator<void, Fix | undefined> {
+  const before = yield* analysisSteps(filePath, text, options);
   const group = before.groups[groupIndex];
   if (!group?.active || !before.parse || usesTls(group, target)) return undefined;
-  const switches = (edits: readonly TextEdit[]): boolean => {
+  const switches = function* (edits: readonly TextEdit[]): Generator<void, boolean> {
     if (edits.length === 0 || !editsAreSound(text, edits)) return false;
     const fixed = applyEdits(text, edits);
     if (fixed === text) return false;
-    const after = analyzeText(filePath, fixed, options);
+    const after = yield* analysisSteps(filePath, fixed, options);
     const switched = after.groups[groupIndex];
     if (!switched || !usesTls(switched, target) || after.parseErrors.length > before.parseErrors.length) return false;
     const old = [...before.findings];
@@ -248,12 +260,12 @@ export function switchTlsFix(
     );
     errors.forEach(onInternalError);
     if (!ofGroup) continue;
-    const fix = finish(fixesWith(filePath, text, finding, options, before, onInternalError)).find((item) => item.preferred);
-    if (fix && switches(fix.edits)) return fix;
+    const fix = (yield* fixesWith(filePath, text, finding, options, before, onInternalError)).find((item) => item.preferred);
+    if (fix && (yield* switches(fix.edits))) return fix;
   }
   // 2. The framework's own switch, on the group's port.
   const edits = new FixContextImpl(filePath, text, before.parse, options).switchTls(group, target);
-  if (!edits || !switches(edits)) return undefined;
+  if (!edits || !(yield* switches(edits))) return undefined;
   const port = group.port && !group.port.isDefault ? ` on port ${group.port.value}` : '';
   return { title: target === 'starttls' ? `Switch to STARTTLS${port}` : `Turn on implicit TLS${port}`, preferred: true, edits };
 }
