@@ -1,5 +1,5 @@
 // What the benchmark calls, bundled by bench/run.mjs with esbuild (not part of the tsc build).
-export { analyzeText, isConfigFile, prepareAnalysis } from '../src/engine/analyze';
+export { analyzeText, analysisSteps, isConfigFile } from '../src/engine/analyze';
 export { runInSlices, SLICE_MS } from '../src/extension/slices';
 export { detectFormat, parseConfig } from '../src/engine/formats';
 export { collectConfigFiles, readText } from '../src/cli/walk';

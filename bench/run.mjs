@@ -393,9 +393,9 @@ function benchEdit(m, generate = bigYaml, name = 'big') {
 
 /**
  * The first analysis of a big file in a fresh process (cold code, nothing cached), as the extension runs it
- * (src/extension/diagnostics.ts analyzeInSlices): prepareAnalysis in slices of SLICE_MS with setImmediate
- * between them (src/extension/slices.ts), then analyzeText. Reported: the longest synchronous block of that
- * (a slice, or the final call), and the single analyzeText call without slices (what it cost before).
+ * (src/extension/diagnostics.ts analyzeInSlices): analysisSteps in slices of SLICE_MS with setImmediate
+ * between them (src/extension/slices.ts), the whole analysis (read, groups, rules). Reported: the longest
+ * synchronous block of that (a slice), and the single analyzeText call without slices (what it cost before).
  * The engine bundle is loaded before the clock starts.
  */
 function benchFirstAnalysis(file, runs = 5) {
@@ -405,11 +405,8 @@ function benchFirstAnalysis(file, runs = 5) {
     const text = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8');
     const blocks = [];
     const t0 = performance.now();
-    m.runInSlices(m.prepareAnalysis(${JSON.stringify(file)}, text), { onSlice: (ms) => blocks.push(ms) }).then(() => {
-      const a = performance.now();
-      const analysis = m.analyzeText(${JSON.stringify(file)}, text);
+    m.runInSlices(m.analysisSteps(${JSON.stringify(file)}, text), { onSlice: (ms) => blocks.push(ms) }).then((analysis) => {
       const b = performance.now();
-      blocks.push(b - a);
       const wall = b - t0;
       // The same text in another fresh process would be cold; here a changed copy stands for it: one call, no slices.
       const other = text.replace(/: (\\d)/g, ': 1$1');
@@ -418,8 +415,7 @@ function benchFirstAnalysis(file, runs = 5) {
       const d = performance.now();
       m.analyzeText(${JSON.stringify(file)}, other, { read: 'full' });
       const e = performance.now();
-      const slices = blocks.slice(0, -1);
-      process.stdout.write(JSON.stringify({ longest: Math.max(...blocks), longestSlice: Math.max(...slices), final: b - a, slices: blocks.length, wall, single: d - c, full: e - d, findings: analysis.findings.length }));
+      process.stdout.write(JSON.stringify({ longest: Math.max(...blocks), slices: blocks.length, wall, single: d - c, full: e - d, findings: analysis.findings.length }));
     });`;
   const out = [];
   for (let i = 0; i < runs; i++) {
@@ -431,8 +427,6 @@ function benchFirstAnalysis(file, runs = 5) {
     runs: out.length,
     maxMs: Math.max(...out.map((r) => r.longest)),
     medianMs: median(out.map((r) => r.longest)),
-    longestSliceMedianMs: median(out.map((r) => r.longestSlice)),
-    finalCallMedianMs: median(out.map((r) => r.final)),
     slices: median(out.map((r) => r.slices)),
     wallMedianMs: median(out.map((r) => r.wall)),
     singleCallMedianMs: median(out.map((r) => r.single)),
@@ -843,7 +837,6 @@ async function main() {
     `2c. Longest synchronous block on the extension host (one analyzeText call; goal ≤ ${GOALS.longestBlockMs} ms)`,
     ['re-analysis after an edit, longest of both files', ms(longestEdit), ''],
     first.big ? ['first analysis in a fresh process, longest block (2 / 2b)', `${ms(first.big.maxMs)} / ${ms(first.nested?.maxMs)}`, `max of ${first.big.runs} processes; in slices of ${m.SLICE_MS} ms as the extension runs it, median ${first.big.slices} slices, ${ms(first.big.wallMedianMs)} in all`] : ['first analysis in a fresh process', 'n/a', 'child process failed'],
-    first.big ? ['  its longest slice / the analyzeText call after the slices (2)', `${ms(first.big.longestSliceMedianMs)} / ${ms(first.big.finalCallMedianMs)}`, 'medians; the call after the slices runs the groups and rules in one block'] : ['  its longest slice / the call after them', 'n/a', 'child process failed'],
     ['  one analyzeText call instead, cold parts (2 / 2b)', first.big ? `${ms(first.big.singleCallMedianMs)} / ${ms(first.nested?.singleCallMedianMs)}` : 'n/a', 'median; what one block cost before the slices (the CLI and the language server still call it so)'],
     ['  the same file read whole (read: full)', first.big ? ms(first.big.fullMedianMs) : 'n/a', 'one block: a YAML file the partial read cannot outline (anchors, multi-line flow…) is not sliced'],
     ['longest block', ms(Math.max(longestEdit, longestFirst)), `${verdict(longestOk)} (files the partial read outlines; the full read above still blocks longer)`],
@@ -934,10 +927,6 @@ async function main() {
       firstAnalysisLongestBlockMaxMs: round(longestFirst, 2),
       firstAnalysisLongestBlockMedianMs: first.big ? round(first.big.medianMs, 2) : null,
       firstAnalysisNestedLongestBlockMedianMs: first.nested ? round(first.nested.medianMs, 2) : null,
-      firstAnalysisLongestSliceMedianMs: first.big ? round(first.big.longestSliceMedianMs, 2) : null,
-      firstAnalysisNestedLongestSliceMedianMs: first.nested ? round(first.nested.longestSliceMedianMs, 2) : null,
-      firstAnalysisCallAfterSlicesMedianMs: first.big ? round(first.big.finalCallMedianMs, 2) : null,
-      firstAnalysisNestedCallAfterSlicesMedianMs: first.nested ? round(first.nested.finalCallMedianMs, 2) : null,
       firstAnalysisSlicesMedian: first.big?.slices ?? null,
       firstAnalysisWallMedianMs: first.big ? round(first.big.wallMedianMs, 2) : null,
       singleCallColdPartsMedianMs: first.big ? round(first.big.singleCallMedianMs, 2) : null,

@@ -5,11 +5,13 @@ import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { readCode, type CodeRead } from './code';
 import { isComposeFile, resolveEnvironment, type EnvironmentVariables } from './environment';
 import { detectFormat, formatOfText, parseConfig } from './formats';
-import { parseYamlParts, prepareYamlParts } from './formats/yaml-outline';
+import { parseYamlSteps } from './formats/yaml';
+import { readYamlParts } from './formats/yaml-outline';
 import { entryWordsText, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
 import { RULES, type AnalysisContext, type Rule, type RuleContext, type RuleFinding } from './rules';
 import { renderMessage, type MessageData, type RelatedInformation } from './rules/rule';
+import { finish } from './steps';
 import { applySuppressions, findDirectives, UNUSED_SUPPRESSION } from './suppressions';
 import { LineIndex } from './text';
 import { mattersIn, wordMask } from './vocabulary';
@@ -116,6 +118,15 @@ export function isConfigFile(filePath: string): boolean {
 }
 
 export function analyzeText(filePath: string, text: string, options: AnalyzeOptions = {}): Analysis {
+  return finish(analysisSteps(filePath, text, options));
+}
+
+/**
+ * analyzeText(filePath, text, options) in short steps (a big YAML file: some lines, each part it reads; then the
+ * grouping, and each rule on each group), its result the return value: for an adapter that pauses between
+ * steps so as not to block its thread (src/extension/slices.ts). The engine itself never waits.
+ */
+export function* analysisSteps(filePath: string, text: string, options: AnalyzeOptions = {}): Generator<void, Analysis> {
   // A `.conf` or `.cfg` file whose content is none of the formats its name allows (nginx, Apache, Buildbot's
   // master.cfg…) is not read at all, unless `otherwise` says how: its errors would be noise.
   const format = options.format ?? formatOfText(filePath, text) ?? options.otherwise;
@@ -123,11 +134,13 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
   // Every profile's keys and every SMTP URL contain "smtp" or "mail": a file with neither has no SMTP settings.
   if (!MAIL_WORDS.test(text)) return { format, groups: [], findings: [], parseErrors: [], internalErrors: [] };
   const code = format === 'code' ? readCode(filePath, text, options.environment) : undefined;
-  const parse = code ? code.parse : readConfig(format, text, options);
+  const parse = code ? code.parse : yield* readConfig(format, text, options);
+  yield;
   const foreign = placeCompanions(text, parse.entries, options.companions);
-  const groups = code
-    ? code.groups.map(buildGroup).filter((group): group is SmtpGroup => group !== undefined)
-    : findSmtpGroups([...resolveEnvironment(parse.entries, text, format, filePath, options.environment), ...foreign.entries]);
+  const resolved = code ? [] : resolveEnvironment(parse.entries, text, format, filePath, options.environment);
+  yield;
+  const groups = code ? code.groups.map(buildGroup).filter((group): group is SmtpGroup => group !== undefined) : yield* smtpGroupSteps([...resolved, ...foreign.entries]);
+  yield;
   const context = {
     filePath,
     environment: environmentOf(filePath),
@@ -135,6 +148,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     context: options.context ?? 'application',
   } as const;
   const documentEnvironments = environmentsByDocument([...parse.entries, ...foreign.entries], context.environment, filePath);
+  yield;
   const enabled = RULES.flatMap((rule) => {
     const severity = severityOf(rule, options);
     return severity === 'off' ? [] : [{ rule, severity }];
@@ -147,7 +161,11 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
     if (!group.active) continue;
     const environment = groupEnvironment(group, documentEnvironments, context.environment, filePath);
     const groupContext = environment ? { ...context, environment } : context;
-    const found = enabled.map(({ rule, severity }) => ({ rule, severity, findings: checkGroup(rule, group, groupContext, internalErrors) }));
+    const found: { rule: Rule; severity: Severity; findings: RuleFinding[] }[] = [];
+    for (const { rule, severity } of enabled) {
+      found.push({ rule, severity, findings: checkGroup(rule, group, groupContext, internalErrors) });
+      yield;
+    }
     // Judged on what each rule found before any is dropped, so the order of the rules does not matter.
     const superseded = new Set(found.flatMap(({ rule, findings: own }) => (own.length > 0 ? (rule.supersedes ?? []) : [])));
     for (const { rule, severity, findings: own } of found) {
@@ -296,22 +314,12 @@ function environmentSources(group: SmtpGroup, ranges: readonly Range[]): Related
   return related;
 }
 
-function readConfig(format: FormatId, text: string, options: AnalyzeOptions): ParseResult {
-  return format === 'yaml' && readOf(text, options) === 'relevant' ? parseYamlParts(text, wordMask, mattersIn) : parseConfig(format, text);
+function* readConfig(format: FormatId, text: string, options: AnalyzeOptions): Generator<void, ParseResult> {
+  if (format !== 'yaml') return parseConfig(format, text);
+  return readOf(text, options) === 'relevant' ? yield* readYamlParts(text, wordMask, mattersIn) : yield* parseYamlSteps(text);
 }
 
 const readOf = (text: string, options: AnalyzeOptions): 'full' | 'relevant' => options.read ?? (text.length >= PARTIAL_READ_MIN_LENGTH ? 'relevant' : 'full');
-
-/**
- * The work of a later `analyzeText(filePath, text, options)`, in short steps (a big YAML file: its lines,
- * then each part it reads; other files: none), remembered so that the call then takes little time. For an
- * adapter that pauses between steps so as not to block its thread; the result is that of analyzeText.
- */
-export function* prepareAnalysis(filePath: string, text: string, options: AnalyzeOptions = {}): Generator<void, void> {
-  const format = options.format ?? detectFormat(filePath);
-  if (format !== 'yaml' || !MAIL_WORDS.test(text) || readOf(text, options) !== 'relevant') return;
-  yield* prepareYamlParts(text, wordMask, mattersIn);
-}
 
 /** The findings left after the file's smtp-doctor-disable comments, and those comments that suppress nothing. */
 function suppress(format: FormatId, text: string, parse: ParseResult, findings: Finding[], options: AnalyzeOptions): Finding[] {
@@ -405,10 +413,15 @@ function severityOf(rule: Rule, options: AnalyzeOptions): RuleSetting {
   return options.rules?.[rule.id] ?? rule.severity;
 }
 
-export function findSmtpGroups(entries: readonly ConfigEntry[]): SmtpGroup[] {
-  const groups = findGroups(entries)
-    .map(buildGroup)
-    .filter((group): group is SmtpGroup => group !== undefined);
+/** The SMTP groups among `entries`, a step after finding them and after building each. */
+function* smtpGroupSteps(entries: readonly ConfigEntry[]): Generator<void, SmtpGroup[]> {
+  const groups: SmtpGroup[] = [];
+  for (const raw of yield* findGroups(entries)) {
+    yield;
+    const group = buildGroup(raw);
+    if (group) groups.push(group);
+  }
+  yield;
   attachProcessVerifySwitches(entries, groups);
   return groups;
 }

@@ -149,12 +149,17 @@ function signatureKeys(signatures: readonly string[]): string[][] {
   return keys;
 }
 
-export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
+/** Entries looked at between two steps of findGroups (a big file has thousands). */
+const ENTRIES_PER_STEP = 128;
+
+/** The raw groups among `entries`, in steps (some entries, then each anchor) for analyze.ts analysisSteps. */
+export function* findGroups(entries: readonly ConfigEntry[]): Generator<void, RawGroup[]> {
   const candidates: Candidate[] = [];
   const wordsOf = new Map<ConfigEntry, string[]>();
   // Entries by document and key words, in document order: what the switch look-ups below ask for.
   const byKey = new Map<string, ConfigEntry[]>();
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
+    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     const words = entryWords(entry);
     wordsOf.set(entry, words);
     const key = `${entry.document ?? 0}|${entryWordsText(entry)}`;
@@ -253,6 +258,7 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
   const groups: RawGroup[] = [];
   const claimed = new Set<ConfigEntry>();
   const order = new Map<ConfigEntry, number>(entries.map((entry, i) => [entry, i]));
+  yield;
   for (const [anchorKey, anchorCandidates] of byAnchor) {
     // Per profile: its longest prefix here and the entries it matches, however many of its prefixes match each.
     const seen = new Map<FrameworkProfile, { prefixLength: number; entries: Set<ConfigEntry>; index: number; image: boolean }>();
@@ -282,10 +288,12 @@ export function findGroups(entries: readonly ConfigEntry[]): RawGroup[] {
     const chosen = anchorCandidates.find((candidate) => candidate.alternative.profile === profile)!;
     const transport = [...transportSwitches(profile, chosen, byKey), ...parentSwitches(chosen, byKey, order)];
     groups.push({ profile, anchor: chosen.anchor, document: chosen.entry.document, matches, ...(transport.length ? { transport } : {}) });
+    yield;
   }
 
   // URL-valued settings under keys no profile knows.
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
+    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     if (claimed.has(entry) || entry.value === null || !looksLikeSmtpUrl(entry.value)) continue;
     groups.push({ profile: URL_ONLY_PROFILE, anchor: wordsOf.get(entry)!, document: entry.document, matches: [{ entry, spec: URL_ONLY_SPEC }] });
   }

@@ -23,11 +23,12 @@
 // a finding on this file's own value names the other files' values of its group as related information. A source
 // file's findings stay on the code (a deployment may set the variable otherwise), pointing at the `.env` line.
 
-import { analyzeText, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding } from './analyze';
+import { analysisSteps, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding } from './analyze';
 import { isComposeFile, variablesOf, type EnvironmentVariable, type EnvironmentVariables } from './environment';
-import { applyEdits, fixAll, fixesFor, forwardedFixes, type Fix, type InternalErrorHandler } from './fixes';
+import { applyEdits, fixAllSteps, fixStepsFor, forwardedFixes, type Fix, type InternalErrorHandler } from './fixes';
 import { parseConfig } from './formats';
 import { codeEnvironmentFor, codeInputsOf, inputsMatter } from './project-code';
+import { finish } from './steps';
 import { LineIndex } from './text';
 import type { ConfigEntry, Range } from './types';
 
@@ -198,9 +199,14 @@ export function projectOptions(filePath: string, text: string, files: ProjectFil
  * this file's own on the groups it reads (the combination is what runs). `options` are the caller's (rules, context).
  */
 export function analyzeInProject(filePath: string, text: string, files: ProjectFiles, options: AnalyzeOptions = {}): Analysis {
+  return finish(projectAnalysisSteps(filePath, text, files, options));
+}
+
+/** analyzeInProject in short steps (analyze.ts analysisSteps for the file, then for each file that reads it), its result the return value. */
+export function* projectAnalysisSteps(filePath: string, text: string, files: ProjectFiles, options: AnalyzeOptions = {}): Generator<void, Analysis> {
   const analysisPath = (file: string) => files.analysisPath?.(file) ?? file;
   const display = (file: string) => files.display?.(file) ?? analysisPath(file);
-  const analyzed = analyzeText(analysisPath(filePath), text, projectOptions(filePath, text, files, options));
+  const analyzed = yield* analysisSteps(analysisPath(filePath), text, projectOptions(filePath, text, files, options));
   const own = analyzed.elsewhere ? { ...analyzed, elsewhere: relocated(analyzed.elsewhere, filePath, text, display(filePath)) } : analyzed;
   const readers = readersOf(filePath, files);
   if (readers.length === 0) return own;
@@ -210,7 +216,7 @@ export function analyzeInProject(filePath: string, text: string, files: ProjectF
   for (const reader of readers) {
     const readerText = withThis.read(reader);
     if (readerText === undefined) continue;
-    const analysis = analyzeText(analysisPath(reader), readerText, projectOptions(reader, readerText, withThis, options));
+    const analysis = yield* analysisSteps(analysisPath(reader), readerText, projectOptions(reader, readerText, withThis, options));
     for (const group of analysis.groups) {
       for (const match of group.matches) {
         const set = match.entry?.environment?.setBy;
@@ -263,11 +269,23 @@ function relocated(items: readonly ElsewhereFinding[] | undefined, reader: strin
  * gains a finding (a `.env` edit that made config/mail.php's fallback apply wrongly would only move the problem).
  */
 export function fixesInProject(filePath: string, text: string, finding: Finding, files: ProjectFiles, options: AnalyzeOptions = {}, onInternalError?: InternalErrorHandler): Fix[] {
+  return finish(fixStepsInProject(filePath, text, finding, files, options, onInternalError));
+}
+
+/** fixesInProject in short steps (each analysis's), the fixes the return value; for an adapter that must not block. */
+export function* fixStepsInProject(
+  filePath: string,
+  text: string,
+  finding: Finding,
+  files: ProjectFiles,
+  options: AnalyzeOptions = {},
+  onInternalError?: InternalErrorHandler,
+): Generator<void, Fix[]> {
   const analysisPath = (file: string) => files.analysisPath?.(file) ?? file;
   const targetOptions = projectOptions(filePath, text, files, options);
-  const own = fixesFor(analysisPath(filePath), text, finding, targetOptions, onInternalError);
+  const own = yield* fixStepsFor(analysisPath(filePath), text, finding, targetOptions, onInternalError);
   if (own.length) return own;
-  const before = analyzeInProject(filePath, text, files, options);
+  const before = yield* projectAnalysisSteps(filePath, text, files, options);
   if (!before.findings.some((item) => item.ruleId === finding.ruleId && item.range.start === finding.range.start && item.range.end === finding.range.end)) return [];
   const withText = (content: string): ProjectFiles => ({ ...files, read: (file) => (samePath(file, filePath) ? content : files.read(file)) });
   const readers = readersOf(filePath, withText(text));
@@ -276,22 +294,24 @@ export function fixesInProject(filePath: string, text: string, finding: Finding,
     const readerText = files.read(reader);
     if (readerText === undefined) continue;
     const readerOptions = projectOptions(reader, readerText, withText(text), options);
-    const analysis = analyzeText(analysisPath(reader), readerText, readerOptions);
+    const analysis = yield* analysisSteps(analysisPath(reader), readerText, readerOptions);
     const moved = analysis.elsewhere?.find(
       (item) => samePath(item.location.file, filePath) && item.finding.ruleId === finding.ruleId && item.location.range.start === finding.range.start && item.location.range.end === finding.range.end,
     );
     if (!moved) continue;
-    const readerBefore = kinds(analyzeInProject(reader, readerText, withText(text), options).findings);
-    const fixes = forwardedFixes(
+    const readerBefore = kinds((yield* projectAnalysisSteps(reader, readerText, withText(text), options)).findings);
+    const candidates = yield* forwardedFixes(
       { path: analysisPath(reader), text: readerText, options: readerOptions, analysis },
       moved,
-      { path: analysisPath(filePath), text, options: targetOptions, own: analyzeText(analysisPath(filePath), text, targetOptions), before, finding },
-      (fixed) => analyzeInProject(filePath, fixed, withText(fixed), options),
+      { path: analysisPath(filePath), text, options: targetOptions, own: yield* analysisSteps(analysisPath(filePath), text, targetOptions), before, finding },
+      (fixed) => projectAnalysisSteps(filePath, fixed, withText(fixed), options),
       onInternalError,
-    ).filter((fix) => {
-      const after = kinds(analyzeInProject(reader, readerText, withText(applyEdits(text, fix.edits)), options).findings);
-      return after.every((kind) => readerBefore.includes(kind)) && after.length <= readerBefore.length;
-    });
+    );
+    const fixes: Fix[] = [];
+    for (const fix of candidates) {
+      const after = kinds((yield* projectAnalysisSteps(reader, readerText, withText(applyEdits(text, fix.edits)), options)).findings);
+      if (after.every((kind) => readerBefore.includes(kind)) && after.length <= readerBefore.length) fixes.push(fix);
+    }
     if (fixes.length) return fixes.map((fix, index) => ({ ...fix, preferred: fix.preferred && !fixes.slice(0, index).some((other) => other.preferred) }));
   }
   return [];
@@ -305,19 +325,30 @@ export function fixAllInProject(
   options: AnalyzeOptions = {},
   onInternalError?: InternalErrorHandler,
 ): { text: string; applied: { ruleId: string; title: string }[] } {
+  return finish(fixAllStepsInProject(filePath, text, files, options, onInternalError));
+}
+
+/** fixAllInProject in short steps, its result the return value. */
+export function* fixAllStepsInProject(
+  filePath: string,
+  text: string,
+  files: ProjectFiles,
+  options: AnalyzeOptions = {},
+  onInternalError?: InternalErrorHandler,
+): Generator<void, { text: string; applied: { ruleId: string; title: string }[] }> {
   const analysisPath = files.analysisPath?.(filePath) ?? filePath;
-  const first = fixAll(analysisPath, text, projectOptions(filePath, text, files, options), onInternalError);
+  const first = yield* fixAllSteps(analysisPath, text, projectOptions(filePath, text, files, options), onInternalError);
   let current = first.text;
   const applied = [...first.applied];
   const unfixable = new Set<string>();
-  // Every applied fix removes a finding and adds none (fixesInProject verifies it), so this ends; the bound is a guard.
+  // Every applied fix removes a finding and adds none (fixStepsInProject verifies it), so this ends; the bound is a guard.
   for (let round = 0; round < 100; round++) {
     const withText: ProjectFiles = { ...files, read: (file) => (samePath(file, filePath) ? current : files.read(file)) };
     let fixed = false;
-    for (const finding of analyzeInProject(filePath, current, withText, options).findings) {
+    for (const finding of (yield* projectAnalysisSteps(filePath, current, withText, options)).findings) {
       const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
       if (unfixable.has(key)) continue;
-      const preferred = fixesInProject(filePath, current, finding, withText, options, onInternalError).find((fix) => fix.preferred);
+      const preferred = (yield* fixStepsInProject(filePath, current, finding, withText, options, onInternalError)).find((fix) => fix.preferred);
       if (!preferred) {
         unfixable.add(key);
         continue;

@@ -6,6 +6,7 @@ import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
 import { SECTION } from './settings';
+import { runInSlices } from './slices';
 
 export const DISABLE_RULE_COMMAND = 'smtpDoctor.disableRule';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('smtpDoctor');
@@ -17,13 +18,14 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
-  // Like CodeLens and hover: the sliced analysis is awaited when the cached one is stale, never run synchronously.
+  // Like CodeLens and hover: the sliced analysis is awaited when the cached one is stale, never run synchronously;
+  // the fixes' own analyses (each candidate applied and checked) run in slices too. A newer version: VS Code asks again.
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const analyzed = await this.diagnostics.analysisWhenReady(document);
     if (!analyzed) return [];
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
       // source.fixAll (e.g. editor.codeActionsOnSave) or source.fixAll.smtpDoctor
-      return context.only.contains(FIX_ALL_KIND) ? this.fixAllAction(document, analyzed.lines) : [];
+      return context.only.contains(FIX_ALL_KIND) ? await this.fixAllAction(document, analyzed.lines) : [];
     }
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
@@ -32,7 +34,11 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
         (candidate) => candidate.ruleId === ruleIdOf(diagnostic) && toRange(analyzed.lines, candidate.range).isEqual(diagnostic.range),
       );
       if (!finding) continue;
-      for (const fix of this.diagnostics.fixesOf(document.uri, document.getText(), finding)) {
+      const text = document.getText();
+      const fixes = await runInSlices(this.diagnostics.fixStepsOf(document.uri, text, finding), {
+        cancelled: () => document.version !== analyzed.version,
+      });
+      for (const fix of fixes ?? []) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;
@@ -56,10 +62,13 @@ export class SmtpCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private fixAllAction(document: vscode.TextDocument, lines: LineIndex): vscode.CodeAction[] {
+  private async fixAllAction(document: vscode.TextDocument, lines: LineIndex): Promise<vscode.CodeAction[]> {
     const text = document.getText();
-    const result = this.diagnostics.fixAllOf(document.uri, text);
-    if (!result.applied.length) return [];
+    const version = document.version;
+    const result = await runInSlices(this.diagnostics.fixAllStepsOf(document.uri, text), {
+      cancelled: () => document.version !== version,
+    });
+    if (!result?.applied.length) return [];
     const action = new vscode.CodeAction('Fix all SMTP Doctor problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
     const change = minimalChange(text, result.text);

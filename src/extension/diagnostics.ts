@@ -4,21 +4,20 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  analyzeInProject,
-  analyzeText,
+  analysisSteps,
   inputsMatter,
   CONFIG_FILES_GLOB,
   describeInternalError,
   ensureCodeParser,
-  fixAll,
-  fixAllInProject,
-  fixesFor,
-  fixesInProject,
+  fixAllSteps,
+  fixAllStepsInProject,
+  fixStepsFor,
+  fixStepsInProject,
   inSkippedFolder,
   isConfigFile,
   LineIndex,
-  prepareAnalysis,
   prepareCodeFile,
+  projectAnalysisSteps,
   projectOptions,
   readersOf,
   readsFrom,
@@ -67,8 +66,6 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly runs = new VersionedRuns();
-  /** Analyses run synchronously because a caller found the cache stale (for tests: CodeLens and hover never do). */
-  synchronousAnalyses = 0;
   private readonly tooLargeReported = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private watcher?: vscode.FileSystemWatcher;
@@ -117,14 +114,6 @@ export class DiagnosticsController implements vscode.Disposable {
     this.restart();
   }
 
-  /** The analysis of an open document, fresh for its current version. */
-  analysisOf(document: vscode.TextDocument): DocumentAnalysis | undefined {
-    const cached = this.cache.get(document.uri.toString());
-    if (cached && cached.version === document.version) return cached;
-    this.synchronousAnalyses++;
-    return this.analyzeDocument(document);
-  }
-
   /** The last analysis of a document, even of an older version (none runs): for a status that updates when a new one comes. */
   lastAnalysisOf(document: vscode.TextDocument): DocumentAnalysis | undefined {
     return this.cache.get(document.uri.toString());
@@ -158,8 +147,9 @@ export class DiagnosticsController implements vscode.Disposable {
         const bytes = open ? undefined : await readWorkspaceFile(uri, this.settings.maxFileSize);
         if (!open && !bytes) continue;
         const analysis = open
-          ? (this.analysisOf(open)?.analysis ?? this.analyze(uri, open.getText(), target.options))
-          : this.analyze(uri, new TextDecoder().decode(bytes), target.options);
+          ? ((await this.analysisWhenReady(open))?.analysis ?? (await runInSlices(this.steps(uri, open.getText(), target.options))))
+          : await runInSlices(this.steps(uri, new TextDecoder().decode(bytes), target.options));
+        if (!analysis) continue;
         analyses.push({ uri, analysis });
       } catch (error) {
         this.log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -189,7 +179,7 @@ export class DiagnosticsController implements vscode.Disposable {
       this.scanDone = Promise.resolve();
       return;
     }
-    for (const document of vscode.workspace.textDocuments) this.analyzeDocument(document);
+    for (const document of vscode.workspace.textDocuments) this.guard(() => this.analyzeInSlices(document));
     if (this.settings.scanWorkspace && vscode.workspace.workspaceFolders?.length) {
       this.watchWorkspace();
       this.scanDone = this.scanWorkspace(this.scanGeneration);
@@ -221,16 +211,16 @@ export class DiagnosticsController implements vscode.Disposable {
     };
   }
 
-  /** A finding's fixes, in the file's project on disk: also those of a finding another file moved here (fixesInProject). */
-  fixesOf(uri: vscode.Uri, text: string, finding: Finding): Fix[] {
-    if (uri.scheme !== 'file') return fixesFor(analysisPath(uri), text, finding, this.optionsFor(uri, text), this.logInternalError);
-    return fixesInProject(uri.fsPath, text, finding, this.projectFiles(), this.target(uri)?.options ?? readSettings(uri).analyze, this.logInternalError);
+  /** A finding's fixes, in the file's project on disk: also those of a finding another file moved here (fixStepsInProject); in steps, for runInSlices. */
+  fixStepsOf(uri: vscode.Uri, text: string, finding: Finding): Generator<void, Fix[]> {
+    if (uri.scheme !== 'file') return fixStepsFor(analysisPath(uri), text, finding, this.optionsFor(uri, text), this.logInternalError);
+    return fixStepsInProject(uri.fsPath, text, finding, this.projectFiles(), this.target(uri)?.options ?? readSettings(uri).analyze, this.logInternalError);
   }
 
-  /** Fix-all on a file, in its project on disk as its quick fixes are. */
-  fixAllOf(uri: vscode.Uri, text: string): { text: string; applied: { ruleId: string; title: string }[] } {
-    if (uri.scheme !== 'file') return fixAll(analysisPath(uri), text, this.optionsFor(uri, text), this.logInternalError);
-    return fixAllInProject(uri.fsPath, text, this.projectFiles(), this.target(uri)?.options ?? readSettings(uri).analyze, this.logInternalError);
+  /** Fix-all on a file, in its project on disk as its quick fixes are; in steps, for runInSlices. */
+  fixAllStepsOf(uri: vscode.Uri, text: string): Generator<void, { text: string; applied: { ruleId: string; title: string }[] }> {
+    if (uri.scheme !== 'file') return fixAllSteps(analysisPath(uri), text, this.optionsFor(uri, text), this.logInternalError);
+    return fixAllStepsInProject(uri.fsPath, text, this.projectFiles(), this.target(uri)?.options ?? readSettings(uri).analyze, this.logInternalError);
   }
 
   /** The options for a file's fixes: the same as its diagnostics', with the values of the project's files it reads. */
@@ -269,29 +259,22 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /**
-   * analyzeDocument after the engine's slow part has run in slices (a big YAML file read part by part),
-   * so that no call blocks the extension host for long; nothing when a newer version came meanwhile.
+   * analyzeDocument with the engine's work run in slices (a big YAML file read part by part, then each rule on
+   * each group), so that no call blocks the extension host for long; nothing when a newer version came meanwhile.
    * One run per document version: a second caller joins it.
    */
   private analyzeInSlices(document: vscode.TextDocument): Promise<void> {
-    return this.runs.run(document.uri.toString(), document.version, () => this.sliced(document));
+    // The generation in the key: after a restart (new settings) a run of the same version under way is not joined.
+    return this.runs.run(`${this.scanGeneration}|${document.uri.toString()}`, document.version, () => this.sliced(document));
   }
 
+  /** A sliced analysis of the document's current version, cached and published unless the document or the settings changed meanwhile. */
   private async sliced(document: vscode.TextDocument): Promise<void> {
     const target = this.settings.enable && !document.isClosed ? this.target(document.uri, document.languageId) : undefined;
-    const version = document.version;
-    const text = document.getText();
-    if (target && text.length <= this.settings.maxFileSize) {
-      const steps = prepareAnalysis(analysisPath(document.uri), text, { ...target.options, format: this.formatOf(document) });
-      if (!(await runInSlices(steps, { cancelled: () => document.isClosed || document.version !== version }))) return;
-    }
-    this.analyzeDocument(document);
-  }
-
-  private analyzeDocument(document: vscode.TextDocument): DocumentAnalysis | undefined {
-    const target = this.settings.enable && !document.isClosed ? this.target(document.uri, document.languageId) : undefined;
-    if (!target) return undefined;
+    if (!target) return;
     const key = document.uri.toString();
+    const version = document.version;
+    const generation = this.scanGeneration;
     const text = document.getText();
     if (text.length > this.settings.maxFileSize) {
       this.collection.delete(document.uri);
@@ -302,26 +285,35 @@ export class DiagnosticsController implements vscode.Disposable {
           `SMTP Doctor skipped ${name}: it is larger than the smtpDoctor.maxFileSize setting (${this.settings.maxFileSize} bytes).`,
         );
       }
-      return undefined;
+      return;
     }
-    const analysis = this.analyze(document.uri, text, { ...target.options, format: this.formatOf(document) });
+    const stale = () => document.isClosed || document.version !== version || this.scanGeneration !== generation;
+    const analysis = await runInSlices(this.steps(document.uri, text, { ...target.options, format: this.formatOf(document) }), { cancelled: stale });
+    if (analysis && !stale()) this.store(document, text, analysis);
+  }
+
+  /** Caches and publishes the analysis of a document's current version. */
+  private store(document: vscode.TextDocument, text: string, analysis: Analysis): void {
     const result = { version: document.version, analysis, lines: new LineIndex(text) };
-    this.cache.set(key, result);
+    this.cache.set(document.uri.toString(), result);
     this.publish(document.uri, result);
     // A code file naming a mail library: its parser loads once, then the document is analysed again.
     const language = analysis.parserMissing;
     if (language) {
       ensureCodeParser(language).then(
-        () => this.guard(() => this.analyzeDocument(document)),
+        // Not joined to a run of this version under way: that one read the file without the parser.
+        () => this.guard(() => this.sliced(document)),
         (error: unknown) => this.log.error(`Could not load the ${language} parser: ${error instanceof Error ? error.message : String(error)}`),
       );
     }
-    return result;
   }
 
-  /** A file's analysis in its project (the `.env` a compose file or config/mail.php reads, env_file; findings moved to the line to change). */
-  private analyze(uri: vscode.Uri, text: string, options: AnalyzeOptions): Analysis {
-    return uri.scheme === 'file' ? analyzeInProject(uri.fsPath, text, this.projectFiles(), options) : analyzeText(analysisPath(uri), text, options);
+  /**
+   * A file's analysis in its project (the `.env` a compose file or config/mail.php reads, env_file; findings moved
+   * to the line to change), in steps, run in slices (runInSlices) so that no analysis blocks the extension host for long.
+   */
+  private steps(uri: vscode.Uri, text: string, options: AnalyzeOptions): Generator<void, Analysis> {
+    return uri.scheme === 'file' ? projectAnalysisSteps(uri.fsPath, text, this.projectFiles(), options) : analysisSteps(analysisPath(uri), text, options);
   }
 
   /**
@@ -367,7 +359,8 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const [key, uri] of this.scannedUris) if (!this.readsNoInputs.has(key) && related(uri)) dependents.set(uri.toString(), uri);
     for (const uri of dependents.values()) {
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-      if (open) this.analyzeDocument(open);
+      // Not joined to a run of this version under way: that one may have read the changed file before its change.
+      if (open) this.guard(() => this.sliced(open));
       else void this.analyzeFile(uri);
     }
   }
@@ -476,8 +469,8 @@ export class DiagnosticsController implements vscode.Disposable {
       await prepareCodeFile(uri.path, text);
       const reads = inputsMatter(uri.fsPath, text);
       const options: AnalyzeOptions = target.options;
-      await runInSlices(prepareAnalysis(analysisPath(uri), text, options));
-      const analysis = this.analyze(uri, text, options);
+      const analysis = await runInSlices(this.steps(uri, text, options));
+      if (!analysis) return false;
       this.scannedUris.set(key, uri);
       // A source file that names no mail library is not analysed again when a `.env` changes.
       if (reads) this.readsNoInputs.delete(key);

@@ -3,14 +3,14 @@
 // workspace's SMTP settings it most likely comes from, with the change to make and
 // its quick fix. Also the terminal link provider that underlines SMTP errors.
 import * as vscode from 'vscode';
-import { fixesFor, hostNameOf, summarizeGroup, type Analysis, type Finding, type SmtpGroup } from '../engine';
+import { hostNameOf, summarizeGroup, type Analysis, type Finding, type SmtpGroup } from '../engine';
 import { explainError, type DiagnosisCode, type Explanation } from '../probe';
 import { TEST_CONNECTION_COMMAND } from './codeLens';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { ProbePanel } from './probePanel';
 import { EDITOR_TERMS } from './probeCommand';
-import { analysisPath } from './settings';
+import { runInSlices } from './slices';
 
 export const EXPLAIN_ERROR_COMMAND = 'smtpDoctor.explainError';
 /** The quick fix an explanation names (the panel's button; arguments: a SettingsMatch). */
@@ -142,7 +142,8 @@ export class ExplainCommand {
     let fixTitle: string | undefined;
     if (finding) {
       const document = await vscode.workspace.openTextDocument(uri);
-      fixTitle = fixesFor(analysisPath(uri), document.getText(), finding, this.diagnostics.optionsFor(uri, document.getText()))[0]?.title;
+      const text = document.getText();
+      fixTitle = (await runInSlices(this.diagnostics.fixStepsOf(uri, text, finding)))?.[0]?.title;
     }
     return {
       uri,
@@ -157,10 +158,12 @@ export class ExplainCommand {
   async applyFix(settings: SettingsMatch | undefined): Promise<boolean> {
     if (!settings?.finding) return false;
     const document = await vscode.workspace.openTextDocument(settings.uri);
-    const analyzed = this.diagnostics.analysisOf(document);
+    const analyzed = await this.diagnostics.analysisWhenReady(document);
     const group = analyzed?.analysis.groups[settings.groupIndex];
     const finding = group && analyzed.analysis.findings.find((candidate) => candidate.ruleId === settings.finding!.ruleId && insideGroup(candidate, group));
-    const fix = finding && fixesFor(analysisPath(document.uri), document.getText(), finding, this.diagnostics.optionsFor(document.uri, document.getText()))[0];
+    const text = document.getText();
+    // Computed in slices: an edit meanwhile leaves it undefined (its ranges are of this version's text).
+    const fix = finding && (await runInSlices(this.diagnostics.fixStepsOf(document.uri, text, finding), { cancelled: () => document.version !== analyzed.version }))?.[0];
     if (!fix) {
       void vscode.window.showInformationMessage('SMTP Doctor: the settings have changed; nothing left to fix here.');
       return false;
@@ -174,7 +177,7 @@ export class ExplainCommand {
   private async openSettings(settings: SettingsMatch | undefined): Promise<void> {
     if (!settings) return;
     const document = await vscode.workspace.openTextDocument(settings.uri);
-    const analyzed = this.diagnostics.analysisOf(document);
+    const analyzed = await this.diagnostics.analysisWhenReady(document);
     const entry = analyzed?.analysis.groups[settings.groupIndex]?.matches[0]?.entry;
     const editor = await vscode.window.showTextDocument(document);
     if (entry && analyzed) {

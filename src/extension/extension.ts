@@ -33,8 +33,6 @@ export interface SmtpDoctorApi {
   languageStatus(): LanguageStatusView;
   /** The Workspace Trust questions the connection test asked (for tests). */
   trustQuestions(): readonly string[];
-  /** How many analyses ran synchronously on a stale cache (for tests: a CodeLens or hover request never adds one). */
-  synchronousAnalyses(): number;
 }
 
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -51,7 +49,8 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
   // "Test SMTP Connection" in the editor's context menu only where the file has SMTP settings (not in every JSON file).
   let hasSmtpSettings = false;
   const updateContextKey = (editor: vscode.TextEditor | undefined) => {
-    const value = !!editor && isConfigFile(editor.document.fileName) && (diagnostics.analysisOf(editor.document)?.analysis.groups.length ?? 0) > 0;
+    // The last analysis, never a new one on the host: the sliced one under way fires onDidChangeAnalysis (below) when done.
+    const value = !!editor && isConfigFile(editor.document.fileName) && (diagnostics.lastAnalysisOf(editor.document)?.analysis.groups.length ?? 0) > 0;
     if (value === hasSmtpSettings) return;
     hasSmtpSettings = value;
     void vscode.commands.executeCommand('setContext', 'smtpDoctor.hasSmtpSettings', value);
@@ -102,7 +101,6 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     probeOutput: () => probeCommand.outputLines,
     languageStatus: () => languageStatus.view(),
     trustQuestions: () => probeCommand.trustQuestions,
-    synchronousAnalyses: () => diagnostics.synchronousAnalyses,
   };
 }
 

@@ -3,11 +3,12 @@
 // cancellable progress notification, and shows the report.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { applyEdits, hostNameOf, isPlaceholderSecret, isTemplate, minimalChange, summarizeGroup, switchTlsFix, type Fix, type SmtpGroup, type TlsTarget } from '../engine';
+import { applyEdits, hostNameOf, isPlaceholderSecret, isTemplate, minimalChange, summarizeGroup, switchTlsFixSteps, type Fix, type SmtpGroup, type TlsTarget } from '../engine';
 import { probe, type AdviceTerms, type DiagnosisCode, type ProbeOptions, type ProbeResult, type TlsMode as ProbeTlsMode, type TranscriptEntry } from '../probe';
 import type { DiagnosticsController } from './diagnostics';
 import { ProbePanel, type ReportFix } from './probePanel';
 import { analysisPath, SECTION } from './settings';
+import { runInSlices } from './slices';
 
 export const APPLY_PROBE_FIX_COMMAND = 'smtpDoctor.applyProbeFix';
 export const CHOOSE_CA_FILE_COMMAND = 'smtpDoctor.chooseProbeCaFile';
@@ -84,7 +85,7 @@ export class ProbeCommand {
     let target = previous;
     if (previous.source) {
       const document = await vscode.workspace.openTextDocument(previous.source.uri);
-      const group = this.diagnostics.analysisOf(document)?.analysis.groups[previous.source.groupIndex];
+      const group = (await this.diagnostics.analysisWhenReady(document))?.analysis.groups[previous.source.groupIndex];
       const fresh = group && (await this.targetOf(group, previous.origin, previous.source));
       if (!fresh) return undefined;
       target = fresh;
@@ -152,7 +153,7 @@ export class ProbeCommand {
     const { uri, groupIndex } = target.source!;
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
-    const fix = switchTlsFix(analysisPath(uri), text, groupIndex, tls, this.diagnostics.optionsFor(uri, text), this.diagnostics.logInternalError);
+    const fix = await runInSlices(switchTlsFixSteps(analysisPath(uri), text, groupIndex, tls, this.diagnostics.optionsFor(uri, text), this.diagnostics.logInternalError));
     return fix && { title: fix.title, preview: changedLines(text, fix), file: target.origin };
   }
 
@@ -169,7 +170,11 @@ export class ProbeCommand {
     const { uri, groupIndex } = offered.target.source;
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
-    const fix = switchTlsFix(analysisPath(uri), text, groupIndex, offered.tls, this.diagnostics.optionsFor(uri, text), this.diagnostics.logInternalError);
+    const version = document.version;
+    // Computed in slices: an edit meanwhile leaves it undefined (its ranges are of this version's text).
+    const fix = await runInSlices(switchTlsFixSteps(analysisPath(uri), text, groupIndex, offered.tls, this.diagnostics.optionsFor(uri, text), this.diagnostics.logInternalError), {
+      cancelled: () => document.version !== version,
+    });
     if (!fix) {
       void vscode.window.showWarningMessage(`SMTP Doctor: the settings in ${offered.target.origin} changed since the test, and the fix no longer applies. Run the test again.`);
       return false;
@@ -242,12 +247,12 @@ export class ProbeCommand {
   private async chooseTarget(uri?: vscode.Uri, groupIndex?: number): Promise<Target | undefined> {
     if (uri && groupIndex !== undefined) {
       const document = await vscode.workspace.openTextDocument(uri);
-      const group = this.diagnostics.analysisOf(document)?.analysis.groups[groupIndex];
+      const group = (await this.diagnostics.analysisWhenReady(document))?.analysis.groups[groupIndex];
       if (group) return this.targetOf(group, vscode.workspace.asRelativePath(uri), { uri, groupIndex });
     }
     const editor = vscode.window.activeTextEditor;
     if (editor) {
-      const analyzed = this.diagnostics.analysisOf(editor.document);
+      const analyzed = await this.diagnostics.analysisWhenReady(editor.document);
       const line = editor.selection.active.line;
       const group = analyzed?.analysis.groups.find((candidate) =>
         candidate.matches.some(({ entry }) => analyzed.lines.positionAt(entry.keyRange.start).line === line),

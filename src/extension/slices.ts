@@ -1,4 +1,4 @@
-// Runs the engine's stepwise work (prepareAnalysis) without blocking the extension host for long: steps
+// Runs the engine's stepwise work (analysisSteps) without blocking the extension host for long: steps
 // run until SLICE_MS have passed, then every other extension gets its turn (setImmediate) before the next
 // ones. No `vscode` here: the bench drives the same function to report the longest block.
 
@@ -13,18 +13,18 @@ export interface SliceOptions {
   onSlice?: (ms: number) => void;
 }
 
-/** Runs `steps` to the end in slices; false when `cancelled` stopped it first. */
-export async function runInSlices(steps: Iterator<unknown>, options: SliceOptions = {}): Promise<boolean> {
+/** Runs `steps` to the end in slices: their return value, or undefined when `cancelled` stopped them first. */
+export async function runInSlices<T>(steps: Iterator<unknown, T>, options: SliceOptions = {}): Promise<T | undefined> {
   const sliceMs = options.sliceMs ?? SLICE_MS;
   for (;;) {
     const start = performance.now();
-    let done: boolean;
-    do done = steps.next().done === true;
-    while (!done && performance.now() - start < sliceMs);
+    let step: IteratorResult<unknown, T>;
+    do step = steps.next();
+    while (!step.done && performance.now() - start < sliceMs);
     options.onSlice?.(performance.now() - start);
-    if (done) return true;
+    if (step.done) return step.value;
     await new Promise((resolve) => setImmediate(resolve));
-    if (options.cancelled?.()) return false;
+    if (options.cancelled?.()) return undefined;
   }
 }
 

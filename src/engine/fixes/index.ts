@@ -4,8 +4,9 @@
 // parse no worse. Candidates that fail are dropped.
 
 import { environmentOf, isExampleFile } from '../facts/environments';
-import { analyzeText, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding, type InternalError } from '../analyze';
+import { analysisSteps, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding, type InternalError } from '../analyze';
 import { ruleById } from '../rules';
+import { finish } from '../steps';
 import type { SmtpGroup } from '../model';
 import type { TlsTarget } from '../profiles';
 import type { RuleContext } from '../rules/rule';
@@ -48,18 +49,18 @@ function mapOffset(offset: number, edits: readonly TextEdit[], side: 'start' | '
  * than the fixed one) has the same rule and message id: its values may name what the fix
  * changed (the host in tls-verify-disabled's message).
  */
-function verify(
-  analyze: (fixed: string) => Analysis,
+function* verify(
+  analyze: (fixed: string) => Generator<void, Analysis>,
   text: string,
   before: Analysis,
   finding: Finding,
   edits: readonly TextEdit[],
   analyses?: Map<string, Analysis>,
-): boolean {
+): Generator<void, boolean> {
   if (edits.length === 0 || !editsAreSound(text, edits)) return false;
   const fixed = applyEdits(text, edits);
   if (fixed === text) return false;
-  const after = analyze(fixed);
+  const after = yield* analyze(fixed);
   analyses?.set(fixed, after);
   // A rule that throws on the fixed text would hide its findings, not lose them.
   if (after.parseErrors.length > before.parseErrors.length || after.internalErrors.length > before.internalErrors.length) return false;
@@ -100,7 +101,7 @@ export type InternalErrorHandler = (error: InternalError) => void;
 
 const logToConsole: InternalErrorHandler = (error) => console.error(`SMTP Doctor: ${describeInternalError(error)}`);
 
-function fixesWith(
+function* fixesWith(
   filePath: string,
   text: string,
   finding: Finding,
@@ -108,7 +109,7 @@ function fixesWith(
   analysis: Analysis,
   onInternalError: InternalErrorHandler,
   fixAllMode?: FixAllMode,
-): Fix[] {
+): Generator<void, Fix[]> {
   const rule = ruleById(finding.ruleId);
   if (!rule?.fix || !analysis.parse || !analysis.findings.some((item) => sameFinding(item, finding))) return [];
   const ruleContext = ruleContextOf(filePath, options);
@@ -138,7 +139,7 @@ function fixesWith(
       // An edit anchored on an entry of another file (a Compose env_file's, placed past the end of the text) is not this file's.
       if (candidate.edits.some((edit) => edit.range.end > text.length)) continue;
       const key = JSON.stringify(candidate.edits);
-      if (seen.has(key) || !verify((fixed) => analyzeText(filePath, fixed, options), text, analysis, finding, candidate.edits, fixAllMode?.analyses)) continue;
+      if (seen.has(key) || !(yield* verify((fixed) => analysisSteps(filePath, fixed, options), text, analysis, finding, candidate.edits, fixAllMode?.analyses))) continue;
       seen.add(key);
       fixes.push({ title: candidate.title, preferred: candidate.preferred && !fixes.some((fix) => fix.preferred), edits: candidate.edits });
     }
@@ -149,16 +150,26 @@ function fixesWith(
 
 /** Fixes for one finding, each verified: applying it and re-analysing removes that finding and adds none. */
 export function fixesFor(filePath: string, text: string, finding: Finding, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Fix[] {
-  return fixesWith(filePath, text, finding, options, analyzeText(filePath, text, options), onInternalError);
+  return finish(fixStepsFor(filePath, text, finding, options, onInternalError));
+}
+
+/** fixesFor in short steps (each analysis's: analyze.ts analysisSteps), the fixes the return value; for an adapter that must not block. */
+export function* fixStepsFor(filePath: string, text: string, finding: Finding, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Generator<void, Fix[]> {
+  return yield* fixesWith(filePath, text, finding, options, yield* analysisSteps(filePath, text, options), onInternalError);
+}
+
+export interface FixAllResult {
+  text: string;
+  applied: { ruleId: string; title: string }[];
 }
 
 /** Applies preferred fixes one at a time (re-analysing in between) until none is left; for fix-all and `check --fix`. */
-export function fixAll(
-  filePath: string,
-  text: string,
-  options: AnalyzeOptions = {},
-  onInternalError: InternalErrorHandler = logToConsole,
-): { text: string; applied: { ruleId: string; title: string }[] } {
+export function fixAll(filePath: string, text: string, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): FixAllResult {
+  return finish(fixAllSteps(filePath, text, options, onInternalError));
+}
+
+/** fixAll in short steps (each analysis's), its result the return value; for fix-all on save in the editor. */
+export function* fixAllSteps(filePath: string, text: string, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Generator<void, FixAllResult> {
   let current = text;
   const applied: { ruleId: string; title: string }[] = [];
   // Findings that had no preferred fix, by rule, message id, values and text: not tried again in later rounds.
@@ -166,13 +177,13 @@ export function fixAll(
   const mode: FixAllMode = { analyses: new Map() };
   // Every applied fix removes a finding and adds none, so this ends; the bound is a guard.
   for (let round = 0; round < 1000; round++) {
-    const analysis = mode.analyses.get(current) ?? analyzeText(filePath, current, options);
+    const analysis = mode.analyses.get(current) ?? (yield* analysisSteps(filePath, current, options));
     mode.analyses.clear();
     let fixed = false;
     for (const finding of analysis.findings) {
       const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
       if (unfixable.has(key)) continue;
-      const preferred = fixesWith(filePath, current, finding, options, analysis, onInternalError, mode).find((fix) => fix.preferred);
+      const preferred = (yield* fixesWith(filePath, current, finding, options, analysis, onInternalError, mode)).find((fix) => fix.preferred);
       if (!preferred) {
         unfixable.add(key);
         continue;
@@ -208,14 +219,26 @@ export function switchTlsFix(
   options: AnalyzeOptions = {},
   onInternalError: InternalErrorHandler = logToConsole,
 ): Fix | undefined {
-  const before = analyzeText(filePath, text, options);
+  return finish(switchTlsFixSteps(filePath, text, groupIndex, target, options, onInternalError));
+}
+
+/** switchTlsFix in short steps (each analysis's), the fix the return value; for the editor's probe report. */
+export function* switchTlsFixSteps(
+  filePath: string,
+  text: string,
+  groupIndex: number,
+  target: TlsTarget,
+  options: AnalyzeOptions = {},
+  onInternalError: InternalErrorHandler = logToConsole,
+): Generator<void, Fix | undefined> {
+  const before = yield* analysisSteps(filePath, text, options);
   const group = before.groups[groupIndex];
   if (!group?.active || !before.parse || usesTls(group, target)) return undefined;
-  const switches = (edits: readonly TextEdit[]): boolean => {
+  const switches = function* (edits: readonly TextEdit[]): Generator<void, boolean> {
     if (edits.length === 0 || !editsAreSound(text, edits)) return false;
     const fixed = applyEdits(text, edits);
     if (fixed === text) return false;
-    const after = analyzeText(filePath, fixed, options);
+    const after = yield* analysisSteps(filePath, fixed, options);
     const switched = after.groups[groupIndex];
     if (!switched || !usesTls(switched, target) || after.parseErrors.length > before.parseErrors.length) return false;
     const old = [...before.findings];
@@ -237,12 +260,12 @@ export function switchTlsFix(
     );
     errors.forEach(onInternalError);
     if (!ofGroup) continue;
-    const fix = fixesWith(filePath, text, finding, options, before, onInternalError).find((item) => item.preferred);
-    if (fix && switches(fix.edits)) return fix;
+    const fix = (yield* fixesWith(filePath, text, finding, options, before, onInternalError)).find((item) => item.preferred);
+    if (fix && (yield* switches(fix.edits))) return fix;
   }
   // 2. The framework's own switch, on the group's port.
   const edits = new FixContextImpl(filePath, text, before.parse, options).switchTls(group, target);
-  if (!edits || !switches(edits)) return undefined;
+  if (!edits || !(yield* switches(edits))) return undefined;
   const port = group.port && !group.port.isDefault ? ` on port ${group.port.value}` : '';
   return { title: target === 'starttls' ? `Switch to STARTTLS${port}` : `Turn on implicit TLS${port}`, preferred: true, edits };
 }
@@ -322,13 +345,13 @@ class ForwardedContext implements FixContext {
  * builder on the reader's group, its edits written in the target (ForwardedContext), each verified with `analyze`, the
  * target's analysis in its project after the edit (the reader re-judged with it): the finding gone, none added.
  */
-export function forwardedFixes(
+export function* forwardedFixes(
   reader: ForwardingReader,
   moved: ElsewhereFinding,
   target: ForwardingTarget,
-  analyze: (fixed: string) => Analysis,
+  analyze: (fixed: string) => Generator<void, Analysis>,
   onInternalError: InternalErrorHandler = logToConsole,
-): Fix[] {
+): Generator<void, Fix[]> {
   const rule = ruleById(moved.finding.ruleId);
   if (!rule?.fix || !target.own.parse) return [];
   const { range } = moved.location;
@@ -366,7 +389,7 @@ export function forwardedFixes(
     for (const candidate of candidates) {
       if (!candidate.edits) continue;
       const key = JSON.stringify(candidate.edits);
-      if (seen.has(key) || !verify(analyze, target.text, target.before, target.finding, candidate.edits)) continue;
+      if (seen.has(key) || !(yield* verify(analyze, target.text, target.before, target.finding, candidate.edits))) continue;
       seen.add(key);
       fixes.push({ title: candidate.title, preferred: candidate.preferred && !fixes.some((fix) => fix.preferred), edits: candidate.edits });
     }

@@ -21,7 +21,7 @@
 
 import type { ParseResult, Range } from '../types';
 import { startResult } from './common';
-import { MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYaml, parseYamlPiece, type RootContext } from './yaml';
+import { MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYamlPiece, parseYamlSteps, type RootContext } from './yaml';
 
 const enum Kind {
   Blank,
@@ -314,9 +314,9 @@ class Outline {
   /**
    * Reads the map whose keys are the significant lines of [from, to), all at one indentation; false when
    * they are not all keys of one map (the caller then keeps or drops the region whole). `context`: the
-   * words of the header lines above.
+   * words of the header lines above. A step after each key read (a big document has thousands).
    */
-  map(from: number, to: number, context: number, chain: readonly number[]): boolean {
+  *map(from: number, to: number, context: number, chain: readonly number[]): Generator<void, boolean> {
     const first = this.firstSignificant(from, to);
     if (first === to) return true;
     const indent = this.lines[first].indent;
@@ -329,7 +329,10 @@ class Outline {
       children.push([i, end]);
       i = end;
     }
-    for (const [start, end] of children) this.child(start, end, context, chain);
+    for (const [start, end] of children) {
+      yield* this.child(start, end, context, chain);
+      yield;
+    }
     return true;
   }
 
@@ -346,7 +349,7 @@ class Outline {
     return true;
   }
 
-  private child(from: number, to: number, context: number, chain: readonly number[]): void {
+  private *child(from: number, to: number, context: number, chain: readonly number[]): Generator<void, void> {
     if (!this.matters(context | this.maskOf(from, to))) return;
     const line = this.lines[from];
     const inner = this.firstSignificant(from + 1, to);
@@ -357,21 +360,22 @@ class Outline {
     }
     // A map below: the entries that can matter, read as keys of that map (the header alone yields no entry).
     const mark = this.units.length;
-    if (!this.map(inner, to, header, [...chain, from])) {
+    if (!(yield* this.map(inner, to, header, [...chain, from]))) {
       this.units.length = mark;
       this.units.push({ from, to, chain });
     }
   }
 }
 
-/** The parts of one document to read, or undefined when the whole text must be parsed. */
-function outlineDocument(lines: Line[], matters: (mask: number) => boolean): Unit[] | undefined {
+/** The parts of one document to read, or undefined when the whole text must be parsed; in steps (Outline.map). */
+function* outlineDocument(lines: Line[], matters: (mask: number) => boolean): Generator<void, Unit[] | undefined> {
   if (!wellNested(lines)) return undefined;
+  yield;
   const first = lines.findIndex(significant);
   if (first === -1) return [];
   if (lines[first].indent !== 0) return undefined;
   const reader = new Outline(lines, matters);
-  if (!reader.map(first, lines.length, 0, [])) return undefined;
+  if (!(yield* reader.map(first, lines.length, 0, []))) return undefined;
   return reader.units;
 }
 
@@ -471,7 +475,8 @@ function* plan(text: string, mask: (lowerText: string) => number, mattersIn: Mat
   for (const document of documents) {
     const { lines } = document;
     const matters = lines.length ? mattersIn(text.slice(lines[0].start, lines[lines.length - 1].end).toLowerCase()) : () => false;
-    const units = outlineDocument(lines, matters);
+    yield;
+    const units = yield* outlineDocument(lines, matters);
     if (!units) return undefined;
     outlined.push({ document, units });
     yield;
@@ -498,17 +503,25 @@ function prefixOf(text: string, chunk: Chunk, keys: Map<Line, string>): string[]
 const sourceOf = (text: string, chunk: Chunk): string =>
   chunk.spans.length === 1 ? text.slice(chunk.spans[0].start, chunk.spans[0].end) : chunk.spans.map((span) => text.slice(span.start, span.end)).join('');
 
-/** The partial read, a step after some lines, each document's outline and each chunk (the full parse is one step). */
-function* read(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, ParseResult> {
+/**
+ * The entries of `text` that can matter (every entry whose key path and value have words that pass
+ * `mattersIn`, and maybe others), in document order with their ranges in `text`; the full parse
+ * whenever the scan cannot tell (see the top of this file). `mask` gives a lower-case line's words as
+ * bits; `mattersIn`, for a document's lower-case text, whether a part of it with those words (ORed over its
+ * lines) can hold an entry that matters. In short steps (some lines, one document's outline, one chunk) for
+ * analyze.ts analysisSteps, which an adapter that must not block for long drives with pauses; a text the
+ * partial read cannot outline is parsed whole (yaml.ts parseYamlSteps, in steps too).
+ */
+export function* readYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, ParseResult> {
   const chunks = yield* plan(text, mask, mattersIn);
-  if (!chunks) return parseYaml(text);
+  if (!chunks) return yield* parseYamlSteps(text);
   const { result, addError } = startResult('yaml', text);
   const keys = new Map<Line, string>();
   for (const chunk of chunks) {
     const prefix = prefixOf(text, chunk, keys);
-    if (!prefix) return parseYaml(text);
+    if (!prefix) return yield* parseYamlSteps(text);
     const piece = readPiece(sourceOf(text, chunk), { parentKey: prefix[prefix.length - 1], depth: prefix.length });
-    if (!clean(piece)) return parseYaml(text);
+    if (!clean(piece)) return yield* parseYamlSteps(text);
     const { spans } = chunk;
     const place = (offset: number): number => {
       let lo = 0;
@@ -532,35 +545,4 @@ function* read(text: string, mask: (lowerText: string) => number, mattersIn: Mat
     yield;
   }
   return result;
-}
-
-/** The text prepareYamlParts read last, and what it read: the call that follows it returns that. */
-let prepared: { text: string; result: ParseResult } | undefined;
-
-const copyOf = (result: ParseResult): ParseResult => ({ ...result, entries: result.entries.map((entry) => ({ ...entry })), errors: [...result.errors] });
-
-/**
- * parseYamlParts(text, mask, mattersIn) in short steps (some lines, one document's outline, one chunk), so
- * that the call itself then returns at once. For an adapter that must not block for long (it pauses
- * between steps); the engine itself never waits. A text the partial read cannot outline is parsed whole,
- * in one step.
- */
-export function* prepareYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, void> {
-  const result = yield* read(text, mask, mattersIn);
-  prepared = { text, result };
-}
-
-/**
- * The entries of `text` that can matter (every entry whose key path and value have words that pass
- * `mattersIn`, and maybe others), in document order with their ranges in `text`; the full parse
- * whenever the scan cannot tell (see the top of this file). `mask` gives a lower-case line's words as
- * bits; `mattersIn`, for a document's lower-case text, whether a part of it with those words (ORed over its
- * lines) can hold an entry that matters.
- */
-export function parseYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): ParseResult {
-  if (prepared?.text === text) return copyOf(prepared.result);
-  const steps = read(text, mask, mattersIn);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
 }

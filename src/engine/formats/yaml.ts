@@ -20,7 +20,8 @@
 //   after the colon (insert " value" there, with the space).
 // - Never throws: syntax errors go to `errors`, the rest is still returned.
 
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, parseAllDocuments, type Document } from 'yaml';
+import { finish } from '../steps';
 import type { Alias, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigEntry, EntryShape, ParseResult, Range } from '../types';
 import { startResult, type AddError } from './common';
@@ -74,6 +75,18 @@ class Budget {
 }
 
 export function parseYaml(text: string): ParseResult {
+  return finish(parseYamlSteps(text));
+}
+
+/** Lexical tokens read between two steps of parseYamlSteps. */
+const LEXEMES_PER_STEP = 2048;
+
+/**
+ * parseYaml in steps, for analyze.ts analysisSteps: the yaml library's parseAllDocuments (yaml 2.x
+ * dist/public-api.js: Parser, then Composer) driven a few thousand lexical tokens at a time, then each
+ * document walked. Composing one document of the syntax tree is still one step.
+ */
+export function* parseYamlSteps(text: string): Generator<void, ParseResult> {
   const { result, addError } = startResult('yaml', text);
   const { entries } = result;
 
@@ -85,21 +98,28 @@ export function parseYaml(text: string): ParseResult {
     return result;
   }
 
-  let docs: ReturnType<typeof parseAllDocuments>;
+  const docs: Document.Parsed[] = [];
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+    const parser = new Parser();
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+    let count = 0;
+    for (const lexeme of new Lexer().lex(text)) {
+      for (const token of parser.next(lexeme)) for (const doc of composer.next(token)) docs.push(doc);
+      if (++count % LEXEMES_PER_STEP === 0) yield;
+    }
+    for (const token of parser.end()) for (const doc of composer.next(token)) docs.push(doc);
+    for (const doc of composer.end()) docs.push(doc);
   } catch (e) {
     addError(`YAML could not be parsed: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
     return result;
   }
-  if (!Array.isArray(docs)) return result;
-
+  yield;
   walkDocuments(text, docs, entries, addError);
   return result;
 }
 
 /** Walks the parsed documents into `entries`; whether the yaml library reported a syntax error. */
-function walkDocuments(text: string, docs: ReturnType<typeof parseAllDocuments>, entries: ConfigEntry[], addError: AddError, root: RootContext = TOP): boolean {
+function walkDocuments(text: string, docs: ReadonlyArray<Pick<Document, 'errors' | 'contents'>>, entries: ConfigEntry[], addError: AddError, root: RootContext = TOP): boolean {
   const budget = new Budget();
   let syntax = false;
   for (let d = 0; d < docs.length; d++) {

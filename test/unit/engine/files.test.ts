@@ -35,7 +35,7 @@ describe('facts/files: the one list of config files', () => {
     const entry = manifest.contributes.menus['editor/context'].find((item: { command: string }) => item.command === 'smtpDoctor.testConnection');
     assert.equal(entry.when, 'smtpDoctor.hasSmtpSettings');
     const extension = fs.readFileSync(path.join(REPO, 'src', 'extension', 'extension.ts'), 'utf8');
-    assert.match(extension, /isConfigFile\(editor\.document\.fileName\) && \(diagnostics\.analysisOf\(editor\.document\)\?\.analysis\.groups\.length/);
+    assert.match(extension, /isConfigFile\(editor\.document\.fileName\) && \(diagnostics\.lastAnalysisOf\(editor\.document\)\?\.analysis\.groups\.length/);
     assert.match(extension, /setContext', 'smtpDoctor\.hasSmtpSettings', value\)/);
   });
 

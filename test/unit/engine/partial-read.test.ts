@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, prepareAnalysis, type Analysis, type AnalyzeOptions } from '../../../src/engine/analyze';
+import { analysisSteps, analyzeText, type Analysis, type AnalyzeOptions } from '../../../src/engine/analyze';
 import { fixesFor } from '../../../src/engine/fixes';
 
 const REPO = path.resolve(__dirname, '../../../..');
@@ -39,7 +39,22 @@ function compare(file: string, text: string, withFixes: boolean, label: string):
   const b = seen(partial);
   if (a !== b) assert.fail(`${label}: the partial read differs from the full read\n--- text ---\n${text}\n--- full ---\n${a}\n--- partial ---\n${b}`);
   if (withFixes) assert.equal(fixesOf(file, text, partial, RELEVANT), fixesOf(file, text, full, FULL), `${label}: fixes differ`);
+  // As the extension runs them: in steps, two analyses' steps interleaved (its slices of two documents share the caches).
+  const [steppedPartial, steppedFull] = interleaved(analysisSteps(file, text, RELEVANT), analysisSteps(file, text, FULL));
+  assert.equal(seen(steppedPartial), b, `${label}: the stepwise partial read differs`);
+  assert.equal(seen(steppedFull), a, `${label}: the stepwise full read differs`);
   return (partial.parse?.entries.length ?? 0) < (full.parse?.entries.length ?? 0);
+}
+
+/** Both generators run to the end, one step of each in turn: their results. */
+function interleaved<T>(first: Generator<unknown, T>, second: Generator<unknown, T>): [T, T] {
+  let a = first.next();
+  let b = second.next();
+  while (!a.done || !b.done) {
+    if (!a.done) a = first.next();
+    if (!b.done) b = second.next();
+  }
+  return [a.value, b.value];
 }
 
 /** Mulberry32: a small seeded generator, so every run tries the same edits. */
@@ -191,15 +206,18 @@ describe('partial YAML read', () => {
     compare('config/application.yml', text, true, 'both undone');
   });
 
-  it('prepares an analysis in many short steps whose result is the one analysis of the same text', () => {
+  it('analyses in many short steps whose result is the full read\'s, in a fresh state as after analyzeText', () => {
     const r = rng(7);
     const text = Array.from({ length: 60 }, () => oneDocument(r)).join('\n').replace(/\n+/g, '\n');
     assert.ok(text.length > 16 * 1024, `${text.length} characters`);
     for (const [label, variant] of [['original', text], ['edited', text.replace('port', 'port_')], ['broken', `${text}\nx: "open\n`]] as const) {
       let steps = 0;
-      for (const step = prepareAnalysis('config/application.yml', variant); !step.next().done; ) steps++;
-      if (label !== 'broken') assert.ok(steps > 10, `${label}: ${steps} steps`);
-      assert.equal(seen(analyzeText('config/application.yml', variant)), seen(analyzeText('config/application.yml', variant, FULL)), `${label}: prepared and full differ`);
+      const run = analysisSteps('config/application.yml', variant);
+      let step = run.next();
+      for (; !step.done; step = run.next()) steps++;
+      // The broken text is parsed whole (parseYamlSteps); the groups and rules are steps too.
+      assert.ok(steps > 10, `${label}: ${steps} steps`);
+      assert.equal(seen(step.value), seen(analyzeText('config/application.yml', variant, FULL)), `${label}: stepwise and full differ`);
     }
   });
 

@@ -1,23 +1,26 @@
 // runInSlices (src/extension/slices.ts): the extension host gets its turn between slices of engine steps.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runInSlices, VersionedRuns } from '../../../src/extension/slices';
 
-function* counting(n: number, done: number[]): Generator<void, void> {
+function* counting(n: number, done: number[]): Generator<void, string> {
   for (let i = 0; i < n; i++) {
     done.push(i);
     yield;
   }
+  return 'result';
 }
 
 describe('runInSlices', () => {
-  it('runs every step, pausing between slices so that other callbacks run in between', async () => {
+  it('runs every step to the steps\' result, pausing between slices so that other callbacks run in between', async () => {
     const done: number[] = [];
     let others = 0;
     setImmediate(() => others++); // runs only if runInSlices gives the event loop a turn
     // A slice of 0 ms: one step per slice, a pause after each.
     const slices: number[] = [];
     const finished = await runInSlices(counting(20, done), { sliceMs: 0, onSlice: (ms) => slices.push(ms) });
-    assert.equal(finished, true);
+    assert.equal(finished, 'result');
     assert.deepEqual(done, [...Array(20).keys()]);
     assert.equal(slices.length, 21); // 20 steps, and the last call that says it is done
     assert.ok(others > 0, 'no other callback ran between the slices');
@@ -26,7 +29,7 @@ describe('runInSlices', () => {
   it('stops when cancelled after a pause', async () => {
     const done: number[] = [];
     const finished = await runInSlices(counting(50, done), { sliceMs: 0, cancelled: () => done.length >= 5 });
-    assert.equal(finished, false);
+    assert.equal(finished, undefined);
     assert.equal(done.length, 5);
   });
 });
@@ -61,5 +64,17 @@ describe('VersionedRuns', () => {
     void runs.run('a', 2, run);
     void runs.run('b', 2, run);
     assert.equal(started, 3);
+  });
+});
+
+describe('the extension host', () => {
+  it('runs every analysis in slices: src/extension calls neither analyzeText nor analyzeInProject (one block each)', () => {
+    const folder = path.resolve(__dirname, '../../../../src/extension');
+    for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join(folder, name), 'utf8');
+      assert.doesNotMatch(source, /\b(analyzeText|analyzeInProject)\b/, name);
+    }
+    // The check reads the extension's sources: the sliced analysis is there.
+    assert.match(fs.readFileSync(path.join(folder, 'diagnostics.ts'), 'utf8'), /runInSlices\(this\.steps\(/);
   });
 });
