@@ -25,7 +25,7 @@
 
 import { analysisSteps, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding } from './analyze';
 import { isComposeFile, variablesOf, type EnvironmentVariable, type EnvironmentVariables } from './environment';
-import { applyEdits, fixAllSteps, fixStepsFor, forwardedFixes, type Fix, type InternalErrorHandler } from './fixes';
+import { applyEdits, applyPreferredFixes, fixAllSteps, fixStepsFor, forwardedFixes, type Fix, type InternalErrorHandler } from './fixes';
 import { parseConfig } from './formats';
 import { codeEnvironmentFor, codeInputsOf, inputsMatter } from './project-code';
 import { finish } from './steps';
@@ -338,27 +338,14 @@ export function* fixAllStepsInProject(
 ): Generator<void, { text: string; applied: { ruleId: string; title: string }[] }> {
   const analysisPath = files.analysisPath?.(filePath) ?? filePath;
   const first = yield* fixAllSteps(analysisPath, text, projectOptions(filePath, text, files, options), onInternalError);
-  let current = first.text;
-  const applied = [...first.applied];
-  const unfixable = new Set<string>();
-  // Every applied fix removes a finding and adds none (fixStepsInProject verifies it), so this ends; the bound is a guard.
-  for (let round = 0; round < 100; round++) {
-    const withText: ProjectFiles = { ...files, read: (file) => (samePath(file, filePath) ? current : files.read(file)) };
-    let fixed = false;
-    for (const finding of (yield* projectAnalysisSteps(filePath, current, withText, options)).findings) {
-      const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
-      if (unfixable.has(key)) continue;
-      const preferred = (yield* fixStepsInProject(filePath, current, finding, withText, options, onInternalError)).find((fix) => fix.preferred);
-      if (!preferred) {
-        unfixable.add(key);
-        continue;
-      }
-      current = applyEdits(current, preferred.edits);
-      applied.push({ ruleId: finding.ruleId, title: preferred.title });
-      fixed = true;
-      break;
-    }
-    if (!fixed) break;
-  }
-  return { text: current, applied };
+  const withText = (current: string): ProjectFiles => ({ ...files, read: (file) => (samePath(file, filePath) ? current : files.read(file)) });
+  // Then the findings other files moved here, one at a time (fixStepsInProject verifies each on the combination).
+  return yield* applyPreferredFixes(
+    first.text,
+    (current) => projectAnalysisSteps(filePath, current, withText(current), options),
+    function* (current, finding) {
+      return (yield* fixStepsInProject(filePath, current, finding, withText(current), options, onInternalError)).find((fix) => fix.preferred);
+    },
+    first.applied,
+  );
 }

@@ -170,20 +170,41 @@ export function fixAll(filePath: string, text: string, options: AnalyzeOptions =
 
 /** fixAll in short steps (each analysis's), its result the return value; for fix-all on save in the editor. */
 export function* fixAllSteps(filePath: string, text: string, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Generator<void, FixAllResult> {
-  let current = text;
-  const applied: { ruleId: string; title: string }[] = [];
-  // Findings that had no preferred fix, by rule, message id, values and text: not tried again in later rounds.
-  const unfixable = new Set<string>();
   const mode: FixAllMode = { analyses: new Map() };
-  // Every applied fix removes a finding and adds none, so this ends; the bound is a guard.
+  return yield* applyPreferredFixes(
+    text,
+    function* (current) {
+      const analysis = mode.analyses.get(current) ?? (yield* analysisSteps(filePath, current, options));
+      mode.analyses.clear();
+      return analysis;
+    },
+    function* (current, finding, analysis) {
+      return (yield* fixesWith(filePath, current, finding, options, analysis, onInternalError, mode)).find((fix) => fix.preferred);
+    },
+  );
+}
+
+/**
+ * The fix-all loop: analyse, apply the first finding's preferred fix, again, until no finding has one. Findings that had
+ * none (by rule, message id, values and text) are not tried again. Every applied fix removes a finding and adds none
+ * (verify), so this ends; the bound is a guard. `text` and `applied` on top of `start`'s, for fix-all in a project.
+ */
+export function* applyPreferredFixes(
+  text: string,
+  analyze: (current: string) => Generator<void, Analysis>,
+  preferredFix: (current: string, finding: Finding, analysis: Analysis) => Generator<void, Fix | undefined>,
+  start: FixAllResult['applied'] = [],
+): Generator<void, FixAllResult> {
+  let current = text;
+  const applied = [...start];
+  const unfixable = new Set<string>();
   for (let round = 0; round < 1000; round++) {
-    const analysis = mode.analyses.get(current) ?? (yield* analysisSteps(filePath, current, options));
-    mode.analyses.clear();
+    const analysis = yield* analyze(current);
     let fixed = false;
     for (const finding of analysis.findings) {
       const key = JSON.stringify([finding.ruleId, finding.messageId, finding.data, current.slice(finding.range.start, finding.range.end)]);
       if (unfixable.has(key)) continue;
-      const preferred = (yield* fixesWith(filePath, current, finding, options, analysis, onInternalError, mode)).find((fix) => fix.preferred);
+      const preferred = yield* preferredFix(current, finding, analysis);
       if (!preferred) {
         unfixable.add(key);
         continue;
