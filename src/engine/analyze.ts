@@ -14,7 +14,7 @@ import { renderMessage, type MessageData, type RelatedInformation } from './rule
 import { finish } from './steps';
 import { applySuppressions, findDirectives, UNUSED_SUPPRESSION } from './suppressions';
 import { LineIndex } from './text';
-import { mattersIn, wordMask } from './vocabulary';
+import { SETTING_WORDS } from './vocabulary';
 import type { ConfigEntry, FileLocation, FormatId, ParseError, ParseResult, Range, Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
@@ -316,7 +316,7 @@ function environmentSources(group: SmtpGroup, ranges: readonly Range[]): Related
 
 function* readConfig(format: FormatId, text: string, options: AnalyzeOptions): Generator<void, ParseResult> {
   if (format !== 'yaml') return parseConfig(format, text);
-  return readOf(text, options) === 'relevant' ? yield* readYamlParts(text, wordMask, mattersIn) : yield* parseYamlSteps(text);
+  return readOf(text, options) === 'relevant' ? yield* readYamlParts(text, SETTING_WORDS) : yield* parseYamlSteps(text);
 }
 
 const readOf = (text: string, options: AnalyzeOptions): 'full' | 'relevant' => options.read ?? (text.length >= PARTIAL_READ_MIN_LENGTH ? 'relevant' : 'full');

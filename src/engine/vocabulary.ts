@@ -14,6 +14,7 @@ import { DOCUMENT_PROFILE_KEYS, ENVIRONMENT_MARKER_KEYS } from './facts/environm
 import { PROCESS_VERIFY_SWITCHES } from './facts/frameworks';
 import { SMTP_SCHEME_STEMS } from './dsn';
 import { MAIL_SCOPE_WORDS } from './groups';
+import type { ReadVocabulary } from './formats/yaml-outline';
 import { PROFILES } from './profiles';
 
 /** A profile's empty prefix that needs a signature key (Gitea's bare `PASSWD`, `HOST`…): its phrases matter only beside that signature. */
@@ -83,7 +84,7 @@ const SIGNED_SINGLE = SIGNED_SINGLES.length ? new RegExp(SIGNED_SINGLES.map(esca
 const ALWAYS_MASKS: readonly number[] = ALWAYS.multiple.filter(fits).map((phrase) => phrase.reduce((mask, word) => mask | (4 << PHRASE_WORDS.indexOf(word)), 0));
 
 /** The words of `lowerText` (lower case) that can make a setting matter, as bits. */
-export function wordMask(lowerText: string): number {
+function wordMask(lowerText: string): number {
   let mask = SINGLE.test(lowerText) ? 1 : 0;
   if (SIGNED_SINGLE.test(lowerText)) mask |= 2;
   for (let i = 0; i < PHRASE_WORDS.length; i++) if (lowerText.includes(PHRASE_WORDS[i])) mask |= 4 << i;
@@ -93,16 +94,48 @@ export function wordMask(lowerText: string): number {
 const mattersAlways = (mask: number): boolean => (mask & 1) !== 0 || ALWAYS_MASKS.some((phrase) => (mask & phrase) === phrase);
 const mattersAll = (mask: number): boolean => mattersAlways(mask) || (mask & 2) !== 0;
 
+const isLowerAlphanumeric = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
 /**
- * For one document (its text in lower case): whether a part of it with these words (wordMask, ORed over its
- * lines) can hold an entry that matters; false only when it certainly cannot.
+ * Whether `word` can be one of the words groups.ts keyWords finds in a key written in `text` (`lower` is its
+ * lower case, of the same length): it must start and end where keyWords splits, or where it may (an upper-case
+ * letter: `smtpServer`, `SMTPServer`). `use` in `users` or `tls` in `starttls` is not one.
  */
-export function mattersIn(documentLower: string): (mask: number) => boolean {
-  const signed = documentLower.includes('\\') || VOCABULARY.signed.some((item) => item.signatures.some((words) => words.every((word) => documentLower.includes(word))));
+function hasWord(text: string, lower: string, word: string): boolean {
+  for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    const starts = at === 0 || !isLowerAlphanumeric(lower.charCodeAt(at - 1)) || isUpper(text.charCodeAt(at));
+    if (starts && (end === lower.length || !isLowerAlphanumeric(lower.charCodeAt(end)) || isUpper(text.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
+// Signed phrases count only in a document where every key of one of the signature's alternatives can be written:
+// each of its words is a word of the text. As bits, one per signature word (`.`, the anchor itself, is always
+// there; a word past the 30th is taken as there), and one for a backslash (escaped keys: always signed).
+const SIGNATURE_WORDS = [...new Set(VOCABULARY.signed.flatMap((item) => item.signatures.flat()))].filter((word) => word !== '.').slice(0, 30);
+const BACKSLASH_BIT = 1 << 30;
+const SIGNATURE_MASKS: readonly number[] = VOCABULARY.signed.flatMap((item) =>
+  item.signatures.map((words) => words.reduce((mask, word) => (SIGNATURE_WORDS.includes(word) ? mask | (1 << SIGNATURE_WORDS.indexOf(word)) : mask), 0)),
+);
+
+/** The signature words of a line (`text`; `lower`, its lower case of the same length), as bits for mattersIn. */
+function signatureWords(text: string, lower: string): number {
+  let bits = lower.includes('\\') ? BACKSLASH_BIT : 0;
+  for (let i = 0; i < SIGNATURE_WORDS.length; i++) if (hasWord(text, lower, SIGNATURE_WORDS[i])) bits |= 1 << i;
+  return bits;
+}
+
+/**
+ * For one document whose lines have these signature words (signatureWords, ORed over its lines): whether a part
+ * of it with these words (wordMask, ORed over its lines) can hold an entry that matters; false only when it
+ * certainly cannot.
+ */
+function mattersIn(documentSignatureWords: number): (mask: number) => boolean {
+  const signed = (documentSignatureWords & BACKSLASH_BIT) !== 0 || SIGNATURE_MASKS.some((mask) => (documentSignatureWords & mask) === mask);
   return signed ? mattersAll : mattersAlways;
 }
 
-/** Whether `lowerText` (lower case), a whole document, can hold an entry that matters; false only when it certainly cannot. */
-export function mayMatter(lowerText: string): boolean {
-  return mattersIn(lowerText)(wordMask(lowerText));
-}
+/** The words that can make a setting matter, as the partial YAML read asks for them. */
+export const SETTING_WORDS: ReadVocabulary = { wordMask, signatureWords, mattersIn };

@@ -10,8 +10,9 @@
 // keys, tags, multi-line quoted or flow values, explicit keys, directives, `...`, tabs, a byte order mark —
 // and it returns the full parse. Sequences are kept or dropped whole (their item numbers are part of the
 // paths), as are values spread over lines. Syntax errors in the kept parts also mean a full parse, so their
-// errors are the full parser's; syntax errors in dropped parts are not reported (nothing there is read),
-// nor are duplicate keys across parts read apart.
+// errors are the full parser's; syntax errors in dropped parts are not reported (nothing there is read).
+// Two keys of one map that read the same also mean a full parse (reported once the map is read whole, and
+// the parts around them may be cut anywhere), unless that map is dropped whole.
 //
 // Reuse between keystrokes: the kept parts are read in chunks — siblings of one map, cut where a line's
 // hash says, so that the cuts depend on the text and not on positions — each read on its own (the keys of
@@ -136,8 +137,15 @@ function classify(rest: string): Read | undefined {
   return { kind: item ? Kind.Item : Kind.Other, item, column, keyed: false, inline: true };
 }
 
-/** For a document's text in lower case: whether a part of it whose lines have these words can matter (vocabulary.ts mattersIn). */
-export type MattersIn = (documentLower: string) => (mask: number) => boolean;
+/** What the partial read asks of the words that can matter (vocabulary.ts). */
+export interface ReadVocabulary {
+  /** A line's words that can matter, as bits (its lower-case text). */
+  wordMask(lower: string): number;
+  /** A line's signature words, as bits (its text, and its lower case of the same length). */
+  signatureWords(text: string, lower: string): number;
+  /** For a document whose lines have these signature words (ORed): whether a part whose lines have these words can matter. */
+  mattersIn(signatureWords: number): (mask: number) => boolean;
+}
 
 /** What a line's text after its indentation says, whatever line it is on: memoized, as lines repeat from one keystroke to the next. */
 interface LineText {
@@ -145,6 +153,8 @@ interface LineText {
   bad: boolean;
   /** Its words that can matter (vocabulary.ts wordMask). */
   mask: number;
+  /** Its signature words (vocabulary.ts signatureWords). */
+  signatureWords: number;
   /** classify(), once asked: null when the line is not understood. */
   read?: Read | null;
 }
@@ -153,14 +163,14 @@ const LINE_CACHE_LIMIT = 200_000;
 let lineCache = new Map<string, LineText>();
 let oldLineCache = new Map<string, LineText>();
 
-function lineText(rest: string, mask: (lower: string) => number): LineText {
+function lineText(rest: string, vocabulary: ReadVocabulary): LineText {
   let known = lineCache.get(rest);
   if (known) return known;
   known = oldLineCache.get(rest);
   if (!known) {
     const lower = rest.toLowerCase();
     const bad = rest.includes('\t') || rest.includes('\r') || lower.length !== rest.length;
-    known = { bad, mask: bad ? 0 : mask(lower) };
+    known = bad ? { bad, mask: 0, signatureWords: 0 } : { bad, mask: vocabulary.wordMask(lower), signatureWords: vocabulary.signatureWords(rest, lower) };
   }
   if (lineCache.size >= LINE_CACHE_LIMIT) {
     oldLineCache = lineCache;
@@ -179,13 +189,15 @@ function readOf(known: LineText, rest: string): Read | null {
 interface Document {
   lines: Line[];
   index: number;
+  /** The signature words of its lines, ORed. */
+  signatureWords: number;
 }
 
 /** Lines classified per step of the stepwise read: a few milliseconds each, even in cold code. */
 const LINES_PER_STEP = 500;
 
 /** The documents of `text`, their lines classified; undefined when one of the lines is not understood. A step every LINES_PER_STEP lines. */
-function* scanLines(text: string, mask: (lower: string) => number): Generator<void, Document[] | undefined> {
+function* scanLines(text: string, vocabulary: ReadVocabulary): Generator<void, Document[] | undefined> {
   let count = 0;
   const documents: Document[] = [];
   let lines: Line[] = [];
@@ -193,6 +205,7 @@ function* scanLines(text: string, mask: (lower: string) => number): Generator<vo
   let skipped = 0;
   let blockColumn = -1; // inside a block scalar whose key is at this column
   let contentIndent = -1;
+  let signature = 0; // the signature words of the document's lines so far
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline + 1;
@@ -201,8 +214,9 @@ function* scanLines(text: string, mask: (lower: string) => number): Generator<vo
     let indent = 0;
     while (start + indent < stop && text.charCodeAt(start + indent) === 32) indent++;
     const rest = text.slice(start + indent, stop);
-    const known = lineText(rest, mask);
+    const known = lineText(rest, vocabulary);
     if (known.bad) return undefined;
+    signature |= known.signatureWords;
     if (blockColumn >= 0) {
       if (rest === '') {
         lines.push({ start, end, indent, kind: Kind.Blank, item: false, column: 0, keyed: false, inline: false, mask: 0 });
@@ -222,9 +236,10 @@ function* scanLines(text: string, mask: (lower: string) => number): Generator<vo
     if (indent === 0 && rest === '---') {
       // A document marker. The text before the first one is a document only if it holds more than comments.
       if (segment === 0 && !lines.some(significant)) skipped = 1;
-      else documents.push({ lines, index: segment - skipped });
+      else documents.push({ lines, index: segment - skipped, signatureWords: signature });
       segment++;
       lines = [];
+      signature = 0;
       start = end;
       continue;
     }
@@ -238,7 +253,7 @@ function* scanLines(text: string, mask: (lower: string) => number): Generator<vo
     start = end;
     if (++count % LINES_PER_STEP === 0) yield;
   }
-  documents.push({ lines, index: segment - skipped });
+  documents.push({ lines, index: segment - skipped, signatureWords: signature });
   return documents;
 }
 
@@ -289,11 +304,27 @@ interface Unit {
   chain: readonly number[];
 }
 
+/**
+ * A map key line's key as yaml.ts keyString reads it, as far as telling two of them apart needs: without its
+ * quotes (PLAIN_KEY's quoted keys have no escapes), and a plain null or boolean in one spelling (YAML 1.2's core schema).
+ */
+function keyIdentity(text: string, line: Line): string {
+  const at = line.start + line.indent;
+  const quote = text[at];
+  if (quote === '"' || quote === "'") return text.slice(at + 1, text.indexOf(quote, at + 1));
+  const key = text.slice(at, text.indexOf(':', at));
+  if (/^(?:null|Null|NULL|~)$/.test(key)) return '';
+  return /^(?:true|True|TRUE|false|False|FALSE)$/.test(key) ? key.toLowerCase() : key;
+}
+
 class Outline {
   /** The parts kept, in order. */
   readonly units: Unit[] = [];
+  /** Two keys of a map it read are the same: the text must be parsed whole. */
+  duplicate = false;
 
   constructor(
+    private readonly text: string,
     private readonly lines: Line[],
     private readonly matters: (mask: number) => boolean,
   ) {}
@@ -321,11 +352,15 @@ class Outline {
     if (first === to) return true;
     const indent = this.lines[first].indent;
     const children: Array<[number, number]> = [];
+    const keys = new Set<string>();
     for (let i = first; i < to; ) {
       const line = this.lines[i];
       if (line.indent !== indent || line.item || (line.kind !== Kind.KeyOpen && line.kind !== Kind.KeyValue && line.kind !== Kind.KeyBlock)) return false;
       const end = Math.min(this.extent(i, indent), to);
       if (!this.wellFormedLeaf(i, end)) return false;
+      const key = keyIdentity(this.text, line);
+      if (keys.has(key)) this.duplicate = true;
+      keys.add(key);
       children.push([i, end]);
       i = end;
     }
@@ -368,14 +403,14 @@ class Outline {
 }
 
 /** The parts of one document to read, or undefined when the whole text must be parsed; in steps (Outline.map). */
-function* outlineDocument(lines: Line[], matters: (mask: number) => boolean): Generator<void, Unit[] | undefined> {
+function* outlineDocument(text: string, lines: Line[], matters: (mask: number) => boolean): Generator<void, Unit[] | undefined> {
   if (!wellNested(lines)) return undefined;
   yield;
   const first = lines.findIndex(significant);
   if (first === -1) return [];
   if (lines[first].indent !== 0) return undefined;
-  const reader = new Outline(lines, matters);
-  if (!(yield* reader.map(first, lines.length, 0, []))) return undefined;
+  const reader = new Outline(text, lines, matters);
+  if (!(yield* reader.map(first, lines.length, 0, [])) || reader.duplicate) return undefined;
   return reader.units;
 }
 
@@ -461,9 +496,9 @@ function headerKey(text: string, line: Line): string | undefined {
 }
 
 /** What to read of `text`: its chunks, or undefined when the whole text must be parsed. */
-function* plan(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, Chunk[] | undefined> {
+function* plan(text: string, vocabulary: ReadVocabulary): Generator<void, Chunk[] | undefined> {
   if (text.length > MAX_YAML_LENGTH) return undefined;
-  const documents = yield* scanLines(text, mask);
+  const documents = yield* scanLines(text, vocabulary);
   if (!documents) return undefined;
   // The parser stops at MAX_YAML_ENTRIES entries of the whole text; each needs a line or a comma.
   let commas = 0;
@@ -474,9 +509,9 @@ function* plan(text: string, mask: (lowerText: string) => number, mattersIn: Mat
   const outlined: Array<{ document: Document; units: Unit[] }> = [];
   for (const document of documents) {
     const { lines } = document;
-    const matters = lines.length ? mattersIn(text.slice(lines[0].start, lines[lines.length - 1].end).toLowerCase()) : () => false;
+    const matters = lines.length ? vocabulary.mattersIn(document.signatureWords) : () => false;
     yield;
-    const units = yield* outlineDocument(lines, matters);
+    const units = yield* outlineDocument(text, lines, matters);
     if (!units) return undefined;
     outlined.push({ document, units });
     yield;
@@ -505,15 +540,15 @@ const sourceOf = (text: string, chunk: Chunk): string =>
 
 /**
  * The entries of `text` that can matter (every entry whose key path and value have words that pass
- * `mattersIn`, and maybe others), in document order with their ranges in `text`; the full parse
- * whenever the scan cannot tell (see the top of this file). `mask` gives a lower-case line's words as
- * bits; `mattersIn`, for a document's lower-case text, whether a part of it with those words (ORed over its
- * lines) can hold an entry that matters. In short steps (some lines, one document's outline, one chunk) for
+ * `vocabulary.mattersIn`, and maybe others), in document order with their ranges in `text`; the full parse
+ * whenever the scan cannot tell (see the top of this file). `vocabulary` gives a line's words as bits, and
+ * for a document's signature words whether a part of it with those words (ORed over its lines) can hold an
+ * entry that matters. In short steps (some lines, one document's outline, one chunk) for
  * analyze.ts analysisSteps, which an adapter that must not block for long drives with pauses; a text the
  * partial read cannot outline is parsed whole (yaml.ts parseYamlSteps, in steps too).
  */
-export function* readYamlParts(text: string, mask: (lowerText: string) => number, mattersIn: MattersIn): Generator<void, ParseResult> {
-  const chunks = yield* plan(text, mask, mattersIn);
+export function* readYamlParts(text: string, vocabulary: ReadVocabulary): Generator<void, ParseResult> {
+  const chunks = yield* plan(text, vocabulary);
   if (!chunks) return yield* parseYamlSteps(text);
   const { result, addError } = startResult('yaml', text);
   const keys = new Map<Line, string>();

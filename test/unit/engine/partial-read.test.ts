@@ -86,6 +86,12 @@ const MAIL_BLOCKS: readonly string[][] = [
   // Gitea's bare keys (an empty prefix): they count only beside a signature (PASSWD with PROTOCOL and SMTP_ADDR…).
   ['PROTOCOL: smtps', 'SMTP_ADDR: smtp.gmail.com', 'SMTP_PORT: 587', 'USER: me@gmail.com', 'PASSWD: hunter22'],
   ['gitea:', '  mailer:', '    ENABLED: true', '    HOST: smtp.gmail.com:587', '    IS_TLS_ENABLED: true', '    USER: me@gmail.com', '    PASSWD: hunter22'],
+  // Lemmy's bare keys (an empty prefix, signed by smtp_server with use_tls or tls_type), however the key is written.
+  ['smtp_server: smtp.gmail.com:587', 'smtp_login: me@gmail.com', 'smtp_password: hunter22', 'use_tls: true'],
+  ['smtpServer: smtp.gmail.com:587', 'smtpLogin: me@gmail.com', 'useTls: true'],
+  ['SMTPServer: smtp.gmail.com:465', 'TLSType: none'],
+  // Signature words only inside other words (users, starttls, logger, description): no signature.
+  ['users:', '  smtp:', '    starttls: true', '  logger: smtp_serverless', '  description: use-tlsx'],
 ];
 const MARKERS: readonly string[][] = [
   ['APP_ENV: production'],
@@ -184,6 +190,40 @@ describe('partial YAML read', () => {
     }
     // Not vacuous: on many of them the partial read really leaves parts out.
     assert.ok(lighter >= files.length / 4, `the partial read left parts out of ${lighter} of ${files.length} files`);
+  });
+
+  it('keeps an empty prefix\'s keys only where every word of a signature is a word of the document (not inside another word)', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `  key${i}: value ${i}`).join('\n');
+    // smtp, server, use and tls are all in the text, but use only in users and tls only in starttls: Lemmy's bare keys
+    // (smtp_server & use_tls) cannot be signed, so the other parts' host and port are left out.
+    const unsigned = `server:\n  port: 8080\nusers:\n  host: db.internal\n  port: 5432\nspring:\n  mail:\n    host: smtp.gmail.com\n    port: 587\n    properties:\n      mail.smtp.starttls.enable: true\napp:\n${filler}\n`;
+    const partial = analyzeText('config/application.yml', unsigned, RELEVANT);
+    assert.ok(compare('config/application.yml', unsigned, true, 'unsigned'));
+    assert.ok(!partial.parse!.entries.some((entry) => entry.path.join('.') === 'users.host'), 'users.host was read');
+    // The same words as words (useTls in camel case): signed, so every host and port may matter.
+    const signed = unsigned.replace('  port: 8080', '  port: 8080\n  useTls: false');
+    compare('config/application.yml', signed, true, 'signed');
+    assert.ok(analyzeText('config/application.yml', signed, RELEVANT).parse!.entries.some((entry) => entry.path.join('.') === 'users.host'), 'users.host was left out');
+  });
+
+  it('parses the text whole when two keys of a map it reads are the same, whichever way the parts around them are cut', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `key${i}: value ${i}`).join('\n');
+    const lemmy = 'SMTPServer: smtp.gmail.com:465\nTLSType: none\n';
+    // The same keys twice at the top: the full read reports both duplicates, and so must the partial read, wherever its chunks end.
+    for (const [label, text] of [
+      ['together', `${filler}\n${lemmy}${lemmy}`],
+      ['apart', `${lemmy}${filler}\n${lemmy}`],
+      ['quoted and plain', `${lemmy}${filler}\n"SMTPServer": smtp.gmail.com:465\n'TLSType': none\n`],
+    ] as const) {
+      compare('config/lemmy.yml', text, true, label);
+      const partial = analyzeText('config/lemmy.yml', text, RELEVANT);
+      assert.deepEqual(
+        partial.parseErrors.map((error) => error.message),
+        ['Duplicate key "SMTPServer"', 'Duplicate key "TLSType"'],
+        label,
+      );
+      assert.equal(partial.parse!.entries.length, analyzeText('config/lemmy.yml', text, FULL).parse!.entries.length, `${label}: not read whole`);
+    }
   });
 
   it('reads each document of a multi-document file on its own, with the full read\'s document numbers', () => {
