@@ -104,10 +104,10 @@ function dotenv(r, lines, smtp) {
 }
 
 /** Random nested YAML map lines at `indent`, up to `budget` lines. */
-function yamlMap(r, indent, budget, depth = 0) {
+/** `seen`: the keys this map already has (a map written in two parts shares it, so that no key appears twice). */
+function yamlMap(r, indent, budget, depth = 0, seen = new Set()) {
   const out = [];
   const pad = ' '.repeat(indent);
-  const seen = new Set();
   const fresh = (name) => (seen.has(name) ? `${name}-${seen.size}` : name);
   while (out.length < budget) {
     const key = fresh(r.pick(KEYS));
@@ -379,8 +379,11 @@ export function bigYamlNested(lines = 5000, seed = 11) {
   const r = rng(seed);
   const half = Math.floor(lines / 2);
   const group = ['  notifications:', '    mail:', '      host: smtp.sendgrid.net', '      port: 465', '      secure: false', '      user: apikey', '      pass: ${SENDGRID_KEY}'];
-  const before = ['server:', '  port: 8080', 'app:', ...yamlMap(r, 2, half - 3)];
-  const after = yamlMap(r, 2, lines - before.length - group.length);
+  // One map in two parts around the group: one set of keys, or the text would have keys twice (which Spring Boot
+  // refuses to load, and which the partial read hands to the full parse).
+  const appKeys = new Set(['notifications']);
+  const before = ['server:', '  port: 8080', 'app:', ...yamlMap(r, 2, half - 3, 0, appKeys)];
+  const after = yamlMap(r, 2, lines - before.length - group.length, 0, appKeys);
   const text = [...before, ...group, ...after].join('\n') + '\n';
   const digits = [];
   const re = /: (\d+)$/gm;

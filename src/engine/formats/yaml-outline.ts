@@ -11,8 +11,8 @@
 // and it returns the full parse. Sequences are kept or dropped whole (their item numbers are part of the
 // paths), as are values spread over lines. Syntax errors in the kept parts also mean a full parse, so their
 // errors are the full parser's; syntax errors in dropped parts are not reported (nothing there is read).
-// Two keys of one map that read the same also mean a full parse (reported once the map is read whole, and
-// the parts around them may be cut anywhere), unless that map is dropped whole.
+// Two keys of one map that read the same are reported as the full read reports them (yaml.ts explicitKeys)
+// wherever the outline reads that map's keys, whichever parts they fall in; not inside a part dropped whole.
 //
 // Reuse between keystrokes: the kept parts are read in chunks — siblings of one map, cut where a line's
 // hash says, so that the cuts depend on the text and not on positions — each read on its own (the keys of
@@ -22,7 +22,7 @@
 
 import type { ParseResult, Range } from '../types';
 import { startResult } from './common';
-import { MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYamlPiece, parseYamlSteps, type RootContext } from './yaml';
+import { duplicateKeyMessage, MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYamlPiece, parseYamlSteps, type RootContext } from './yaml';
 
 const enum Kind {
   Blank,
@@ -41,6 +41,7 @@ const enum Kind {
   Content,
 }
 
+/** What a line is, wherever it is: one object per line text (the line cache's), so a scan allocates none per line. Its offsets are its document's. */
 interface Line {
   /** A sequence item (`- …`), whatever follows the dash. */
   item: boolean;
@@ -48,13 +49,12 @@ interface Line {
   column: number;
   keyed: boolean;
   inline: boolean;
-  start: number;
-  /** End of the line, after its line break. */
-  end: number;
   indent: number;
   kind: Kind;
   /** Its words that can matter (vocabulary.ts wordMask). */
   mask: number;
+  /** Its key as yaml.ts keyString reads it (keyOf), once a map's keys are read. */
+  key: string | undefined;
 }
 
 const PLAIN_KEY = String.raw`(?:[A-Za-z0-9_$][A-Za-z0-9_$.\/@+=~-]*|"[^"\\]*"|'[^']*')`;
@@ -147,7 +147,7 @@ export interface ReadVocabulary {
   mattersIn(signatureWords: number): (mask: number) => boolean;
 }
 
-/** What a line's text after its indentation says, whatever line it is on: memoized, as lines repeat from one keystroke to the next. */
+/** What a line's text (its indentation included, its line break not) says, whatever line it is on: memoized, as lines repeat from one keystroke to the next. */
 interface LineText {
   /** A tab, a carriage return, or a character whose lower case has another length: the scan gives up. */
   bad: boolean;
@@ -155,39 +155,66 @@ interface LineText {
   mask: number;
   /** Its signature words (vocabulary.ts signatureWords). */
   signatureWords: number;
-  /** classify(), once asked: null when the line is not understood. */
-  read?: Read | null;
+  /** `---`: a document marker (outside a block scalar). */
+  marker: boolean;
+  /** Nothing but its indentation. */
+  blank: boolean;
+  /** The line read as a key, item or value line (classify()), once asked: null when it is not understood. */
+  line?: Line | null;
+  /** The line read as the content of a block scalar, once asked. */
+  content?: Line;
 }
 
 const LINE_CACHE_LIMIT = 200_000;
 let lineCache = new Map<string, LineText>();
 let oldLineCache = new Map<string, LineText>();
 
-function lineText(rest: string, vocabulary: ReadVocabulary): LineText {
-  let known = lineCache.get(rest);
+function lineText(whole: string, indent: number, vocabulary: ReadVocabulary): LineText {
+  let known = lineCache.get(whole);
   if (known) return known;
-  known = oldLineCache.get(rest);
+  known = oldLineCache.get(whole);
   if (!known) {
+    const rest = whole.slice(indent);
     const lower = rest.toLowerCase();
     const bad = rest.includes('\t') || rest.includes('\r') || lower.length !== rest.length;
-    known = bad ? { bad, mask: 0, signatureWords: 0 } : { bad, mask: vocabulary.wordMask(lower), signatureWords: vocabulary.signatureWords(rest, lower) };
+    known = bad
+      ? { bad, mask: 0, signatureWords: 0, marker: false, blank: false }
+      : { bad, mask: vocabulary.wordMask(lower), signatureWords: vocabulary.signatureWords(rest, lower), marker: whole === '---', blank: rest === '' };
   }
   if (lineCache.size >= LINE_CACHE_LIMIT) {
     oldLineCache = lineCache;
     lineCache = new Map();
   }
-  lineCache.set(rest, known);
+  lineCache.set(whole, known);
   return known;
 }
 
-function readOf(known: LineText, rest: string): Read | null {
-  if (known.read === undefined) known.read = classify(rest) ?? null;
-  return known.read;
+/** The line `whole` (indented `indent`) as a key, item or value line; null when it is not understood. */
+function lineOf(known: LineText, whole: string, indent: number): Line | null {
+  if (known.line === undefined) {
+    const read = classify(whole.slice(indent));
+    known.line = read ? makeLine(read, indent, known.mask) : null;
+  }
+  return known.line;
 }
 
-/** A document of the stream: its lines (without the `---` line that opens it) and its index among the yaml library's documents. */
+/** The line as the content of a block scalar. */
+const contentOf = (known: LineText, indent: number): Line => (known.content ??= makeLine(CONTENT, indent, known.mask));
+const CONTENT: Read = { kind: Kind.Content, item: false, column: 0, keyed: false, inline: false };
+
+/** Every Line made the same way: one shape for the code that reads thousands of them. */
+function makeLine(read: Read, indent: number, mask: number): Line {
+  return { item: read.item, column: read.column, keyed: read.keyed, inline: read.inline, indent, kind: read.kind, mask, key: undefined };
+}
+
+/**
+ * A document of the stream: its lines (without the `---` line that opens it), where each starts and ends (after
+ * its line break) in the text, and its index among the yaml library's documents.
+ */
 interface Document {
   lines: Line[];
+  starts: Int32Array;
+  ends: Int32Array;
   index: number;
   /** The signature words of its lines, ORed. */
   signatureWords: number;
@@ -196,64 +223,148 @@ interface Document {
 /** Lines classified per step of the stepwise read: a few milliseconds each, even in cold code. */
 const LINES_PER_STEP = 500;
 
-/** The documents of `text`, their lines classified; undefined when one of the lines is not understood. A step every LINES_PER_STEP lines. */
-function* scanLines(text: string, vocabulary: ReadVocabulary): Generator<void, Document[] | undefined> {
-  let count = 0;
-  const documents: Document[] = [];
-  let lines: Line[] = [];
-  let segment = 0;
-  let skipped = 0;
-  let blockColumn = -1; // inside a block scalar whose key is at this column
-  let contentIndent = -1;
-  let signature = 0; // the signature words of the document's lines so far
-  for (let start = 0; start < text.length; ) {
+/** The lines of a text: where each starts and ends (after its line break), its indentation and what its text says. */
+interface TextLines {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  indents: Int32Array;
+  knowns: LineText[];
+}
+
+/** The lines of the text scanned last: a keystroke changes one place, and the lines before and after it are these. */
+let lastLines: TextLines | undefined;
+
+/** How many characters `a` and `b` have in common at their start. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many characters `a` and `b` have in common at their end, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/**
+ * The lines of `text`; a line that the text scanned last has before the first changed character (its line break
+ * included), or after the last one (the line break before it included), is taken from there, moved by the change in
+ * length, without reading it again. undefined at the first line the scan cannot read (a tab…). A step every
+ * LINES_PER_STEP lines read.
+ */
+function* linesOf(text: string, vocabulary: ReadVocabulary): Generator<void, TextLines | undefined> {
+  const previous = lastLines;
+  const prefix = previous ? commonPrefix(previous.text, text) : 0;
+  const suffix = previous ? commonSuffix(previous.text, text, Math.min(previous.text.length, text.length) - prefix) : 0;
+  const before = previous?.knowns.length ?? 0;
+  // Lines [0, head) of the previous text are the same lines here; so are [tail, before), moved by `shift`.
+  let head = 0;
+  while (head < before && previous!.ends[head] <= prefix) head++;
+  let tail = before;
+  if (previous && suffix > 0) {
+    const from = previous.text.length - suffix + 1;
+    tail = head;
+    while (tail < before && previous.starts[tail] < from) tail++;
+  }
+  const shift = text.length - (previous?.text.length ?? 0);
+  const middleStart = head > 0 ? previous!.ends[head - 1] : 0;
+  const middleEnd = tail < before ? previous!.starts[tail] + shift : text.length;
+  let middle = 0;
+  for (let at = middleStart; at < middleEnd; middle++) {
+    const newline = text.indexOf('\n', at);
+    at = newline === -1 || newline >= middleEnd ? middleEnd : newline + 1;
+  }
+  const count = head + middle + (before - tail);
+  const out: TextLines = { text, starts: new Int32Array(count), ends: new Int32Array(count), indents: new Int32Array(count), knowns: new Array<LineText>(count) };
+  if (previous) {
+    out.starts.set(previous.starts.subarray(0, head));
+    out.ends.set(previous.ends.subarray(0, head));
+    out.indents.set(previous.indents.subarray(0, head));
+    for (let k = 0; k < head; k++) out.knowns[k] = previous.knowns[k];
+    const to = head + middle;
+    out.indents.set(previous.indents.subarray(tail), to);
+    for (let k = tail; k < before; k++) {
+      out.starts[to + k - tail] = previous.starts[k] + shift;
+      out.ends[to + k - tail] = previous.ends[k] + shift;
+      out.knowns[to + k - tail] = previous.knowns[k];
+    }
+  }
+  for (let n = head, start = middleStart; n < head + middle; n++) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline + 1;
     let stop = newline === -1 ? text.length : newline;
     if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
     let indent = 0;
     while (start + indent < stop && text.charCodeAt(start + indent) === 32) indent++;
-    const rest = text.slice(start + indent, stop);
-    const known = lineText(rest, vocabulary);
+    const known = lineText(text.slice(start, stop), indent, vocabulary);
     if (known.bad) return undefined;
+    out.starts[n] = start;
+    out.ends[n] = end;
+    out.indents[n] = indent;
+    out.knowns[n] = known;
+    start = end;
+    if ((n - head + 1) % LINES_PER_STEP === 0) yield;
+  }
+  lastLines = out;
+  return out;
+}
+
+/** A line's text without its line break (a line with a carriage return is never read: lineText). */
+const wholeOf = (text: string, start: number, end: number): string => text.slice(start, end > start && text.charCodeAt(end - 1) === 10 ? end - 1 : end);
+
+/** The documents of `text`, their lines classified; undefined when one of the lines is not understood. A step every LINES_PER_STEP lines. */
+function* scanLines(text: string, vocabulary: ReadVocabulary): Generator<void, Document[] | undefined> {
+  const all = yield* linesOf(text, vocabulary);
+  if (!all) return undefined;
+  yield;
+  const documents: Document[] = [];
+  const lines = new Array<Line>(all.knowns.length);
+  let first = 0; // where the document's lines start
+  let segment = 0;
+  let skipped = 0;
+  let blockColumn = -1; // inside a block scalar whose key is at this column
+  let contentIndent = -1;
+  let signature = 0; // the signature words of the document's lines so far
+  const close = (end: number): void => {
+    documents.push({ lines: lines.slice(first, end), starts: all.starts.subarray(first, end), ends: all.ends.subarray(first, end), index: segment - skipped, signatureWords: signature });
+  };
+  for (let i = 0; i < all.knowns.length; i++) {
+    const known = all.knowns[i];
+    const indent = all.indents[i];
     signature |= known.signatureWords;
     if (blockColumn >= 0) {
-      if (rest === '') {
-        lines.push({ start, end, indent, kind: Kind.Blank, item: false, column: 0, keyed: false, inline: false, mask: 0 });
-        start = end;
-        continue;
-      }
-      if (indent > blockColumn && (contentIndent < 0 || indent >= contentIndent)) {
-        if (contentIndent < 0) contentIndent = indent;
-        lines.push({ start, end, indent, kind: Kind.Content, item: false, column: 0, keyed: false, inline: false, mask: known.mask });
-        start = end;
+      if (known.blank || (indent > blockColumn && (contentIndent < 0 || indent >= contentIndent))) {
+        if (!known.blank && contentIndent < 0) contentIndent = indent;
+        lines[i] = known.blank ? lineOf(known, wholeOf(text, all.starts[i], all.ends[i]), indent)! : contentOf(known, indent);
         continue;
       }
       // Less indented than the content, but more than the key: the parser's reading is not obvious.
       if (indent > blockColumn) return undefined;
       blockColumn = -1;
     }
-    if (indent === 0 && rest === '---') {
+    if (known.marker) {
       // A document marker. The text before the first one is a document only if it holds more than comments.
-      if (segment === 0 && !lines.some(significant)) skipped = 1;
-      else documents.push({ lines, index: segment - skipped, signatureWords: signature });
+      if (segment === 0 && !lines.slice(0, i).some(significant)) skipped = 1;
+      else close(i);
       segment++;
-      lines = [];
+      first = i + 1;
       signature = 0;
-      start = end;
       continue;
     }
-    const read = readOf(known, rest);
-    if (!read) return undefined;
-    if (read.kind === Kind.KeyBlock) {
-      blockColumn = indent + read.column;
+    const line = known.line === undefined ? lineOf(known, wholeOf(text, all.starts[i], all.ends[i]), indent) : known.line;
+    if (!line) return undefined;
+    if (line.kind === Kind.KeyBlock) {
+      blockColumn = indent + line.column;
       contentIndent = -1;
     }
-    lines.push({ start, end, indent, kind: read.kind, item: read.item, column: read.column, keyed: read.keyed, inline: read.inline, mask: known.mask });
-    start = end;
-    if (++count % LINES_PER_STEP === 0) yield;
+    lines[i] = line;
+    if ((i + 1) % LINES_PER_STEP === 0) yield;
   }
-  documents.push({ lines, index: segment - skipped, signatureWords: signature });
+  close(all.knowns.length);
   return documents;
 }
 
@@ -304,30 +415,51 @@ interface Unit {
   chain: readonly number[];
 }
 
+/** A map key as yaml.ts keyString reads it, and where it is written (its quotes included). */
+interface Key {
+  key: string;
+  range: Range;
+}
+
 /**
- * A map key line's key as yaml.ts keyString reads it, as far as telling two of them apart needs: without its
- * quotes (PLAIN_KEY's quoted keys have no escapes), and a plain null or boolean in one spelling (YAML 1.2's core schema).
+ * The key of the map key line whose key starts at `at`, as yaml.ts keyString reads it: without its quotes (PLAIN_KEY's quoted keys have no
+ * escapes), a plain null as '' and a plain boolean in lower case (the yaml library's YAML 1.2 core schema).
  */
-function keyIdentity(text: string, line: Line): string {
-  const at = line.start + line.indent;
+function keyOf(text: string, at: number): string {
   const quote = text[at];
   if (quote === '"' || quote === "'") return text.slice(at + 1, text.indexOf(quote, at + 1));
   const key = text.slice(at, text.indexOf(':', at));
-  if (/^(?:null|Null|NULL|~)$/.test(key)) return '';
-  return /^(?:true|True|TRUE|false|False|FALSE)$/.test(key) ? key.toLowerCase() : key;
+  const first = key.charCodeAt(0) | 32; // lower case
+  if (first === 110 && /^(?:null|Null|NULL)$/.test(key)) return '';
+  if ((first === 116 || first === 102) && /^(?:true|True|TRUE|false|False|FALSE)$/.test(key)) return key.toLowerCase();
+  return key;
 }
+
+/** Where the key that starts at `at` is written, its quotes included. */
+function keyRange(text: string, at: number): Range {
+  const quote = text[at];
+  return { start: at, end: quote === '"' || quote === "'" ? text.indexOf(quote, at + 1) + 1 : text.indexOf(':', at) };
+}
+
+/** Keys read between two steps of an outline: each is a few comparisons, a step through the generators costs more. */
+const KEYS_PER_STEP = 64;
 
 class Outline {
   /** The parts kept, in order. */
   readonly units: Unit[] = [];
-  /** Two keys of a map it read are the same: the text must be parsed whole. */
-  duplicate = false;
+  /** The keys of the maps it read that an earlier key of the same map already has. */
+  readonly duplicates: Key[] = [];
+  private keysRead = 0;
+
+  private readonly lines: Line[];
 
   constructor(
     private readonly text: string,
-    private readonly lines: Line[],
+    private readonly document: Document,
     private readonly matters: (mask: number) => boolean,
-  ) {}
+  ) {
+    this.lines = document.lines;
+  }
 
   private maskOf(from: number, to: number): number {
     let mask = 0;
@@ -345,30 +477,46 @@ class Outline {
   /**
    * Reads the map whose keys are the significant lines of [from, to), all at one indentation; false when
    * they are not all keys of one map (the caller then keeps or drops the region whole). `context`: the
-   * words of the header lines above. A step after each key read (a big document has thousands).
+   * words of the header lines above. A step after every KEYS_PER_STEP keys read (a big document has thousands).
    */
   *map(from: number, to: number, context: number, chain: readonly number[]): Generator<void, boolean> {
     const first = this.firstSignificant(from, to);
     if (first === to) return true;
     const indent = this.lines[first].indent;
-    const children: Array<[number, number]> = [];
     const keys = new Set<string>();
+    // Each key is read as soon as it is checked: when a later one is not a key of this map, the caller drops what it kept.
     for (let i = first; i < to; ) {
       const line = this.lines[i];
       if (line.indent !== indent || line.item || (line.kind !== Kind.KeyOpen && line.kind !== Kind.KeyValue && line.kind !== Kind.KeyBlock)) return false;
       const end = Math.min(this.extent(i, indent), to);
       if (!this.wellFormedLeaf(i, end)) return false;
-      const key = keyIdentity(this.text, line);
-      if (keys.has(key)) this.duplicate = true;
+      const at = this.document.starts[i] + indent;
+      // Lines of the same text are one Line, with one key.
+      const key = (line.key ??= keyOf(this.text, at));
+      if (keys.has(key)) this.duplicates.push({ key, range: keyRange(this.text, at) });
       keys.add(key);
-      children.push([i, end]);
+      if (this.matters(context | this.maskOf(i, end))) {
+        const inner = this.firstSignificant(i + 1, end);
+        const header = context | line.mask;
+        if (line.kind !== Kind.KeyOpen || inner === end || this.matters(header)) this.units.push({ from: i, to: end, chain });
+        else yield* this.below(i, inner, end, header, chain);
+      }
+      if (++this.keysRead % KEYS_PER_STEP === 0) yield;
       i = end;
     }
-    for (const [start, end] of children) {
-      yield* this.child(start, end, context, chain);
-      yield;
-    }
     return true;
+  }
+
+  /** The map below the header line `from` (its first line `inner`): the entries that can matter, read as keys of that map (the header alone yields no entry). */
+  private *below(from: number, inner: number, to: number, header: number, chain: readonly number[]): Generator<void, void> {
+    const mark = this.units.length;
+    const duplicatesMark = this.duplicates.length;
+    if (!(yield* this.map(inner, to, header, [...chain, from]))) {
+      // Read whole: the yaml library reports its duplicate keys.
+      this.units.length = mark;
+      this.duplicates.length = duplicatesMark;
+      this.units.push({ from, to, chain });
+    }
   }
 
   private firstSignificant(from: number, to: number): number {
@@ -383,35 +531,19 @@ class Outline {
     for (let i = from + 1; i < to; i++) if (significant(this.lines[i]) && this.lines[i].kind !== Kind.Other) return false;
     return true;
   }
-
-  private *child(from: number, to: number, context: number, chain: readonly number[]): Generator<void, void> {
-    if (!this.matters(context | this.maskOf(from, to))) return;
-    const line = this.lines[from];
-    const inner = this.firstSignificant(from + 1, to);
-    const header = context | line.mask;
-    if (line.kind !== Kind.KeyOpen || inner === to || this.matters(header)) {
-      this.units.push({ from, to, chain });
-      return;
-    }
-    // A map below: the entries that can matter, read as keys of that map (the header alone yields no entry).
-    const mark = this.units.length;
-    if (!(yield* this.map(inner, to, header, [...chain, from]))) {
-      this.units.length = mark;
-      this.units.push({ from, to, chain });
-    }
-  }
 }
 
-/** The parts of one document to read, or undefined when the whole text must be parsed; in steps (Outline.map). */
-function* outlineDocument(text: string, lines: Line[], matters: (mask: number) => boolean): Generator<void, Unit[] | undefined> {
+/** The parts of one document to read and the duplicate keys of the maps read on the way, or undefined when the whole text must be parsed; in steps (Outline.map). */
+function* outlineDocument(text: string, document: Document, matters: (mask: number) => boolean): Generator<void, Pick<Outline, 'units' | 'duplicates'> | undefined> {
+  const { lines } = document;
   if (!wellNested(lines)) return undefined;
   yield;
   const first = lines.findIndex(significant);
-  if (first === -1) return [];
+  if (first === -1) return { units: [], duplicates: [] };
   if (lines[first].indent !== 0) return undefined;
-  const reader = new Outline(text, lines, matters);
-  if (!(yield* reader.map(first, lines.length, 0, [])) || reader.duplicate) return undefined;
-  return reader.units;
+  const reader = new Outline(text, document, matters);
+  if (!(yield* reader.map(first, lines.length, 0, []))) return undefined;
+  return reader;
 }
 
 /** What a piece of text yields read on its own (yaml.ts parseYamlPiece), memoized by its text and context. */
@@ -450,17 +582,19 @@ interface Span {
 
 /** Units read together: siblings below the same header lines, in one call of the yaml library. */
 interface Chunk {
+  /** Its document's index among the yaml library's. */
   document: number;
+  /** The lines of `source` above it (their indices). */
   chain: readonly number[];
-  lines: Line[];
+  source: Document;
   spans: Span[];
   length: number;
 }
 
 /** A cheap hash of a line (FNV-1a): where a chunk may end depends on the text, not on positions, so edits elsewhere keep the chunks. */
-function lineHash(text: string, line: Line): number {
+function lineHash(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = line.start; i < line.end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
@@ -472,11 +606,10 @@ function chunksOf(text: string, documents: ReadonlyArray<{ document: Document; u
   for (const { document, units } of documents) {
     let chunk: Chunk | undefined;
     for (const unit of units) {
-      const first = document.lines[unit.from];
-      const start = first.start;
-      const end = document.lines[unit.to - 1].end;
-      if (!chunk || chunk.chain !== unit.chain || lineHash(text, first) % CHUNK_SPREAD === 0) {
-        chunk = { document: document.index, chain: unit.chain, lines: document.lines, spans: [], length: 0 };
+      const start = document.starts[unit.from];
+      const end = document.ends[unit.to - 1];
+      if (!chunk || chunk.chain !== unit.chain || lineHash(text, start, document.ends[unit.from]) % CHUNK_SPREAD === 0) {
+        chunk = { document: document.index, chain: unit.chain, source: document, spans: [], length: 0 };
         chunks.push(chunk);
       }
       const last = chunk.spans[chunk.spans.length - 1];
@@ -489,14 +622,14 @@ function chunksOf(text: string, documents: ReadonlyArray<{ document: Document; u
 }
 
 /** The key of a header line, as the yaml library reads it; undefined when that is not one plain key. */
-function headerKey(text: string, line: Line): string | undefined {
-  const piece = readPiece(text.slice(line.start, line.end), { depth: 0 });
+function headerKey(text: string, start: number, end: number): string | undefined {
+  const piece = readPiece(text.slice(start, end), { depth: 0 });
   const entry = piece.entries[0];
   return clean(piece) && piece.entries.length === 1 && entry.path.length === 1 && entry.value === null ? entry.path[0] : undefined;
 }
 
-/** What to read of `text`: its chunks, or undefined when the whole text must be parsed. */
-function* plan(text: string, vocabulary: ReadVocabulary): Generator<void, Chunk[] | undefined> {
+/** What to read of `text`: its chunks and the duplicate keys the outline saw, or undefined when the whole text must be parsed. */
+function* plan(text: string, vocabulary: ReadVocabulary): Generator<void, { chunks: Chunk[]; duplicates: Key[] } | undefined> {
   if (text.length > MAX_YAML_LENGTH) return undefined;
   const documents = yield* scanLines(text, vocabulary);
   if (!documents) return undefined;
@@ -507,26 +640,29 @@ function* plan(text: string, vocabulary: ReadVocabulary): Generator<void, Chunk[
   for (const document of documents) lineCount += document.lines.length;
   if (lineCount + commas >= MAX_YAML_ENTRIES) return undefined;
   const outlined: Array<{ document: Document; units: Unit[] }> = [];
+  const duplicates: Key[] = [];
   for (const document of documents) {
     const { lines } = document;
     const matters = lines.length ? vocabulary.mattersIn(document.signatureWords) : () => false;
     yield;
-    const units = yield* outlineDocument(text, lines, matters);
-    if (!units) return undefined;
-    outlined.push({ document, units });
+    const outline = yield* outlineDocument(text, document, matters);
+    if (!outline) return undefined;
+    outlined.push({ document, units: outline.units });
+    duplicates.push(...outline.duplicates);
     yield;
   }
-  return chunksOf(text, outlined);
+  return { chunks: chunksOf(text, outlined), duplicates };
 }
 
 /** The key path above a chunk, from its header lines (`keys` remembers them per line); undefined when one is not a plain key. */
 function prefixOf(text: string, chunk: Chunk, keys: Map<Line, string>): string[] | undefined {
   const prefix: string[] = [];
   for (const header of chunk.chain) {
-    const line = chunk.lines[header];
+    // Lines of the same text are one Line, with one key.
+    const line = chunk.source.lines[header];
     let key = keys.get(line);
     if (key === undefined) {
-      key = headerKey(text, line);
+      key = headerKey(text, chunk.source.starts[header], chunk.source.ends[header]);
       if (key === undefined) return undefined;
       keys.set(line, key);
     }
@@ -548,8 +684,9 @@ const sourceOf = (text: string, chunk: Chunk): string =>
  * partial read cannot outline is parsed whole (yaml.ts parseYamlSteps, in steps too).
  */
 export function* readYamlParts(text: string, vocabulary: ReadVocabulary): Generator<void, ParseResult> {
-  const chunks = yield* plan(text, vocabulary);
-  if (!chunks) return yield* parseYamlSteps(text);
+  const planned = yield* plan(text, vocabulary);
+  if (!planned) return yield* parseYamlSteps(text);
+  const { chunks, duplicates } = planned;
   const { result, addError } = startResult('yaml', text);
   const keys = new Map<Line, string>();
   for (const chunk of chunks) {
@@ -578,6 +715,12 @@ export function* readYamlParts(text: string, vocabulary: ReadVocabulary): Genera
     }
     for (const error of piece.errors) addError(error.message, range(error.range));
     yield;
+  }
+  // Two keys of one map that fell in different chunks, or in parts left out: as the full read reports them.
+  const reported = new Set(result.errors.map((error) => `${error.range.start}\n${error.message}`));
+  for (const { key, range } of duplicates) {
+    const message = duplicateKeyMessage(key);
+    if (!reported.has(`${range.start}\n${message}`)) addError(message, range);
   }
   return result;
 }

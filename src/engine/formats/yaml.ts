@@ -74,6 +74,9 @@ class Budget {
   exceeded = false;
 }
 
+/** The error for a map's key that an earlier key of the map already has (reported at the later one). */
+export const duplicateKeyMessage = (key: string): string => `Duplicate key "${key}"`;
+
 export function parseYaml(text: string): ParseResult {
   return finish(parseYamlSteps(text));
 }
@@ -421,7 +424,7 @@ class DocumentWalker {
       const k = this.keyString(item.key);
       if (k === undefined) continue;
       if (explicit.has(k) && reportDuplicates) {
-        this.addError(`Duplicate key "${k}"`, this.rangeOf(item.key) ?? { start: 0, end: 0 });
+        this.addError(duplicateKeyMessage(k), this.rangeOf(item.key) ?? { start: 0, end: 0 });
       }
       explicit.add(k);
     }

@@ -206,7 +206,7 @@ describe('partial YAML read', () => {
     assert.ok(analyzeText('config/application.yml', signed, RELEVANT).parse!.entries.some((entry) => entry.path.join('.') === 'users.host'), 'users.host was left out');
   });
 
-  it('parses the text whole when two keys of a map it reads are the same, whichever way the parts around them are cut', () => {
+  it('reports two keys of a map it reads that are the same as the full read does, whichever way the parts around them are cut', () => {
     const filler = Array.from({ length: 40 }, (_, i) => `key${i}: value ${i}`).join('\n');
     const lemmy = 'SMTPServer: smtp.gmail.com:465\nTLSType: none\n';
     // The same keys twice at the top: the full read reports both duplicates, and so must the partial read, wherever its chunks end.
@@ -214,15 +214,20 @@ describe('partial YAML read', () => {
       ['together', `${filler}\n${lemmy}${lemmy}`],
       ['apart', `${lemmy}${filler}\n${lemmy}`],
       ['quoted and plain', `${lemmy}${filler}\n"SMTPServer": smtp.gmail.com:465\n'TLSType': none\n`],
+      // Both in parts left out: still reported where the outline reads the map's keys.
+      ['left out', `SMTPServer: smtp.gmail.com:465\nTLSType: none\nkey1: x\n${filler}\nnull: 1\nkey1: y\nNULL: 2\n"true": 3\nTrue: 4\n`],
     ] as const) {
       compare('config/lemmy.yml', text, true, label);
       const partial = analyzeText('config/lemmy.yml', text, RELEVANT);
+      const full = analyzeText('config/lemmy.yml', text, FULL);
+      assert.deepEqual(partial.parseErrors, full.parseErrors, label);
+      const expected = label === 'left out' ? ['Duplicate key "key1"', 'Duplicate key "key1"', 'Duplicate key ""', 'Duplicate key "true"'] : ['Duplicate key "SMTPServer"', 'Duplicate key "TLSType"'];
       assert.deepEqual(
         partial.parseErrors.map((error) => error.message),
-        ['Duplicate key "SMTPServer"', 'Duplicate key "TLSType"'],
+        expected,
         label,
       );
-      assert.equal(partial.parse!.entries.length, analyzeText('config/lemmy.yml', text, FULL).parse!.entries.length, `${label}: not read whole`);
+      assert.ok(partial.parse!.entries.length < full.parse!.entries.length, `${label}: read whole`);
     }
   });
 
