@@ -49,6 +49,8 @@ export function builds({ outdir = path.join(REPO, 'dist'), production = false, l
   };
   return [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: path.join(outdir, 'extension.js'), external: ['vscode'] },
+    // The worker thread that parses big YAML files whole for the extension (src/extension/yaml-parser.ts), beside it.
+    { ...common, entryPoints: ['src/extension/yaml-worker.ts'], outfile: path.join(outdir, 'yaml-worker.js') },
     // `import()` of a command bundle becomes a plain require: Node's ES module loader would pre-parse the CommonJS
     // bundle for its exports first (about a fifth of a `probe` run).
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [commandBundles], supported: { 'dynamic-import': false } },

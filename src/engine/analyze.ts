@@ -11,7 +11,7 @@ import { entryWordsText, findGroups } from './groups';
 import { buildGroup, type SmtpGroup } from './model';
 import { RULES, type AnalysisContext, type Rule, type RuleContext, type RuleFinding } from './rules';
 import { renderMessage, type MessageData, type RelatedInformation } from './rules/rule';
-import { finish } from './steps';
+import { finish, type Steps } from './steps';
 import { applySuppressions, findDirectives, UNUSED_SUPPRESSION } from './suppressions';
 import { LineIndex } from './text';
 import { SETTING_WORDS } from './vocabulary';
@@ -126,7 +126,7 @@ export function analyzeText(filePath: string, text: string, options: AnalyzeOpti
  * grouping, and each rule on each group), its result the return value: for an adapter that pauses between
  * steps so as not to block its thread (src/extension/slices.ts). The engine itself never waits.
  */
-export function* analysisSteps(filePath: string, text: string, options: AnalyzeOptions = {}): Generator<void, Analysis> {
+export function* analysisSteps(filePath: string, text: string, options: AnalyzeOptions = {}): Steps<Analysis> {
   // A `.conf` or `.cfg` file whose content is none of the formats its name allows (nginx, Apache, Buildbot's
   // master.cfg…) is not read at all, unless `otherwise` says how: its errors would be noise.
   const format = options.format ?? formatOfText(filePath, text) ?? options.otherwise;
@@ -314,7 +314,7 @@ function environmentSources(group: SmtpGroup, ranges: readonly Range[]): Related
   return related;
 }
 
-function* readConfig(format: FormatId, text: string, options: AnalyzeOptions): Generator<void, ParseResult> {
+function* readConfig(format: FormatId, text: string, options: AnalyzeOptions): Steps<ParseResult> {
   if (format !== 'yaml') return parseConfig(format, text);
   return readOf(text, options) === 'relevant' ? yield* readYamlParts(text, SETTING_WORDS) : yield* parseYamlSteps(text);
 }
@@ -414,7 +414,7 @@ function severityOf(rule: Rule, options: AnalyzeOptions): RuleSetting {
 }
 
 /** The SMTP groups among `entries`, a step after finding them and after building each. */
-function* smtpGroupSteps(entries: readonly ConfigEntry[]): Generator<void, SmtpGroup[]> {
+function* smtpGroupSteps(entries: readonly ConfigEntry[]): Steps<SmtpGroup[]> {
   const groups: SmtpGroup[] = [];
   for (const raw of yield* findGroups(entries)) {
     yield;

@@ -1,6 +1,7 @@
 // Finds SMTP setting groups among a file's entries: which keys belong
 // together and which framework's conventions they follow.
 
+import type { Steps } from './steps';
 import { looksLikeSmtpUrl } from './dsn';
 import { PROFILES, profileById, type FrameworkProfile, type KeySpec, type Prefix } from './profiles';
 import type { ConfigEntry } from './types';
@@ -153,7 +154,7 @@ function signatureKeys(signatures: readonly string[]): string[][] {
 const ENTRIES_PER_STEP = 128;
 
 /** The raw groups among `entries`, in steps (some entries, then each anchor) for analyze.ts analysisSteps. */
-export function* findGroups(entries: readonly ConfigEntry[]): Generator<void, RawGroup[]> {
+export function* findGroups(entries: readonly ConfigEntry[]): Steps<RawGroup[]> {
   const candidates: Candidate[] = [];
   const wordsOf = new Map<ConfigEntry, string[]>();
   // Entries by document and key words, in document order: what the switch look-ups below ask for.

@@ -26,3 +26,6 @@ export type { MessageData, RelatedInformation } from './rules/rule';
 export { LineIndex, minimalChange } from './text';
 export type { FileLocation, FormatId, ParseError, Position, Range, Severity } from './types';
 export { isPlaceholderSecret, isTemplate } from './values';
+export { answerYamlParseRequest } from './formats/yaml';
+export { isYamlParseRequest } from './steps';
+export type { Steps, YamlParseRequest } from './steps';

@@ -28,7 +28,7 @@ import { isComposeFile, variablesOf, type EnvironmentVariable, type EnvironmentV
 import { applyEdits, applyPreferredFixes, fixAllSteps, fixStepsFor, forwardedFixes, type Fix, type InternalErrorHandler } from './fixes';
 import { parseConfig } from './formats';
 import { codeEnvironmentFor, codeInputsOf, inputsMatter } from './project-code';
-import { finish } from './steps';
+import { finish, type Steps } from './steps';
 import { LineIndex } from './text';
 import type { ConfigEntry, Range } from './types';
 
@@ -203,7 +203,7 @@ export function analyzeInProject(filePath: string, text: string, files: ProjectF
 }
 
 /** analyzeInProject in short steps (analyze.ts analysisSteps for the file, then for each file that reads it), its result the return value. */
-export function* projectAnalysisSteps(filePath: string, text: string, files: ProjectFiles, options: AnalyzeOptions = {}): Generator<void, Analysis> {
+export function* projectAnalysisSteps(filePath: string, text: string, files: ProjectFiles, options: AnalyzeOptions = {}): Steps<Analysis> {
   const analysisPath = (file: string) => files.analysisPath?.(file) ?? file;
   const display = (file: string) => files.display?.(file) ?? analysisPath(file);
   const analyzed = yield* analysisSteps(analysisPath(filePath), text, projectOptions(filePath, text, files, options));
@@ -280,7 +280,7 @@ export function* fixStepsInProject(
   files: ProjectFiles,
   options: AnalyzeOptions = {},
   onInternalError?: InternalErrorHandler,
-): Generator<void, Fix[]> {
+): Steps<Fix[]> {
   const analysisPath = (file: string) => files.analysisPath?.(file) ?? file;
   const targetOptions = projectOptions(filePath, text, files, options);
   const own = yield* fixStepsFor(analysisPath(filePath), text, finding, targetOptions, onInternalError);
@@ -335,7 +335,7 @@ export function* fixAllStepsInProject(
   files: ProjectFiles,
   options: AnalyzeOptions = {},
   onInternalError?: InternalErrorHandler,
-): Generator<void, { text: string; applied: { ruleId: string; title: string }[] }> {
+): Steps<{ text: string; applied: { ruleId: string; title: string }[] }> {
   const analysisPath = files.analysisPath?.(filePath) ?? filePath;
   const first = yield* fixAllSteps(analysisPath, text, projectOptions(filePath, text, files, options), onInternalError);
   const withText = (current: string): ProjectFiles => ({ ...files, read: (file) => (samePath(file, filePath) ? current : files.read(file)) });

@@ -29,6 +29,7 @@ import {
   type FormatId,
   type ProjectFiles,
   type InternalError,
+  type Steps,
 } from '../engine';
 import { toDiagnostic } from './convert';
 import { PROJECT_CONFIG_GLOB, ProjectConfigs } from './projectConfig';
@@ -212,13 +213,13 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /** A finding's fixes, in the file's project on disk: also those of a finding another file moved here (fixStepsInProject); in steps, for runInSlices. */
-  fixStepsOf(uri: vscode.Uri, text: string, finding: Finding): Generator<void, Fix[]> {
+  fixStepsOf(uri: vscode.Uri, text: string, finding: Finding): Steps<Fix[]> {
     if (uri.scheme !== 'file') return fixStepsFor(analysisPath(uri), text, finding, this.optionsFor(uri, text), this.logInternalError);
     return fixStepsInProject(uri.fsPath, text, finding, this.projectFiles(), this.target(uri)?.options ?? readSettings(uri).analyze, this.logInternalError);
   }
 
   /** Fix-all on a file, in its project on disk as its quick fixes are; in steps, for runInSlices. */
-  fixAllStepsOf(uri: vscode.Uri, text: string): Generator<void, { text: string; applied: { ruleId: string; title: string }[] }> {
+  fixAllStepsOf(uri: vscode.Uri, text: string): Steps<{ text: string; applied: { ruleId: string; title: string }[] }> {
     if (uri.scheme !== 'file') return fixAllSteps(analysisPath(uri), text, this.optionsFor(uri, text), this.logInternalError);
     return fixAllStepsInProject(uri.fsPath, text, this.projectFiles(), this.target(uri)?.options ?? readSettings(uri).analyze, this.logInternalError);
   }
@@ -312,7 +313,7 @@ export class DiagnosticsController implements vscode.Disposable {
    * A file's analysis in its project (the `.env` a compose file or config/mail.php reads, env_file; findings moved
    * to the line to change), in steps, run in slices (runInSlices) so that no analysis blocks the extension host for long.
    */
-  private steps(uri: vscode.Uri, text: string, options: AnalyzeOptions): Generator<void, Analysis> {
+  private steps(uri: vscode.Uri, text: string, options: AnalyzeOptions): Steps<Analysis> {
     return uri.scheme === 'file' ? projectAnalysisSteps(uri.fsPath, text, this.projectFiles(), options) : analysisSteps(analysisPath(uri), text, options);
   }
 

@@ -1,5 +1,6 @@
 // The VS Code adapter: turns the engine's findings into diagnostics, code
 // actions, hovers and CodeLens, and runs the probe. No analysis logic here.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isConfigFile, summarizeGroup } from '../engine';
 import { DISABLE_RULE_COMMAND, SmtpCodeActionProvider, disableRule } from './codeActions';
@@ -13,6 +14,8 @@ import { SmtpLanguageStatus, type LanguageStatusView } from './languageStatus';
 import { ProbePanel } from './probePanel';
 import type { ProbeResult } from '../probe';
 import { TEST_CONNECTION_COMMAND } from './codeLens';
+import { answerRequestsWith } from './slices';
+import { YamlParser } from './yaml-parser';
 
 export interface SmtpDoctorApi {
   /** Resolves when the background workspace scan has finished. */
@@ -33,12 +36,23 @@ export interface SmtpDoctorApi {
   languageStatus(): LanguageStatusView;
   /** The Workspace Trust questions the connection test asked (for tests). */
   trustQuestions(): readonly string[];
+  /** How many big YAML texts the worker thread parsed instead of the host (for tests). */
+  yamlWorkerAnswers(): number;
 }
 
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
 export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
   const log = vscode.window.createOutputChannel('SMTP Doctor', { log: true });
+  // Big YAML files the partial read cannot outline are parsed whole in a worker thread, not on the host (the bundle's sibling).
+  const yamlParser = new YamlParser(path.join(__dirname, 'yaml-worker.js'), (message) => log.warn(message));
+  answerRequestsWith((request) => yamlParser.parse(request));
+  context.subscriptions.push({
+    dispose: () => {
+      answerRequestsWith(undefined);
+      yamlParser.dispose();
+    },
+  });
   const ruleDocs = new RuleDocs(context.extensionUri);
   const diagnostics = new DiagnosticsController(log, (ruleId) => ruleDocs.target(ruleId));
   const codeLenses = new SmtpCodeLensProvider(diagnostics);
@@ -100,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
     lastReportHtml: () => ProbePanel.lastReportHtml,
     probeOutput: () => probeCommand.outputLines,
     languageStatus: () => languageStatus.view(),
+    yamlWorkerAnswers: () => yamlParser.answered,
     trustQuestions: () => probeCommand.trustQuestions,
   };
 }

@@ -6,7 +6,7 @@
 import { environmentOf, isExampleFile } from '../facts/environments';
 import { analysisSteps, checkGroup, describeInternalError, environmentsByDocument, groupEnvironment, internalError, type Analysis, type AnalyzeOptions, type ElsewhereFinding, type Finding, type InternalError } from '../analyze';
 import { ruleById } from '../rules';
-import { finish } from '../steps';
+import { finish, type Steps } from '../steps';
 import type { SmtpGroup } from '../model';
 import type { TlsTarget } from '../profiles';
 import type { RuleContext } from '../rules/rule';
@@ -50,13 +50,13 @@ function mapOffset(offset: number, edits: readonly TextEdit[], side: 'start' | '
  * changed (the host in tls-verify-disabled's message).
  */
 function* verify(
-  analyze: (fixed: string) => Generator<void, Analysis>,
+  analyze: (fixed: string) => Steps<Analysis>,
   text: string,
   before: Analysis,
   finding: Finding,
   edits: readonly TextEdit[],
   analyses?: Map<string, Analysis>,
-): Generator<void, boolean> {
+): Steps<boolean> {
   if (edits.length === 0 || !editsAreSound(text, edits)) return false;
   const fixed = applyEdits(text, edits);
   if (fixed === text) return false;
@@ -109,7 +109,7 @@ function* fixesWith(
   analysis: Analysis,
   onInternalError: InternalErrorHandler,
   fixAllMode?: FixAllMode,
-): Generator<void, Fix[]> {
+): Steps<Fix[]> {
   const rule = ruleById(finding.ruleId);
   if (!rule?.fix || !analysis.parse || !analysis.findings.some((item) => sameFinding(item, finding))) return [];
   const ruleContext = ruleContextOf(filePath, options);
@@ -154,7 +154,7 @@ export function fixesFor(filePath: string, text: string, finding: Finding, optio
 }
 
 /** fixesFor in short steps (each analysis's: analyze.ts analysisSteps), the fixes the return value; for an adapter that must not block. */
-export function* fixStepsFor(filePath: string, text: string, finding: Finding, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Generator<void, Fix[]> {
+export function* fixStepsFor(filePath: string, text: string, finding: Finding, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Steps<Fix[]> {
   return yield* fixesWith(filePath, text, finding, options, yield* analysisSteps(filePath, text, options), onInternalError);
 }
 
@@ -169,7 +169,7 @@ export function fixAll(filePath: string, text: string, options: AnalyzeOptions =
 }
 
 /** fixAll in short steps (each analysis's), its result the return value; for fix-all on save in the editor. */
-export function* fixAllSteps(filePath: string, text: string, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Generator<void, FixAllResult> {
+export function* fixAllSteps(filePath: string, text: string, options: AnalyzeOptions = {}, onInternalError: InternalErrorHandler = logToConsole): Steps<FixAllResult> {
   const mode: FixAllMode = { analyses: new Map() };
   return yield* applyPreferredFixes(
     text,
@@ -191,10 +191,10 @@ export function* fixAllSteps(filePath: string, text: string, options: AnalyzeOpt
  */
 export function* applyPreferredFixes(
   text: string,
-  analyze: (current: string) => Generator<void, Analysis>,
-  preferredFix: (current: string, finding: Finding, analysis: Analysis) => Generator<void, Fix | undefined>,
+  analyze: (current: string) => Steps<Analysis>,
+  preferredFix: (current: string, finding: Finding, analysis: Analysis) => Steps<Fix | undefined>,
   start: FixAllResult['applied'] = [],
-): Generator<void, FixAllResult> {
+): Steps<FixAllResult> {
   let current = text;
   const applied = [...start];
   const unfixable = new Set<string>();
@@ -251,11 +251,11 @@ export function* switchTlsFixSteps(
   target: TlsTarget,
   options: AnalyzeOptions = {},
   onInternalError: InternalErrorHandler = logToConsole,
-): Generator<void, Fix | undefined> {
+): Steps<Fix | undefined> {
   const before = yield* analysisSteps(filePath, text, options);
   const group = before.groups[groupIndex];
   if (!group?.active || !before.parse || usesTls(group, target)) return undefined;
-  const switches = function* (edits: readonly TextEdit[]): Generator<void, boolean> {
+  const switches = function* (edits: readonly TextEdit[]): Steps<boolean> {
     if (edits.length === 0 || !editsAreSound(text, edits)) return false;
     const fixed = applyEdits(text, edits);
     if (fixed === text) return false;
@@ -370,9 +370,9 @@ export function* forwardedFixes(
   reader: ForwardingReader,
   moved: ElsewhereFinding,
   target: ForwardingTarget,
-  analyze: (fixed: string) => Generator<void, Analysis>,
+  analyze: (fixed: string) => Steps<Analysis>,
   onInternalError: InternalErrorHandler = logToConsole,
-): Generator<void, Fix[]> {
+): Steps<Fix[]> {
   const rule = ruleById(moved.finding.ruleId);
   if (!rule?.fix || !target.own.parse) return [];
   const { range } = moved.location;

@@ -20,6 +20,7 @@
 // the chunk it touches; every document of a multi-document file is outlined on its own. What a line says
 // (its kind, its words) is remembered by its text too. Both caches are bounded (two generations each).
 
+import type { Steps } from '../steps';
 import type { ParseResult, Range } from '../types';
 import { startResult } from './common';
 import { duplicateKeyMessage, MAX_YAML_ENTRIES, MAX_YAML_LENGTH, parseYamlPiece, parseYamlSteps, type RootContext } from './yaml';
@@ -256,7 +257,7 @@ function commonSuffix(a: string, b: string, limit: number): number {
  * length, without reading it again. undefined at the first line the scan cannot read (a tab…). A step every
  * LINES_PER_STEP lines read.
  */
-function* linesOf(text: string, vocabulary: ReadVocabulary): Generator<void, TextLines | undefined> {
+function* linesOf(text: string, vocabulary: ReadVocabulary): Steps<TextLines | undefined> {
   const previous = lastLines;
   const prefix = previous ? commonPrefix(previous.text, text) : 0;
   const suffix = previous ? commonSuffix(previous.text, text, Math.min(previous.text.length, text.length) - prefix) : 0;
@@ -317,7 +318,7 @@ function* linesOf(text: string, vocabulary: ReadVocabulary): Generator<void, Tex
 const wholeOf = (text: string, start: number, end: number): string => text.slice(start, end > start && text.charCodeAt(end - 1) === 10 ? end - 1 : end);
 
 /** The documents of `text`, their lines classified; undefined when one of the lines is not understood. A step every LINES_PER_STEP lines. */
-function* scanLines(text: string, vocabulary: ReadVocabulary): Generator<void, Document[] | undefined> {
+function* scanLines(text: string, vocabulary: ReadVocabulary): Steps<Document[] | undefined> {
   const all = yield* linesOf(text, vocabulary);
   if (!all) return undefined;
   yield;
@@ -479,7 +480,7 @@ class Outline {
    * they are not all keys of one map (the caller then keeps or drops the region whole). `context`: the
    * words of the header lines above. A step after every KEYS_PER_STEP keys read (a big document has thousands).
    */
-  *map(from: number, to: number, context: number, chain: readonly number[]): Generator<void, boolean> {
+  *map(from: number, to: number, context: number, chain: readonly number[]): Steps<boolean> {
     const first = this.firstSignificant(from, to);
     if (first === to) return true;
     const indent = this.lines[first].indent;
@@ -508,7 +509,7 @@ class Outline {
   }
 
   /** The map below the header line `from` (its first line `inner`): the entries that can matter, read as keys of that map (the header alone yields no entry). */
-  private *below(from: number, inner: number, to: number, header: number, chain: readonly number[]): Generator<void, void> {
+  private *below(from: number, inner: number, to: number, header: number, chain: readonly number[]): Steps<void> {
     const mark = this.units.length;
     const duplicatesMark = this.duplicates.length;
     if (!(yield* this.map(inner, to, header, [...chain, from]))) {
@@ -534,7 +535,7 @@ class Outline {
 }
 
 /** The parts of one document to read and the duplicate keys of the maps read on the way, or undefined when the whole text must be parsed; in steps (Outline.map). */
-function* outlineDocument(text: string, document: Document, matters: (mask: number) => boolean): Generator<void, Pick<Outline, 'units' | 'duplicates'> | undefined> {
+function* outlineDocument(text: string, document: Document, matters: (mask: number) => boolean): Steps<Pick<Outline, 'units' | 'duplicates'> | undefined> {
   const { lines } = document;
   if (!wellNested(lines)) return undefined;
   yield;
@@ -629,7 +630,7 @@ function headerKey(text: string, start: number, end: number): string | undefined
 }
 
 /** What to read of `text`: its chunks and the duplicate keys the outline saw, or undefined when the whole text must be parsed. */
-function* plan(text: string, vocabulary: ReadVocabulary): Generator<void, { chunks: Chunk[]; duplicates: Key[] } | undefined> {
+function* plan(text: string, vocabulary: ReadVocabulary): Steps<{ chunks: Chunk[]; duplicates: Key[] } | undefined> {
   if (text.length > MAX_YAML_LENGTH) return undefined;
   const documents = yield* scanLines(text, vocabulary);
   if (!documents) return undefined;
@@ -683,7 +684,7 @@ const sourceOf = (text: string, chunk: Chunk): string =>
  * analyze.ts analysisSteps, which an adapter that must not block for long drives with pauses; a text the
  * partial read cannot outline is parsed whole (yaml.ts parseYamlSteps, in steps too).
  */
-export function* readYamlParts(text: string, vocabulary: ReadVocabulary): Generator<void, ParseResult> {
+export function* readYamlParts(text: string, vocabulary: ReadVocabulary): Steps<ParseResult> {
   const planned = yield* plan(text, vocabulary);
   if (!planned) return yield* parseYamlSteps(text);
   const { chunks, duplicates } = planned;

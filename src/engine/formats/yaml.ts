@@ -21,7 +21,7 @@
 // - Never throws: syntax errors go to `errors`, the rest is still returned.
 
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, parseAllDocuments, type Document } from 'yaml';
-import { finish } from '../steps';
+import { finish, type Steps, type YamlParseRequest } from '../steps';
 import type { Alias, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigEntry, EntryShape, ParseResult, Range } from '../types';
 import { startResult, type AddError } from './common';
@@ -81,15 +81,31 @@ export function parseYaml(text: string): ParseResult {
   return finish(parseYamlSteps(text));
 }
 
+/**
+ * From this length on, parseYamlSteps first asks its driver to parse the text elsewhere (steps.ts
+ * YamlParseRequest): composing the document of a 100 KB file is one block of 50 ms or more on a loaded machine.
+ */
+const YAML_PARSE_REQUEST_LENGTH = 16 * 1024;
+
+/** The answer to a YamlParseRequest: what parseYamlSteps gives when run to the end, for a driver that runs it elsewhere. */
+export function answerYamlParseRequest(request: YamlParseRequest): ParseResult {
+  return parseYaml(request.text);
+}
+
+/** Whether `value` has the shape of a ParseResult of YAML (a driver's answer, maybe from another thread). */
+const isYamlParse = (value: unknown): value is ParseResult =>
+  typeof value === 'object' && value !== null && (value as ParseResult).format === 'yaml' && Array.isArray((value as ParseResult).entries) && Array.isArray((value as ParseResult).errors);
+
 /** Lexical tokens read between two steps of parseYamlSteps. */
 const LEXEMES_PER_STEP = 2048;
 
 /**
  * parseYaml in steps, for analyze.ts analysisSteps: the yaml library's parseAllDocuments (yaml 2.x
  * dist/public-api.js: Parser, then Composer) driven a few thousand lexical tokens at a time, then each
- * document walked. Composing one document of the syntax tree is still one step.
+ * document walked. Composing one document of the syntax tree is still one step, which is why a big text is
+ * first offered to the driver (YamlParseRequest): the extension parses it in a worker thread.
  */
-export function* parseYamlSteps(text: string): Generator<void, ParseResult> {
+export function* parseYamlSteps(text: string): Steps<ParseResult> {
   const { result, addError } = startResult('yaml', text);
   const { entries } = result;
 
@@ -101,6 +117,11 @@ export function* parseYamlSteps(text: string): Generator<void, ParseResult> {
     return result;
   }
 
+  if (text.length >= YAML_PARSE_REQUEST_LENGTH) {
+    const request: YamlParseRequest = { request: 'parse-yaml', text };
+    const answer = yield request;
+    if (isYamlParse(answer)) return answer;
+  }
   const docs: Document.Parsed[] = [];
   try {
     const parser = new Parser();

@@ -137,6 +137,25 @@ describe('quick fixes, hovers and CodeLens in a real VS Code', () => {
     await restore(document, original);
   });
 
+  it('parses a big YAML file with anchors in its worker thread, not on the extension host, and reports its findings', async () => {
+    const api = (await activateExtension()) as unknown as { yamlWorkerAnswers(): number };
+    const before = api.yamlWorkerAnswers();
+    const uri = workspaceUri('config/application-big.yml');
+    // An anchor: the partial read cannot outline it, so the whole text is parsed, as the yaml library composes it: in one call.
+    const filler = Array.from({ length: 1500 }, (_, i) => `  key${i}: value ${i}`).join('\n');
+    const text = `defaults: &defaults\n  timeout: 5\nspring:\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    properties:\n      mail.smtp.starttls.enable: true\nother:\n  <<: *defaults\n${filler}\n`;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const diagnostics = await waitFor('diagnostics of the big file', () => (smtpDiagnostics(uri).length ? smtpDiagnostics(uri) : undefined));
+      assert.ok(diagnostics.some((d) => ruleOf(d) === 'plaintext-on-implicit-tls-port'), diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line}`).join(', '));
+      assert.ok(api.yamlWorkerAnswers() > before, 'the worker thread parsed nothing');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('says "password", not "app password", beside the warning that it is not one', async () => {
     const uri = workspaceUri('.env');
     const document = await vscode.workspace.openTextDocument(uri);

@@ -39,7 +39,7 @@ describe('the packaged extension (.vsix) in a real VS Code', () => {
 
   it('contains only the bundles and assets (no sources, no node_modules)', () => {
     const root = extension.extensionPath;
-    for (const file of ['dist/extension.js', 'dist/cli.js', 'media/probe.js', 'media/probe.css', 'media/icon.png', 'docs/rules.md']) {
+    for (const file of ['dist/extension.js', 'dist/yaml-worker.js', 'dist/cli.js', 'media/probe.js', 'media/probe.css', 'media/icon.png', 'docs/rules.md']) {
       assert.ok(fs.existsSync(path.join(root, file)), `${file} is in the VSIX`);
     }
     for (const absent of ['src', 'node_modules', 'test', 'out', 'scripts', 'dist/extension.js.map', 'tsconfig.json']) {
