@@ -418,7 +418,7 @@ function benchFirstAnalysis(file, runs = 5) {
       const d = performance.now();
       m.analyzeText(${JSON.stringify(file)}, other, { read: 'full' });
       const e = performance.now();
-      const parser = new m.YamlParser(${JSON.stringify(worker)}, (message) => { throw new Error(message); });
+      const parser = new m.YamlParser(${JSON.stringify(worker)}, { onError: (message) => { throw new Error(message); } });
       const anchored = (digit) => '_bench_anchor: &a 1\\n' + text.replace(/: (\\d)/g, ': ' + digit + '$1');
       const withWorker = [];
       const onHost = [];

@@ -45,7 +45,7 @@ const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untit
 export function activate(context: vscode.ExtensionContext): SmtpDoctorApi {
   const log = vscode.window.createOutputChannel('SMTP Doctor', { log: true });
   // Big YAML files the partial read cannot outline are parsed whole in a worker thread, not on the host (the bundle's sibling).
-  const yamlParser = new YamlParser(path.join(__dirname, 'yaml-worker.js'), (message) => log.warn(message));
+  const yamlParser = new YamlParser(path.join(__dirname, 'yaml-worker.js'), { onError: (message) => log.warn(message) });
   answerRequestsWith((request) => yamlParser.parse(request));
   context.subscriptions.push({
     dispose: () => {

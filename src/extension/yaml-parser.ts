@@ -8,6 +8,13 @@ import type { YamlParseRequest } from '../engine';
 /** A worker that has not answered in this long is taken as stuck: it is stopped, and the host parses. */
 const ANSWER_TIMEOUT_MS = 15_000;
 
+export interface YamlParserOptions {
+  /** Logs why the host parses after all (no worker, a failure, no answer). */
+  onError?: (message: string) => void;
+  /** Default ANSWER_TIMEOUT_MS. */
+  timeoutMs?: number;
+}
+
 interface Pending {
   resolve: (result: unknown) => void;
   timer: NodeJS.Timeout;
@@ -20,10 +27,16 @@ export class YamlParser {
   /** Requests answered by the worker (the tests check that it, not the host, parsed). */
   answered = 0;
 
+  private readonly onError: (message: string) => void;
+  private readonly timeoutMs: number;
+
   constructor(
     private readonly workerFile: string,
-    private readonly onError: (message: string) => void = () => undefined,
-  ) {}
+    options: YamlParserOptions = {},
+  ) {
+    this.onError = options.onError ?? (() => undefined);
+    this.timeoutMs = options.timeoutMs ?? ANSWER_TIMEOUT_MS;
+  }
 
   /** The ParseResult for `request`, or undefined (the engine then parses it itself). */
   parse(request: YamlParseRequest): Promise<unknown> {
@@ -32,9 +45,9 @@ export class YamlParser {
     const id = this.next++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.onError(`the YAML worker gave no answer in ${ANSWER_TIMEOUT_MS / 1000} s; parsing on the extension host`);
+        this.onError(`the YAML worker gave no answer in ${this.timeoutMs / 1000} s; parsing on the extension host`);
         this.stop();
-      }, ANSWER_TIMEOUT_MS);
+      }, this.timeoutMs);
       this.pending.set(id, { resolve, timer });
       worker.postMessage({ id, request });
     });

@@ -1,6 +1,8 @@
 // The YAML worker (src/extension/yaml-parser.ts, yaml-worker.ts): a real worker thread parses the big YAML texts
 // that the engine asks for (steps.ts YamlParseRequest) while runInSlices waits, with the result of the host's own read.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisSteps, analyzeText, type Analysis } from '../../../src/engine';
 import { runInSlices } from '../../../src/extension/slices';
@@ -25,7 +27,7 @@ describe('YAML worker', () => {
   it('parses a big YAML text the partial read cannot outline in the worker, with the host\'s findings', async () => {
     const text = bigAnchoredYaml();
     assert.ok(text.length > 16 * 1024);
-    parser = new YamlParser(WORKER, (message) => assert.fail(message));
+    parser = new YamlParser(WORKER, { onError: (message) => assert.fail(message) });
     // One step per slice: how many steps ran on the host, with the worker's answer and without one.
     let withWorker = 0;
     let onHost = 0;
@@ -47,12 +49,26 @@ describe('YAML worker', () => {
 
   it('falls back to the host\'s own read, and says why, when the worker cannot start', async () => {
     const errors: string[] = [];
-    parser = new YamlParser(path.join(__dirname, 'no-such-worker.js'), (message) => errors.push(message));
+    parser = new YamlParser(path.join(__dirname, 'no-such-worker.js'), { onError: (message) => errors.push(message) });
     const text = bigAnchoredYaml();
     const analysis = await runInSlices(analysisSteps(FILE, text), { requests: (request) => parser.parse(request) });
     assert.equal(seen(analysis), seen(analyzeText(FILE, text)));
     assert.equal(parser.answered, 0);
     assert.equal(errors.length, 1, errors.join('\n'));
     assert.match(errors[0], /YAML worker .*parsing on the extension host/);
+  });
+
+  it('stops a worker that never answers, parses on the host and says why; a later request starts a new worker', async () => {
+    const silent = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-doctor-worker-')), 'silent-worker.js');
+    fs.writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => {});\n");
+    const errors: string[] = [];
+    parser = new YamlParser(silent, { onError: (message) => errors.push(message), timeoutMs: 200 });
+    const text = bigAnchoredYaml();
+    const first = await runInSlices(analysisSteps(FILE, text), { requests: (request) => parser.parse(request) });
+    assert.equal(seen(first), seen(analyzeText(FILE, text)));
+    assert.deepEqual(errors, ['the YAML worker gave no answer in 0.2 s; parsing on the extension host']);
+    await runInSlices(analysisSteps(FILE, `${text}# again\n`), { requests: (request) => parser.parse(request) });
+    assert.equal(errors.length, 2, 'a new worker was asked, and timed out too');
+    fs.rmSync(path.dirname(silent), { recursive: true, force: true });
   });
 });
