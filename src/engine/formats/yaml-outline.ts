@@ -18,7 +18,9 @@
 // hash says, so that the cuts depend on the text and not on positions — each read on its own (the keys of
 // the header lines above it become its path prefix) and remembered by its text, so an edit re-reads only
 // the chunk it touches; every document of a multi-document file is outlined on its own. What a line says
-// (its kind, its words) is remembered by its text too. Both caches are bounded (two generations each).
+// (its kind, its words) is remembered by its text too. Both caches are bounded (two generations each). The
+// lines of the text scanned last before and after the changed place are taken from that scan as they are.
+// A text the outline cannot read is parsed whole (yaml.ts parseYamlSteps: the extension does it in a worker).
 
 import type { Steps } from '../steps';
 import type { ParseResult, Range } from '../types';
