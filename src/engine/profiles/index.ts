@@ -36,6 +36,7 @@ import { synapse } from './synapse';
 import { peertube } from './peertube';
 import { maybe } from './maybe';
 import { playMailer } from './play-mailer';
+import { playSmtp } from './play-smtp';
 import { smtplib } from './smtplib';
 import { phpmailer } from './phpmailer';
 import { swiftmailer } from './swiftmailer';
@@ -146,6 +147,7 @@ const PROFILES_BY_ID: { readonly [Id in ProfileId]: FrameworkProfile<Id> } = {
   peertube,
   maybe,
   'play-mailer': playMailer,
+  'play-smtp': playSmtp,
   smtplib,
   phpmailer,
   swiftmailer,

@@ -47,6 +47,7 @@ export type ProfileId =
   | 'peertube'
   | 'maybe'
   | 'play-mailer'
+  | 'play-smtp'
   | 'smtplib'
   | 'phpmailer'
   | 'swiftmailer'

@@ -18,6 +18,8 @@ const DIFY = 'MAIL_TYPE=smtp\nSMTP_SERVER=smtp.example.com\n';
 
 const BASEROW = 'EMAIL_SMTP=true\nEMAIL_SMTP_HOST=smtp.example.com\n';
 
+const PLAY_SMTP = 'smtp.host = smtp.mailgun.org\nsmtp.port = 587\nsmtp.mock = false\nsmtp.user = "me@gmail.com"\nsmtp.password = "hunter22"\n';
+
 const CASES: Case[] = [
   // Dify: SMTP_USE_TLS alone is smtplib.SMTP_SSL; with SMTP_OPPORTUNISTIC_TLS=true it is SMTP + starttls().
   { name: 'Dify SMTP_USE_TLS alone on 465 is implicit TLS, right', file: '.env', profile: 'dify', text: `${DIFY}SMTP_PORT=465\nSMTP_USERNAME=me\nSMTP_PASSWORD=x\nSMTP_USE_TLS=true\nSMTP_OPPORTUNISTIC_TLS=false\n`, expect: [] },
@@ -47,12 +49,19 @@ const CASES: Case[] = [
   { name: 'Mailman on 465 without smtp_secure_mode: plaintext', file: 'mailman.cfg', profile: 'mailman', text: '[mta]\noutgoing: mailman.mta.deliver.deliver\nsmtp_host: smtp.example.com\nsmtp_port: 465\n', expect: ['plaintext-on-implicit-tls-port@4'] },
   { name: 'Mailman smtps on 465 is right', file: 'mailman.cfg', profile: 'mailman', text: '[mta]\noutgoing: mailman.mta.deliver.deliver\nsmtp_host: smtp.example.com\nsmtp_port: 465\nsmtp_user: me\nsmtp_pass: x\nsmtp_secure_mode: smtps\n', expect: [] },
   { name: 'Mailman smtps on 587', file: 'mailman.cfg', profile: 'mailman', text: '[mta]\nsmtp_host: smtp.example.com\nsmtp_port: 587\nsmtp_secure_mode: SMTPS\n', expect: ['implicit-tls-on-starttls-port@4'] },
+  // Play's smtp.* mailer plugins (typesafehub play-plugins, schleichardt Play-2-Mailplugin): ssl is implicit TLS under both,
+  // tls is STARTTLS under one and unread by the other, smtp.mock defaults differ (false / true).
+  { name: 'Play smtp.* with no TLS key on 587 and mock = false: the password in plain text', file: 'conf/application.conf', profile: 'play-smtp', text: PLAY_SMTP, expect: ['cleartext-auth@5'] },
+  { name: 'Play smtp.* with tls = true: STARTTLS under one plugin, nothing under the other (not judged)', file: 'conf/application.conf', profile: 'play-smtp', text: `${PLAY_SMTP}smtp.tls = true\n`, expect: [] },
+  { name: 'Play smtp.* with ssl = true on 587', file: 'conf/application.conf', profile: 'play-smtp', text: `${PLAY_SMTP}smtp.ssl = true\n`, expect: ['implicit-tls-on-starttls-port@6'] },
+  { name: 'Play smtp.* with ssl = true on 465 is right', file: 'conf/application.conf', profile: 'play-smtp', text: `${PLAY_SMTP.replace('587', '465')}smtp.ssl = yes\n`, expect: [] },
+  { name: 'Play smtp.* with mock = true sends nothing', file: 'conf/application.conf', text: PLAY_SMTP.replace('mock = false', 'mock = true'), expect: [] },
   { name: 'Mailman starttls with a password on 587 is right', file: 'mailman.cfg', profile: 'mailman', text: '[mta]\nsmtp_host: smtp.example.com\nsmtp_port: 587\nsmtp_user: me\nsmtp_pass: x\nsmtp_secure_mode: starttls\n', expect: [] },
   { name: 'an [mta] section without Mailman\'s own keys is not Mailman', file: 'app.cfg', text: '[mta]\nsmtp_host: smtp.example.com\nsmtp_port: 465\n', expect: [] },
   { name: 'EMAIL_SMTP_* without EMAIL_SMTP are not taken for Baserow', file: '.env', text: 'EMAIL_SMTP_HOST=smtp.example.com\nEMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n', expect: [] },
 ];
 
-describe('app profiles whose flags do not read as their names say (Dify, Baserow, NetBox, Mailman)', () => {
+describe('app profiles whose flags do not read as their names say (Dify, Baserow, NetBox, Mailman, Play smtp.*)', () => {
   for (const c of CASES) {
     it(`${c.name}: ${c.expect.length ? c.expect.join(', ') : 'silent'}`, () => {
       const analysis = analyzeText(c.file, c.text);
@@ -60,7 +69,7 @@ describe('app profiles whose flags do not read as their names say (Dify, Baserow
       const actual = analysis.findings.map((f) => `${f.ruleId}@${lines.positionAt(f.range.start).line + 1}`);
       assert.deepEqual(actual.sort(), [...c.expect].sort(), analysis.findings.map((f) => f.message).join('\n'));
       if (c.profile) assert.deepEqual(analysis.groups.map((group) => group.profile.id).filter((id) => id === c.profile), [c.profile]);
-      else assert.ok(!analysis.groups.some((group) => ['dify', 'baserow', 'netbox', 'mailman'].includes(group.profile.id)), 'not one of these apps');
+      else assert.ok(!analysis.groups.some((group) => ['dify', 'baserow', 'netbox', 'mailman', 'play-smtp'].includes(group.profile.id) && group.active), 'not one of these apps, or not sending');
       it('Baserow: implicit TLS empties EMAIL_SMTP_USE_TLS rather than writing false, which Baserow reads as on', () => {
     const text = `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=false\n`;
     assert.equal(fixed('.env', text, 'Turn on implicit TLS'), `${BASEROW}EMAIL_SMTP_PORT=465\nEMAIL_SMTP_USE_TLS=""\nEMAIL_SMTP_USE_SSL=true\n`);
