@@ -8,7 +8,7 @@
 //   setStartTLSEnabled(tls || tlsRequired), setStartTLSRequired(tlsRequired);
 // - SMTPConfiguration.scala / SMTPMailer.scala: mock = yes logs the mail instead of sending it.
 
-import { VERIFY_OFF_WORDS } from './shared';
+import { PLAY_COMMONS_EMAIL_KEYS, VERIFY_OFF_WORDS } from './shared';
 import type { FrameworkProfile } from './types';
 
 export const playMailer: FrameworkProfile<'play-mailer'> = {
@@ -17,17 +17,11 @@ export const playMailer: FrameworkProfile<'play-mailer'> = {
   docs: 'https://github.com/playframework/play-mailer#configuration',
   prefixes: [{ words: 'play mailer' }],
   keys: [
-    { key: 'host', role: 'host' },
-    { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '25' },
-    { key: 'user', role: 'user' },
-    { key: 'password', role: 'password' },
-    { key: 'ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
+    ...PLAY_COMMONS_EMAIL_KEYS,
     { key: 'tls', role: 'starttls', tls: { kind: 'starttls-flag', mode: 'starttls-opportunistic' } },
     { key: 'tls required', role: 'starttls', tls: { kind: 'require-tls-flag' } },
     { key: 'props ssl checkserveridentity', role: 'verify', verifyOffWhen: VERIFY_OFF_WORDS },
     { key: 'props ssl trust', role: 'verify', verifyOffWhen: ['*'] },
-    // HOCON's getBoolean reads true/false, yes/no, on/off; mock = yes sends nothing.
-    { key: 'mock', role: 'enabled', activeValues: /^(?:false|no|off)$/i },
   ],
   // Commons Email neither starts TLS nor connects with it unless told to.
   tlsDefault: { otherwise: 'none' },

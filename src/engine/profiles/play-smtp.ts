@@ -13,6 +13,7 @@
 // `smtp.*` settings (their signature), and only `mock = false` surely sends (their defaults differ). No fix writes
 // `tls`, which Play-2-Mailplugin does not read; implicit TLS (`ssl = true` on 465) is right under both.
 
+import { PLAY_COMMONS_EMAIL_KEYS } from './shared';
 import type { FrameworkProfile } from './types';
 
 export const playSmtp: FrameworkProfile<'play-smtp'> = {
@@ -20,16 +21,8 @@ export const playSmtp: FrameworkProfile<'play-smtp'> = {
   name: 'Play mailer plugin (smtp.*)',
   docs: 'https://github.com/schleichardt/Play-2-Mailplugin#configuration',
   prefixes: [{ words: 'smtp', signature: ['mock'] }],
-  keys: [
-    { key: 'host', role: 'host' },
-    { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '25' },
-    { key: 'user', role: 'user' },
-    { key: 'password', role: 'password' },
-    { key: 'ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
-    { key: 'tls', role: 'starttls', tls: { kind: 'ambiguous' } },
-    // HOCON's getBoolean reads true/false, yes/no, on/off; only false sends under both plugins' defaults.
-    { key: 'mock', role: 'enabled', activeValues: /^(?:false|no|off)$/i },
-  ],
+  // `mock` is written in every file of this profile (its signature), so their different defaults never count.
+  keys: [...PLAY_COMMONS_EMAIL_KEYS, { key: 'tls', role: 'starttls', tls: { kind: 'ambiguous' } }],
   // Commons Email neither starts TLS nor connects with it unless told to.
   tlsDefault: { otherwise: 'none' },
   tlsRecipe: {

@@ -90,6 +90,20 @@ export function tlsFlagPair(starttls: string, implicit: string, schemes?: { star
 }
 
 /** Ruby's mail gem (ActionMailer smtp_settings, and the apps that pass settings straight to it). */
+/**
+ * The Play mailers' keys that Apache Commons Email reads the same way in each (play-mailer.ts, play-smtp.ts): port 25
+ * unless set, `ssl` is setSSLOnConnect (implicit TLS), and `mock` (HOCON's getBoolean: true/false, yes/no, on/off)
+ * sends nothing when on.
+ */
+export const PLAY_COMMONS_EMAIL_KEYS: readonly KeySpec[] = [
+  { key: 'host', role: 'host' },
+  { key: 'port', role: 'port', default: '25', defaultWithImplicitTls: '25' },
+  { key: 'user', role: 'user' },
+  { key: 'password', role: 'password' },
+  { key: 'ssl', role: 'secure', tls: { kind: 'implicit-flag' } },
+  { key: 'mock', role: 'enabled', activeValues: /^(?:false|no|off)$/i },
+];
+
 export const RAILS_KEYS: readonly KeySpec[] = [
   { key: 'address', role: 'host', default: 'localhost' },
   // The mail gem's port is 25 whatever the TLS mode.
